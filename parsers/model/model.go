@@ -1,0 +1,210 @@
+package model
+
+// Model is the whole of what one scan unit (a Terraform root module, a
+// CloudFormation template, a policy file) declares, normalized across input
+// formats. It is the Rego `input`. Collections are never nil once Normalize
+// has run, so rules can iterate without guards.
+type Model struct {
+	AWS AWS `json:"aws"`
+}
+
+// AWS groups the model by service, mirroring the sections of RULES.md.
+type AWS struct {
+	S3  S3  `json:"s3"`
+	IAM IAM `json:"iam"`
+}
+
+// Meta identifies a model object and where it came from.
+type Meta struct {
+	// ID is stable across edits that do not rename the resource:
+	// "aws_s3_bucket.logs", "LogBucket", or a file path for a standalone policy.
+	ID string `json:"id"`
+	// Type is the source resource type, e.g. "aws_s3_bucket" or "AWS::S3::Bucket".
+	Type string `json:"type"`
+}
+
+// S3 holds buckets and the account-level public access block.
+type S3 struct {
+	Buckets []*Bucket `json:"buckets"`
+	// AccountPublicAccessBlocks are aws_s3_account_public_access_block resources.
+	AccountPublicAccessBlocks []*PublicAccessBlock `json:"account_public_access_blocks"`
+}
+
+// Bucket is an S3 bucket with every setting that Terraform's split resources
+// (aws_s3_bucket_acl, _policy, _versioning, ...) or CloudFormation's inline
+// properties give it.
+type Bucket struct {
+	Meta
+	// Name is the bucket name (Terraform bucket, CloudFormation BucketName).
+	Name String `json:"name,omitzero"`
+	// ACL is the canned ACL in the S3 API's spelling ("public-read"); the
+	// CloudFormation spelling ("PublicRead") is normalized to it.
+	ACL String `json:"acl,omitzero"`
+	// Grants are explicit ACL grants (Terraform grant / access_control_policy).
+	Grants []*Grant `json:"grants"`
+	// ObjectOwnership is BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter.
+	ObjectOwnership String `json:"object_ownership,omitzero"`
+	// ACLResource is set when a separate ACL resource (aws_s3_bucket_acl) is attached.
+	ACLResource String `json:"acl_resource,omitzero"`
+	// PublicAccessBlock is nil when the source declares none (AWS then blocks
+	// everything for buckets created since April 2023).
+	PublicAccessBlock *PublicAccessBlock `json:"public_access_block,omitempty"`
+	// Policies are the IDs of the bucket's policy documents in iam.policies.
+	Policies   []string    `json:"policies"`
+	Versioning *Versioning `json:"versioning,omitempty"`
+	Logging    *Logging    `json:"logging,omitempty"`
+	Website    *Website    `json:"website,omitempty"`
+	Encryption *Encryption `json:"encryption,omitempty"`
+	ObjectLock *ObjectLock `json:"object_lock,omitempty"`
+}
+
+// Grant is one ACL grant.
+type Grant struct {
+	// GranteeType is CanonicalUser, Group or AmazonCustomerByEmail.
+	GranteeType String `json:"grantee_type,omitzero"`
+	// URI is the group URI for Group grantees, e.g. http://acs.amazonaws.com/groups/global/AllUsers.
+	URI        String `json:"uri,omitzero"`
+	ID         String `json:"id,omitzero"`
+	Permission String `json:"permission,omitzero"`
+}
+
+// PublicAccessBlock holds the four flags. A flag that the block omits is
+// false (the S3 API and the Terraform provider both default omitted flags to
+// false), so parsers record it as known false with Defaulted set.
+type PublicAccessBlock struct {
+	// ID is the resource that declares the block (for account-level blocks and
+	// Terraform's aws_s3_bucket_public_access_block).
+	ID                    string `json:"id,omitempty"`
+	BlockPublicACLs       Bool   `json:"block_public_acls,omitzero"`
+	IgnorePublicACLs      Bool   `json:"ignore_public_acls,omitzero"`
+	BlockPublicPolicy     Bool   `json:"block_public_policy,omitzero"`
+	RestrictPublicBuckets Bool   `json:"restrict_public_buckets,omitzero"`
+}
+
+// Versioning is the bucket versioning configuration.
+type Versioning struct {
+	// Status is Enabled, Suspended or Disabled.
+	Status    String `json:"status,omitzero"`
+	MFADelete String `json:"mfa_delete,omitzero"`
+}
+
+// Logging is server access logging.
+type Logging struct {
+	TargetBucket String `json:"target_bucket,omitzero"`
+	// TargetBucketRef is the ID of the target bucket when it is in the scan.
+	TargetBucketRef string `json:"target_bucket_ref,omitempty"`
+	TargetPrefix    String `json:"target_prefix,omitzero"`
+}
+
+// Website is static website hosting; its presence means hosting is on.
+type Website struct {
+	IndexDocument String `json:"index_document,omitzero"`
+	RedirectAll   String `json:"redirect_all_requests_to,omitzero"`
+}
+
+// Encryption is default bucket encryption.
+type Encryption struct {
+	// Algorithm is AES256, aws:kms or aws:kms:dsse.
+	Algorithm        String `json:"algorithm,omitzero"`
+	KMSKeyID         String `json:"kms_key_id,omitzero"`
+	BucketKeyEnabled Bool   `json:"bucket_key_enabled,omitzero"`
+}
+
+// ObjectLock is the bucket's Object Lock configuration.
+type ObjectLock struct {
+	Enabled Bool   `json:"enabled,omitzero"`
+	Mode    String `json:"mode,omitzero"`
+}
+
+// IAM holds every policy document found anywhere in the scan unit.
+type IAM struct {
+	Policies []*Policy `json:"policies"`
+}
+
+// Policy kinds.
+const (
+	PolicyIdentity = "identity"
+	PolicyResource = "resource"
+	PolicyTrust    = "trust"
+)
+
+// Policy is a normalized IAM or resource policy document, with every
+// string-or-list normalized to a list.
+type Policy struct {
+	Meta
+	// Owner is the ID of the resource the document belongs to (the bucket of
+	// a bucket policy, the role of a trust policy); empty for standalone files.
+	Owner string `json:"owner,omitempty"`
+	// Kind is identity, resource or trust.
+	Kind    string `json:"kind"`
+	Version String `json:"version,omitzero"`
+	// Statements are empty and StatementsUnknown is true when the document or
+	// its statement list could not be evaluated.
+	Statements        []*Statement `json:"statements"`
+	StatementsUnknown bool         `json:"statements_unknown,omitempty"`
+}
+
+// Statement is one normalized policy statement.
+type Statement struct {
+	Sid           String              `json:"sid,omitzero"`
+	Effect        String              `json:"effect,omitzero"`
+	Actions       StringList          `json:"actions,omitzero"`
+	NotActions    StringList          `json:"not_actions,omitzero"`
+	Resources     StringList          `json:"resources,omitzero"`
+	NotResources  StringList          `json:"not_resources,omitzero"`
+	Principals    Principals          `json:"principals,omitzero"`
+	NotPrincipals Principals          `json:"not_principals,omitzero"`
+	Conditions    Value[[]*Condition] `json:"conditions,omitzero"`
+}
+
+// Principals is a normalized Principal element: "*" becomes one principal of
+// type "*"; {"AWS": [a, b]} becomes two of type "AWS".
+type Principals = Value[[]*Principal]
+
+// Principal is one principal of a statement.
+type Principal struct {
+	// Type is "*", AWS, Service, Federated or CanonicalUser.
+	Type  string `json:"type"`
+	Value String `json:"value"`
+}
+
+// Condition is one key of one condition operator block.
+type Condition struct {
+	// Operator as written, e.g. "ForAnyValue:StringLikeIfExists".
+	Operator String `json:"operator"`
+	// Base is the operator without set prefix and IfExists suffix, e.g. "StringLike".
+	Base String `json:"base,omitzero"`
+	// SetOperator is "", ForAllValues or ForAnyValue.
+	SetOperator string     `json:"set_operator,omitempty"`
+	IfExists    bool       `json:"if_exists,omitempty"`
+	Key         String     `json:"key"`
+	Values      StringList `json:"values"`
+}
+
+// Normalize replaces nil collections with empty ones so that the Rego input
+// always has every collection, and returns m.
+func (m *Model) Normalize() *Model {
+	if m.AWS.S3.Buckets == nil {
+		m.AWS.S3.Buckets = []*Bucket{}
+	}
+	if m.AWS.S3.AccountPublicAccessBlocks == nil {
+		m.AWS.S3.AccountPublicAccessBlocks = []*PublicAccessBlock{}
+	}
+	if m.AWS.IAM.Policies == nil {
+		m.AWS.IAM.Policies = []*Policy{}
+	}
+	for _, p := range m.AWS.IAM.Policies {
+		if p.Statements == nil {
+			p.Statements = []*Statement{}
+		}
+	}
+	for _, b := range m.AWS.S3.Buckets {
+		if b.Grants == nil {
+			b.Grants = []*Grant{}
+		}
+		if b.Policies == nil {
+			b.Policies = []string{}
+		}
+	}
+	return m
+}

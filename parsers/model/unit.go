@@ -1,0 +1,78 @@
+package model
+
+import (
+	"strings"
+)
+
+// Locations maps a model object ID and an attribute path within it
+// ("acl", "public_access_block.block_public_acls", "statements[0].actions[1]")
+// to the source range that produced it. The path "" is the object itself.
+// Parsers fill it while they build the model; the engine uses it to place
+// findings, so rules never deal with positions.
+type Locations map[string]map[string]Range
+
+// Set records the range of an attribute path of an object. A zero range is
+// ignored, so callers need not check.
+func (l Locations) Set(id, path string, r Range) {
+	if r.IsZero() {
+		return
+	}
+	m := l[id]
+	if m == nil {
+		m = map[string]Range{}
+		l[id] = m
+	}
+	m[path] = r
+}
+
+// Lookup returns the range of the longest recorded prefix of path: the
+// attribute itself when known, else its enclosing block, else the object.
+func (l Locations) Lookup(id, path string) (Range, bool) {
+	m := l[id]
+	if m == nil {
+		return Range{}, false
+	}
+	for {
+		if r, ok := m[path]; ok {
+			return r, true
+		}
+		if path == "" {
+			return Range{}, false
+		}
+		path = parentPath(path)
+	}
+}
+
+// parentPath strips the last segment of a path: "a.b[2]" → "a.b" → "a" → "".
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// Unit kinds.
+const (
+	UnitTerraform      = "terraform"
+	UnitCloudFormation = "cloudformation"
+	UnitPolicy         = "policy"
+)
+
+// Unit is one scan unit after parsing and adapting: a Terraform module
+// directory, a CloudFormation template or a standalone policy file.
+type Unit struct {
+	// Path is the directory or file the unit was built from.
+	Path string
+	Kind string
+	// Files are the source files the unit read.
+	Files       []string
+	Model       *Model
+	Locations   Locations
+	Diagnostics []Diagnostic
+}
+
+// NewUnit returns an empty unit ready to be filled.
+func NewUnit(kind, path string) *Unit {
+	return &Unit{Path: path, Kind: kind, Model: &Model{}, Locations: Locations{}}
+}

@@ -1,0 +1,179 @@
+package policyjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+)
+
+// IsPolicy reports whether src looks like a standalone policy document: a
+// JSON object with a top-level "Statement". It is a cheap byte-level test;
+// Parse does the real work.
+func IsPolicy(src []byte) bool {
+	src = bytes.TrimSpace(bytes.TrimPrefix(src, utf8BOM))
+	return len(src) > 0 && src[0] == '{' && bytes.Contains(src, []byte(`"Statement"`))
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// Parse reads one standalone policy document. The document is a resource
+// policy when any statement names a Principal or NotPrincipal, else an
+// identity policy. Parse never panics and never returns nil; a document that
+// is not valid JSON yields an error diagnostic naming the line.
+func Parse(path string, src []byte) *model.Unit {
+	u := model.NewUnit(model.UnitPolicy, path)
+	u.Files = []string{path}
+	doc, diag := DecodeJSON(path, src)
+	if diag != nil {
+		u.Diagnostics = append(u.Diagnostics, *diag)
+		return u
+	}
+	p := &model.Policy{Meta: model.Meta{ID: path, Type: "policy-json"}, Kind: model.PolicyIdentity}
+	if hasPrincipal(doc) {
+		p.Kind = model.PolicyResource
+	}
+	Decode(p, doc, u.Locations)
+	u.Model.AWS.IAM.Policies = append(u.Model.AWS.IAM.Policies, p)
+	return u
+}
+
+func hasPrincipal(doc *node.Node) bool {
+	items, _ := doc.Get("Statement").Items()
+	for _, s := range items {
+		if s.Get("Principal") != nil || s.Get("NotPrincipal") != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// DecodeJSON parses JSON text into a node tree with line and column
+// positions. encoding/json decides validity (YAML, which gives the positions,
+// would also accept text that is not JSON); the error diagnostic names the
+// line and column of the syntax error.
+func DecodeJSON(path string, src []byte) (*node.Node, *model.Diagnostic) {
+	src = bytes.TrimPrefix(src, utf8BOM)
+	if !utf8.Valid(src) {
+		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: "file is not valid UTF-8",
+			Range: model.Range{File: path, Start: model.Pos{Line: 1, Column: 1}}}
+	}
+	var v any
+	if err := json.Unmarshal(src, &v); err != nil {
+		off := int64(0)
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			off = se.Offset
+		case errors.As(err, &te):
+			off = te.Offset
+		}
+		line, col := lineCol(src, off)
+		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
+			Range: model.Range{File: path, Start: model.Pos{Line: line, Column: col}, End: model.Pos{Line: line, Column: col}}}
+	}
+	var y yaml.Node
+	if err := yaml.Unmarshal(src, &y); err != nil {
+		// Valid JSON that YAML rejects (e.g. duplicate keys): report it rather
+		// than guess which duplicate AWS would use.
+		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
+			Range: model.Range{File: path, Start: model.Pos{Line: yamlErrLine(err), Column: 1}}}
+	}
+	if len(y.Content) == 0 {
+		return &node.Node{Kind: node.Null}, nil
+	}
+	return FromYAML(path, y.Content[0], 0), nil
+}
+
+// FromYAML converts a plain YAML/JSON node (no CloudFormation tags) to a node tree.
+func FromYAML(path string, y *yaml.Node, depth int) *node.Node {
+	r := yamlRange(path, y)
+	if depth > maxDepth {
+		return node.NewUnknown(r)
+	}
+	switch y.Kind {
+	case yaml.DocumentNode:
+		if len(y.Content) > 0 {
+			return FromYAML(path, y.Content[0], depth+1)
+		}
+		return &node.Node{Kind: node.Null, Range: r}
+	case yaml.AliasNode:
+		return FromYAML(path, y.Alias, depth+1)
+	case yaml.MappingNode:
+		m := node.NewMap(r)
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k, v := y.Content[i], y.Content[i+1]
+			child := FromYAML(path, v, depth+1)
+			child.KeyRange = yamlRange(path, k)
+			m.Set(k.Value, child)
+		}
+		return m
+	case yaml.SequenceNode:
+		l := &node.Node{Kind: node.List, Range: r, List: make([]*node.Node, 0, len(y.Content))}
+		for _, c := range y.Content {
+			l.List = append(l.List, FromYAML(path, c, depth+1))
+		}
+		return l
+	}
+	switch y.Tag {
+	case "!!null":
+		return &node.Node{Kind: node.Null, Range: r}
+	case "!!bool":
+		return &node.Node{Kind: node.Bool, Bool: strings.EqualFold(y.Value, "true"), Range: r}
+	case "!!int", "!!float":
+		return &node.Node{Kind: node.Number, Str: y.Value, Range: r}
+	}
+	return node.NewString(y.Value, r)
+}
+
+// maxDepth bounds recursion on hostile input; no real policy nests this deep.
+const maxDepth = 200
+
+func yamlRange(path string, y *yaml.Node) model.Range {
+	start := model.Pos{Line: y.Line, Column: y.Column}
+	end := start
+	if y.Kind == yaml.ScalarNode && !strings.Contains(y.Value, "\n") {
+		n := utf8.RuneCountInString(y.Value)
+		if y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			n += 2
+		}
+		end.Column += n
+	}
+	return model.Range{File: path, Start: start, End: end}
+}
+
+func lineCol(src []byte, off int64) (line, col int) {
+	if off > int64(len(src)) {
+		off = int64(len(src))
+	}
+	line, col = 1, 1
+	for _, b := range src[:off] {
+		if b == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+// yamlErrLine extracts "line N" from a yaml.v3 error message.
+func yamlErrLine(err error) int {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		if _, e := fmt.Sscanf(msg[i:], "line %d", &line); e == nil {
+			return line
+		}
+	}
+	return 1
+}

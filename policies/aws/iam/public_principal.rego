@@ -1,0 +1,65 @@
+# METADATA
+# title: Resource policy allows any principal
+# description: |
+#   A resource policy statement that allows Principal "*" (or {"AWS": "*"}),
+#   or allows everyone but a NotPrincipal list, opens the resource to every AWS
+#   account and, for many services, to anonymous callers. Such a statement is
+#   only safe with a condition that narrows it to known callers: a VPC endpoint
+#   or VPC, an organization, an account, a source ARN, or a specific (public)
+#   source IP range. Conditions tested with IfExists or negated operators do not
+#   narrow, because requests without the key still match.
+# custom:
+#   id: aws-policy-public-principal
+#   severity: CRITICAL
+#   kind: security
+#   collections: [aws.iam.policies]
+#   resource_types: [aws_s3_bucket_policy, aws_kms_key, aws_sns_topic_policy, aws_sqs_queue_policy, aws_secretsmanager_secret_policy, aws_ecr_repository_policy, aws_iam_role, AWS::S3::BucketPolicy, AWS::KMS::Key, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::SecretsManager::ResourcePolicy, AWS::ECR::Repository, AWS::IAM::Role]
+#   remediation:
+#     terraform: |
+#       Name the principals, or add a condition that limits the callers:
+#       ```hcl
+#       condition {
+#         test     = "StringEquals"
+#         variable = "aws:PrincipalOrgID"
+#         values   = ["o-exampleorgid"]
+#       }
+#       ```
+#     cloudformation: |
+#       Name the principals, or add a condition that limits the callers:
+#       ```yaml
+#       Condition:
+#         StringEquals:
+#           aws:PrincipalOrgID: o-exampleorgid
+#       ```
+package seclint.aws.iam.public_principal
+
+import data.seclint.lib
+
+deny contains finding if {
+	some policy in lib.resource_policies
+	some i, s in policy.statements
+	lib.allows(s)
+	some j, p in s.principals
+	lib.is_public_principal(p)
+	not lib.narrowed(s)
+	finding := lib.finding(
+		policy,
+		lib.path(["statements", i, "principals", j]),
+		sprintf("%s allows any principal (\"*\") with no condition that limits the callers; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i)]),
+	)
+}
+
+# Allow with NotPrincipal allows everyone except the listed principals.
+deny contains finding if {
+	some policy in lib.resource_policies
+	some i, s in policy.statements
+	lib.allows(s)
+	is_array(s.not_principals)
+	not lib.narrowed(s)
+	finding := lib.finding(
+		policy,
+		lib.path(["statements", i, "not_principals"]),
+		sprintf("%s allows every principal except those in NotPrincipal; name the allowed principals instead.", [lib.statement_name(policy, s, i)]),
+	)
+}
+

@@ -1,0 +1,313 @@
+// Package policies holds seclint's Rego rules (embedded in the binary) and
+// the engine that compiles them once per process and evaluates every rule
+// against a scan unit's model in a single prepared query.
+package policies
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/report"
+)
+
+//go:embed lib aws
+var builtin embed.FS
+
+// Options selects the rules the engine runs.
+type Options struct {
+	// Dirs are extra directories of users' Rego rules (--policy).
+	Dirs []string
+	// Enable, when not empty, limits the engine to these rule IDs.
+	Enable []string
+	// Disable removes these rule IDs.
+	Disable []string
+}
+
+// Engine evaluates the compiled rules. It is safe for concurrent use.
+type Engine struct {
+	rules []report.Rule
+	// vars[i] is the query variable bound to rules[i]'s deny set.
+	vars  []string
+	query rego.PreparedEvalQuery
+}
+
+// RawFinding is what a rule reports before the scanner locates it.
+type RawFinding struct {
+	RuleID    string
+	Resource  string
+	Attribute string
+	Message   string
+	// Severity overrides the rule's severity when the rule sets one.
+	Severity report.Severity
+}
+
+type ruleModule struct {
+	rule report.Rule
+	pkg  ast.Ref
+}
+
+// New parses and compiles the built-in rules and those in opts.Dirs, and
+// prepares the query that evaluates every selected rule at once.
+func New(ctx context.Context, opts Options) (*Engine, error) {
+	modules := map[string]*ast.Module{}
+	if err := loadFS(builtin, ".", false, modules); err != nil {
+		return nil, err
+	}
+	for _, dir := range opts.Dirs {
+		if err := loadFS(os.DirFS(dir), dir, true, modules); err != nil {
+			return nil, err
+		}
+	}
+	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
+	if compiler.Compile(modules); compiler.Failed() {
+		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
+	}
+	rules, err := collectRules(modules)
+	if err != nil {
+		return nil, err
+	}
+	rules, err = selectRules(rules, opts.Enable, opts.Disable)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{}
+	var q []string
+	for i, rm := range rules {
+		v := fmt.Sprintf("r%d", i)
+		e.vars = append(e.vars, v)
+		e.rules = append(e.rules, rm.rule)
+		q = append(q, fmt.Sprintf("%s := %s.deny", v, rm.pkg))
+	}
+	if len(q) == 0 {
+		return e, nil
+	}
+	body, err := ast.ParseBody(strings.Join(q, "; "))
+	if err != nil {
+		return nil, fmt.Errorf("building query: %w", err)
+	}
+	e.query, err = rego.New(rego.ParsedQuery(body), rego.Compiler(compiler)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing query: %w", err)
+	}
+	return e, nil
+}
+
+// Rules returns the documentation of the selected rules, sorted by ID.
+func (e *Engine) Rules() []report.Rule { return e.rules }
+
+// Evaluate runs every selected rule against m.
+func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, error) {
+	if len(e.rules) == 0 {
+		return nil, nil
+	}
+	input, err := toValue(m)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, fmt.Errorf("evaluating rules: %w", err)
+	}
+	if len(rs) == 0 {
+		return nil, nil
+	}
+	var out []RawFinding
+	for i, v := range e.vars {
+		set, _ := rs[0].Bindings[v].([]any)
+		for _, x := range set {
+			f, err := decodeFinding(e.rules[i].ID, x)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// toValue converts the model to an OPA value. The model marshals itself to
+// JSON (Value's known/absent/unknown encoding lives in MarshalJSON), so one
+// encode and one decode into ast.Value is the whole cost.
+func toValue(m *model.Model) (ast.Value, error) {
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encoding model: %w", err)
+	}
+	return ast.ValueFromReader(bytes.NewReader(b))
+}
+
+func decodeFinding(ruleID string, x any) (RawFinding, error) {
+	obj, ok := x.(map[string]any)
+	if !ok {
+		return RawFinding{}, fmt.Errorf("rule %s: a finding must be an object, got %T", ruleID, x)
+	}
+	str := func(k string) string { s, _ := obj[k].(string); return s }
+	f := RawFinding{RuleID: ruleID, Resource: str("resource"), Attribute: str("attribute"), Message: str("message")}
+	if f.Resource == "" || f.Message == "" {
+		return RawFinding{}, fmt.Errorf("rule %s: a finding needs a resource and a message, got %v", ruleID, obj)
+	}
+	if s := str("severity"); s != "" {
+		sev, ok := report.ParseSeverity(s)
+		if !ok {
+			return RawFinding{}, fmt.Errorf("rule %s: unknown severity %q", ruleID, s)
+		}
+		f.Severity = sev
+	}
+	return f, nil
+}
+
+// loadFS parses every .rego file of fsys except tests. Custom rule
+// directories are named by dir so errors point at the user's file.
+func loadFS(fsys fs.FS, dir string, custom bool, into map[string]*ast.Module) error {
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("reading rules: %w", err)
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("reading rules: %w", err)
+		}
+		name := p
+		if custom {
+			name = filepath.Join(dir, p)
+		} else {
+			name = "policies/" + p
+		}
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return fmt.Errorf("parsing rule: %w", err)
+		}
+		if custom {
+			markCustom(m)
+		}
+		into[name] = m
+		return nil
+	})
+}
+
+const customKey = "seclint_custom"
+
+func markCustom(m *ast.Module) {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" && a.Custom != nil {
+			a.Custom[customKey] = true
+		}
+	}
+}
+
+// collectRules finds the rule packages: those whose package METADATA has a
+// custom.id. Every other module is a library.
+func collectRules(modules map[string]*ast.Module) ([]ruleModule, error) {
+	var out []ruleModule
+	seen := map[string]string{}
+	names := make([]string, 0, len(modules))
+	for n := range modules {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m := modules[name]
+		for _, a := range m.Annotations {
+			if a.Scope != "package" || a.Custom == nil || a.Custom["id"] == nil {
+				continue
+			}
+			r, err := ruleFromAnnotations(a)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if prev, ok := seen[r.ID]; ok {
+				return nil, fmt.Errorf("%s: rule id %s is already defined in %s", name, r.ID, prev)
+			}
+			seen[r.ID] = name
+			out = append(out, ruleModule{rule: r, pkg: m.Package.Path})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rule.ID < out[j].rule.ID })
+	return out, nil
+}
+
+func ruleFromAnnotations(a *ast.Annotations) (report.Rule, error) {
+	c := a.Custom
+	str := func(k string) string { s, _ := c[k].(string); return strings.TrimSpace(s) }
+	list := func(k string) []string {
+		var out []string
+		xs, _ := c[k].([]any)
+		for _, x := range xs {
+			out = append(out, fmt.Sprint(x))
+		}
+		return out
+	}
+	r := report.Rule{
+		ID:            str("id"),
+		Title:         strings.TrimSpace(a.Title),
+		Kind:          str("kind"),
+		Description:   strings.TrimSpace(a.Description),
+		FSBP:          list("fsbp"),
+		ResourceTypes: list("resource_types"),
+		Collections:   list("collections"),
+		Custom:        c[customKey] == true,
+	}
+	sev, ok := report.ParseSeverity(str("severity"))
+	if !ok {
+		return r, fmt.Errorf("rule %s: custom.severity must be CRITICAL, HIGH, MEDIUM or LOW", r.ID)
+	}
+	r.Severity = sev
+	if rem, ok := c["remediation"].(map[string]any); ok {
+		r.Remediation.Terraform, _ = rem["terraform"].(string)
+		r.Remediation.CloudFormation, _ = rem["cloudformation"].(string)
+	}
+	switch {
+	case r.Title == "":
+		return r, fmt.Errorf("rule %s: METADATA needs a title", r.ID)
+	case r.Kind != "security" && r.Kind != "correctness":
+		return r, fmt.Errorf("rule %s: custom.kind must be security or correctness", r.ID)
+	}
+	return r, nil
+}
+
+func selectRules(all []ruleModule, enable, disable []string) ([]ruleModule, error) {
+	known := map[string]bool{}
+	for _, r := range all {
+		known[r.rule.ID] = true
+	}
+	set := func(ids []string) (map[string]bool, error) {
+		m := map[string]bool{}
+		for _, id := range ids {
+			if !known[id] {
+				return nil, fmt.Errorf("unknown rule id %q (see `seclint rules`)", id)
+			}
+			m[id] = true
+		}
+		return m, nil
+	}
+	en, err := set(enable)
+	if err != nil {
+		return nil, err
+	}
+	dis, err := set(disable)
+	if err != nil {
+		return nil, err
+	}
+	var out []ruleModule
+	for _, r := range all {
+		if (len(en) == 0 || en[r.rule.ID]) && !dis[r.rule.ID] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,142 @@
+// Package report holds the result of a scan: the rules that ran, the
+// findings they produced, the diagnostics about the input, and the checks
+// (rule × resource) that passed. Reporters render it; nothing here depends on
+// how it was computed.
+package report
+
+import (
+	"strings"
+	"time"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// Severity of a rule or finding.
+type Severity string
+
+const (
+	Critical Severity = "CRITICAL"
+	High     Severity = "HIGH"
+	Medium   Severity = "MEDIUM"
+	Low      Severity = "LOW"
+)
+
+// Severities lists every severity from highest to lowest.
+var Severities = []Severity{Critical, High, Medium, Low}
+
+// Rank orders severities: CRITICAL is 4, LOW is 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Critical:
+		return 4
+	case High:
+		return 3
+	case Medium:
+		return 2
+	case Low:
+		return 1
+	}
+	return 0
+}
+
+// ParseSeverity accepts a severity name in any case.
+func ParseSeverity(s string) (Severity, bool) {
+	sev := Severity(strings.ToUpper(strings.TrimSpace(s)))
+	return sev, sev.Rank() > 0
+}
+
+// Rule is the documentation of one rule, taken from its Rego METADATA.
+type Rule struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Severity    Severity `json:"severity"`
+	Kind        string   `json:"kind"` // security or correctness
+	Description string   `json:"description"`
+	// Remediation says how to fix a finding, per input format.
+	Remediation Remediation `json:"remediation"`
+	// FSBP lists the AWS Security Hub Foundational Security Best Practices controls.
+	FSBP []string `json:"fsbp,omitempty"`
+	// ResourceTypes are the Terraform and CloudFormation types the rule reads.
+	ResourceTypes []string `json:"resource_types,omitempty"`
+	// Collections are the model collections whose objects the rule checks,
+	// e.g. "aws.s3.buckets"; JUnit has one testcase per object in them.
+	Collections []string `json:"collections,omitempty"`
+	// Custom is true for users' rules loaded with --policy.
+	Custom bool `json:"custom,omitempty"`
+}
+
+// Remediation is the fix for each input format, in Markdown.
+type Remediation struct {
+	Terraform      string `json:"terraform,omitempty"`
+	CloudFormation string `json:"cloudformation,omitempty"`
+}
+
+// Finding is one rule violation, located in the source.
+type Finding struct {
+	RuleID   string   `json:"rule_id"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	// Resource is the model ID of the object the finding is about.
+	Resource     string `json:"resource"`
+	ResourceType string `json:"resource_type,omitempty"`
+	// Attribute is the path in the model object that is wrong ("" for the object).
+	Attribute string      `json:"attribute,omitempty"`
+	Range     model.Range `json:"range"`
+	// Fingerprint identifies the finding across edits that move lines:
+	// it hashes rule ID, resource ID and attribute path, never positions.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// Check is one rule applied to one model object; JUnit reports passing
+// checks too.
+type Check struct {
+	RuleID       string      `json:"rule_id"`
+	Resource     string      `json:"resource"`
+	ResourceType string      `json:"resource_type,omitempty"`
+	Range        model.Range `json:"range"`
+}
+
+// Report is the whole result of a scan.
+type Report struct {
+	// Tool is seclint's version.
+	Tool string `json:"tool_version"`
+	// Root is the absolute working directory that file paths are relative to.
+	Root        string             `json:"root"`
+	Rules       []Rule             `json:"rules"`
+	Findings    []Finding          `json:"findings"`
+	Diagnostics []model.Diagnostic `json:"diagnostics"`
+	Checks      []Check            `json:"-"`
+	// Files is the number of files read; Resources the number of model objects.
+	Files     int           `json:"files"`
+	Resources int           `json:"resources"`
+	Duration  time.Duration `json:"-"`
+}
+
+// Counts returns the number of findings per severity.
+func (r *Report) Counts() map[Severity]int {
+	c := map[Severity]int{}
+	for _, f := range r.Findings {
+		c[f.Severity]++
+	}
+	return c
+}
+
+// HasErrors reports whether any diagnostic is an error (a file that could not be read or parsed).
+func (r *Report) HasErrors() bool {
+	for _, d := range r.Diagnostics {
+		if d.Severity == model.DiagError {
+			return true
+		}
+	}
+	return false
+}
+
+// Rule returns the rule with the given ID.
+func (r *Report) Rule(id string) (Rule, bool) {
+	for _, ru := range r.Rules {
+		if ru.ID == id {
+			return ru, true
+		}
+	}
+	return Rule{}, false
+}

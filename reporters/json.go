@@ -1,0 +1,172 @@
+package reporters
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/report"
+)
+
+// jsonVersion is the version of seclint's JSON schema. Adding a field keeps
+// it; renaming, removing or changing the meaning of one bumps it.
+const jsonVersion = 1
+
+// The JSON schema is defined here rather than by the tags of package report,
+// so that report can change without breaking users' scripts. JSON-SCHEMA.md
+// documents it; keep the two in step.
+type (
+	jsonReport struct {
+		Version     int              `json:"version"`
+		ToolVersion string           `json:"tool_version"`
+		Root        string           `json:"root"`
+		Summary     jsonSummary      `json:"summary"`
+		Findings    []jsonFinding    `json:"findings"`
+		Diagnostics []jsonDiagnostic `json:"diagnostics"`
+		Rules       []jsonRule       `json:"rules"`
+	}
+
+	jsonSummary struct {
+		Files      int            `json:"files"`
+		Resources  int            `json:"resources"`
+		Findings   int            `json:"findings"`
+		BySeverity jsonBySeverity `json:"by_severity"`
+		Errors     int            `json:"errors"`
+	}
+
+	// jsonBySeverity is a struct rather than a map so that the severities
+	// keep their order, highest first.
+	jsonBySeverity struct {
+		Critical int `json:"CRITICAL"`
+		High     int `json:"HIGH"`
+		Medium   int `json:"MEDIUM"`
+		Low      int `json:"LOW"`
+	}
+
+	jsonFinding struct {
+		RuleID       string       `json:"rule_id"`
+		Severity     string       `json:"severity"`
+		Message      string       `json:"message"`
+		Resource     string       `json:"resource"`
+		ResourceType string       `json:"resource_type"`
+		Attribute    string       `json:"attribute"`
+		Location     jsonLocation `json:"location"`
+		Fingerprint  string       `json:"fingerprint"`
+	}
+
+	jsonDiagnostic struct {
+		Severity string       `json:"severity"`
+		Summary  string       `json:"summary"`
+		Detail   string       `json:"detail"`
+		Location jsonLocation `json:"location"`
+	}
+
+	jsonLocation struct {
+		File        string `json:"file"`
+		StartLine   int    `json:"start_line"`
+		StartColumn int    `json:"start_column"`
+		EndLine     int    `json:"end_line"`
+		EndColumn   int    `json:"end_column"`
+	}
+
+	jsonRule struct {
+		ID            string          `json:"id"`
+		Title         string          `json:"title"`
+		Severity      string          `json:"severity"`
+		Kind          string          `json:"kind"`
+		Description   string          `json:"description"`
+		Remediation   jsonRemediation `json:"remediation"`
+		FSBP          []string        `json:"fsbp"`
+		ResourceTypes []string        `json:"resource_types"`
+		Custom        bool            `json:"custom"`
+	}
+
+	jsonRemediation struct {
+		Terraform      string `json:"terraform"`
+		CloudFormation string `json:"cloudformation"`
+	}
+)
+
+func writeJSON(w io.Writer, r *report.Report) error {
+	counts := r.Counts()
+	out := jsonReport{
+		Version:     jsonVersion,
+		ToolVersion: r.Tool,
+		Root:        r.Root,
+		Summary: jsonSummary{
+			Files:     r.Files,
+			Resources: r.Resources,
+			Findings:  len(r.Findings),
+			BySeverity: jsonBySeverity{
+				Critical: counts[report.Critical],
+				High:     counts[report.High],
+				Medium:   counts[report.Medium],
+				Low:      counts[report.Low],
+			},
+			Errors: errorCount(r),
+		},
+		// Empty, not nil, slices: consumers can iterate without a null check.
+		Findings:    make([]jsonFinding, 0, len(r.Findings)),
+		Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics)),
+		Rules:       []jsonRule{},
+	}
+	for _, f := range r.Findings {
+		ru, _ := r.Rule(f.RuleID)
+		out.Findings = append(out.Findings, jsonFinding{
+			RuleID:       f.RuleID,
+			Severity:     string(severityOf(f, ru)),
+			Message:      f.Message,
+			Resource:     f.Resource,
+			ResourceType: f.ResourceType,
+			Attribute:    f.Attribute,
+			Location:     jsonLoc(f.Range),
+			Fingerprint:  f.Fingerprint,
+		})
+	}
+	for _, d := range r.Diagnostics {
+		out.Diagnostics = append(out.Diagnostics, jsonDiagnostic{
+			Severity: string(d.Severity),
+			Summary:  d.Summary,
+			Detail:   d.Detail,
+			Location: jsonLoc(d.Range),
+		})
+	}
+	for _, ru := range sortedRules(r, false) {
+		out.Rules = append(out.Rules, jsonRule{
+			ID:          ru.ID,
+			Title:       ru.Title,
+			Severity:    string(ru.Severity),
+			Kind:        ru.Kind,
+			Description: ru.Description,
+			Remediation: jsonRemediation{
+				Terraform:      ru.Remediation.Terraform,
+				CloudFormation: ru.Remediation.CloudFormation,
+			},
+			FSBP:          nonNil(ru.FSBP),
+			ResourceTypes: nonNil(ru.ResourceTypes),
+			Custom:        ru.Custom,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	// The output is a file or a pipe, never HTML: keep <, > and & readable.
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func jsonLoc(rg model.Range) jsonLocation {
+	return jsonLocation{
+		File:        rg.File,
+		StartLine:   rg.Start.Line,
+		StartColumn: rg.Start.Column,
+		EndLine:     rg.End.Line,
+		EndColumn:   rg.End.Column,
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
