@@ -54,14 +54,18 @@ func Write(w io.Writer, format string, r *report.Report, opts Options) error {
 // sortedRules returns the report's rules sorted by ID, plus a minimal entry
 // for every rule ID that a finding (or, with checks, a check) names but
 // r.Rules lacks, so that every output can refer to a rule for each finding.
+// A rule listed twice is kept once, as first listed.
 func sortedRules(r *report.Report, checks bool) []report.Rule {
-	rules := slices.Clone(r.Rules)
-	known := make(map[string]bool, len(rules))
-	for _, ru := range rules {
-		known[ru.ID] = true
+	rules := make([]report.Rule, 0, len(r.Rules))
+	known := make(map[string]bool, len(r.Rules))
+	for _, ru := range r.Rules {
+		if !known[ru.ID] {
+			known[ru.ID] = true
+			rules = append(rules, ru)
+		}
 	}
 	add := func(id string, sev report.Severity) {
-		if id == "" || known[id] {
+		if known[id] {
 			return
 		}
 		known[id] = true
@@ -157,8 +161,13 @@ func fileURI(path string, dir bool) string {
 
 // plural returns "1 file" or "2 files".
 func plural(n int, word string) string {
+	return fmt.Sprintf("%d %s", n, pluralWord(n, word))
+}
+
+// pluralWord returns word, with an s unless n is 1.
+func pluralWord(n int, word string) string {
 	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
+		return word
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return word + "s"
 }

@@ -150,7 +150,7 @@ func (t *textWriter) source(rg model.Range) {
 	}
 	if more > 0 {
 		gutter := fmt.Sprintf("  %*s | ", width, "")
-		fmt.Fprintf(&t.buf, "%s%s\n", p.paint(p.gutter, gutter), p.paint(p.gutter, fmt.Sprintf("... %s more", plural(more, "line"))))
+		fmt.Fprintf(&t.buf, "%s%s\n", p.paint(p.gutter, gutter), p.paint(p.gutter, fmt.Sprintf("... %d more %s", more, pluralWord(more, "line"))))
 	}
 }
 

@@ -31,9 +31,9 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 func Parse(path string, src []byte) *model.Unit {
 	u := model.NewUnit(model.UnitPolicy, path)
 	u.Files = []string{path}
-	doc, diag := DecodeJSON(path, src)
-	if diag != nil {
-		u.Diagnostics = append(u.Diagnostics, *diag)
+	doc, diags := DecodeJSON(path, src)
+	u.Diagnostics = append(u.Diagnostics, diags...)
+	if doc == nil {
 		return u
 	}
 	p := &model.Policy{Meta: model.Meta{ID: path, Type: "policy-json"}, Kind: model.PolicyIdentity}
@@ -58,12 +58,14 @@ func hasPrincipal(doc *node.Node) bool {
 // DecodeJSON parses JSON text into a node tree with line and column
 // positions. encoding/json decides validity (YAML, which gives the positions,
 // would also accept text that is not JSON); the error diagnostic names the
-// line and column of the syntax error.
-func DecodeJSON(path string, src []byte) (*node.Node, *model.Diagnostic) {
+// line and column of the syntax error. The node is nil when the text cannot
+// be parsed; a duplicate key is a warning (the last value wins, as in
+// encoding/json).
+func DecodeJSON(path string, src []byte) (*node.Node, []model.Diagnostic) {
 	src = bytes.TrimPrefix(src, utf8BOM)
 	if !utf8.Valid(src) {
-		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: "file is not valid UTF-8",
-			Range: model.Range{File: path, Start: model.Pos{Line: 1, Column: 1}}}
+		return nil, []model.Diagnostic{{Severity: model.DiagError, Summary: "invalid JSON", Detail: "file is not valid UTF-8",
+			Range: model.Range{File: path, Start: model.Pos{Line: 1, Column: 1}}}}
 	}
 	var v any
 	if err := json.Unmarshal(src, &v); err != nil {
@@ -77,20 +79,44 @@ func DecodeJSON(path string, src []byte) (*node.Node, *model.Diagnostic) {
 			off = te.Offset
 		}
 		line, col := lineCol(src, off)
-		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
-			Range: model.Range{File: path, Start: model.Pos{Line: line, Column: col}, End: model.Pos{Line: line, Column: col}}}
+		return nil, []model.Diagnostic{{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
+			Range: model.Range{File: path, Start: model.Pos{Line: line, Column: col}, End: model.Pos{Line: line, Column: col}}}}
 	}
 	var y yaml.Node
 	if err := yaml.Unmarshal(src, &y); err != nil {
-		// Valid JSON that YAML rejects (e.g. duplicate keys): report it rather
-		// than guess which duplicate AWS would use.
-		return nil, &model.Diagnostic{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
-			Range: model.Range{File: path, Start: model.Pos{Line: yamlErrLine(err), Column: 1}}}
+		// Valid JSON that the YAML parser rejects: report it, never guess.
+		return nil, []model.Diagnostic{{Severity: model.DiagError, Summary: "invalid JSON", Detail: err.Error(),
+			Range: model.Range{File: path, Start: model.Pos{Line: yamlErrLine(err), Column: 1}}}}
 	}
 	if len(y.Content) == 0 {
 		return &node.Node{Kind: node.Null}, nil
 	}
-	return FromYAML(path, y.Content[0], 0), nil
+	var diags []model.Diagnostic
+	duplicateKeys(path, y.Content[0], 0, &diags)
+	return FromYAML(path, y.Content[0], 0), diags
+}
+
+// duplicateKeys reports keys that appear twice in one object: JSON parsers
+// disagree on which value wins, so the author cannot know what AWS reads.
+func duplicateKeys(path string, y *yaml.Node, depth int, diags *[]model.Diagnostic) {
+	if depth > maxDepth {
+		return
+	}
+	if y.Kind == yaml.MappingNode {
+		seen := map[string]bool{}
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			k := y.Content[i]
+			if seen[k.Value] {
+				*diags = append(*diags, model.Diagnostic{Severity: model.DiagWarning, Summary: "duplicate key",
+					Detail: fmt.Sprintf("%q appears more than once in this object; the last one is used", k.Value),
+					Range:  yamlRange(path, k)})
+			}
+			seen[k.Value] = true
+		}
+	}
+	for _, c := range y.Content {
+		duplicateKeys(path, c, depth+1, diags)
+	}
 }
 
 // FromYAML converts a plain YAML/JSON node (no CloudFormation tags) to a node tree.
