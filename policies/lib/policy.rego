@@ -63,6 +63,7 @@ narrowing_keys := {
 	"aws:sourcearn",
 	"aws:sourceorgid",
 	"aws:sourceorgpaths",
+	"aws:principalservicename",
 	"aws:userid",
 	"aws:username",
 	"kms:calleraccount",
@@ -87,11 +88,36 @@ narrowing_operators := {
 
 # narrows(c): condition c limits who can make the request.
 narrows(c) if {
+	_positive(c)
+	_narrowing_key(lower(c.key))
+	_narrowing_values(c)
+}
+
+# Only AWS service principals (which act on behalf of a resource of the
+# account that configured them) can match.
+narrows(c) if {
+	c.base == "Bool"
+	not c.if_exists
+	lower(c.key) == "aws:principalisawsservice"
+	every v in c.values {
+		v == "true"
+	}
+}
+
+_positive(c) if {
 	c.base in narrowing_operators
 	not c.if_exists
 	not c.set_operator == "ForAllValues"
-	lower(c.key) in narrowing_keys
-	_narrowing_values(c)
+}
+
+_narrowing_key(k) if k in narrowing_keys
+
+# A claim of a web identity provider (token.actions.githubusercontent.com:sub,
+# accounts.google.com:aud, oidc.eks.<region>.amazonaws.com/id/<id>:sub): its
+# prefix is a host name, which no AWS service prefix is.
+_narrowing_key(k) if {
+	prefix := split(k, ":")[0]
+	contains(prefix, ".")
 }
 
 # A condition whose values are all unknown might narrow; treat it as

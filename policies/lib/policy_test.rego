@@ -34,6 +34,9 @@ test_narrowing_conditions if {
 	lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["203.0.113.0/24"]))
 	lib.narrows(cond("StringEquals", "StringEquals", "aws:SourceAccount", [unknown]))
 	lib.narrows(cond("StringEquals", "StringEquals", "aws:SourceAccount", unknown))
+	lib.narrows(cond("StringLike", "StringLike", "token.actions.githubusercontent.com:sub", ["repo:acme/app:*"]))
+	lib.narrows(cond("StringEquals", "StringEquals", "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud", ["sts.amazonaws.com"]))
+	lib.narrows(cond("Bool", "Bool", "aws:PrincipalIsAWSService", ["true"]))
 }
 
 test_non_narrowing_conditions if {
@@ -43,6 +46,8 @@ test_non_narrowing_conditions if {
 	not lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["::/0"]))
 	not lib.narrows(cond("StringLike", "StringLike", "aws:PrincipalOrgID", ["*"]))
 	not lib.narrows(cond("Bool", "Bool", "aws:SecureTransport", ["true"]))
+	not lib.narrows(cond("Bool", "Bool", "aws:PrincipalIsAWSService", ["false"]))
+	not lib.narrows(cond("StringLike", "StringLike", "s3:prefix", ["home/"]))
 	not lib.narrows(object.union(cond("ForAllValues:StringEquals", "StringEquals", "aws:PrincipalOrgID", ["o-1"]), {"set_operator": "ForAllValues"}))
 }
 

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/seclint/seclint/policies"
+	"github.com/seclint/seclint/report"
+)
+
+func runRules(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := pflag.NewFlagSet("seclint rules", pflag.ContinueOnError)
+	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
+	dirs := fs.StringArray("policy", nil, "also list the rules in `DIR` (repeatable)")
+	fs.SetOutput(stdout)
+	fs.Usage = func() {
+		fmt.Fprintln(stdout, "Usage: seclint rules [--format text|json|markdown] [--policy DIR]\n\nLists every rule seclint runs.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	e, err := policies.New(ctx, policies.Options{Dirs: *dirs})
+	if err != nil {
+		return err
+	}
+	rules := e.Rules()
+	switch *format {
+	case "json":
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if rules == nil {
+			rules = []report.Rule{}
+		}
+		return enc.Encode(rules)
+	case "markdown":
+		fmt.Fprintln(stdout, "| ID | Severity | Kind | Title |\n|---|---|---|---|")
+		for _, r := range rules {
+			fmt.Fprintf(stdout, "| `%s` | %s | %s | %s |\n", r.ID, r.Severity, r.Kind, r.Title)
+		}
+		return nil
+	case "text":
+		for _, r := range rules {
+			fmt.Fprintf(stdout, "%-45s %-9s %-12s %s\n", r.ID, r.Severity, r.Kind, r.Title)
+		}
+		return nil
+	}
+	return fmt.Errorf("rules --format %q: want text, json or markdown", *format)
+}
+
+func runExplain(ctx context.Context, args []string, stdout io.Writer) error {
+	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
+		return fmt.Errorf("usage: seclint explain RULE-ID (see `seclint rules`)")
+	}
+	e, err := policies.New(ctx, policies.Options{})
+	if err != nil {
+		return err
+	}
+	for _, r := range e.Rules() {
+		if r.ID != args[0] {
+			continue
+		}
+		fmt.Fprintf(stdout, "%s — %s\n\nSeverity: %s    Kind: %s\n", r.ID, r.Title, r.Severity, r.Kind)
+		if len(r.FSBP) > 0 {
+			fmt.Fprintf(stdout, "AWS Security Hub (FSBP): %s\n", strings.Join(r.FSBP, ", "))
+		}
+		if len(r.ResourceTypes) > 0 {
+			fmt.Fprintf(stdout, "Reads: %s\n", strings.Join(r.ResourceTypes, ", "))
+		}
+		fmt.Fprintf(stdout, "\n%s\n", r.Description)
+		if r.Remediation.Terraform != "" {
+			fmt.Fprintf(stdout, "\nFix in Terraform:\n%s\n", indent(r.Remediation.Terraform))
+		}
+		if r.Remediation.CloudFormation != "" {
+			fmt.Fprintf(stdout, "\nFix in CloudFormation:\n%s\n", indent(r.Remediation.CloudFormation))
+		}
+		return nil
+	}
+	return fmt.Errorf("no rule %q (see `seclint rules`)", args[0])
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "  " + l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func runVersion(args []string, stdout io.Writer) error {
+	if len(args) != 0 {
+		return fmt.Errorf("usage: seclint version")
+	}
+	fmt.Fprintf(stdout, "seclint %s\n", seclintVersion())
+	return nil
+}

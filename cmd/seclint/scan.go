@@ -1,0 +1,216 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/seclint/seclint"
+	"github.com/seclint/seclint/policies"
+	"github.com/seclint/seclint/report"
+	"github.com/seclint/seclint/reporters"
+)
+
+const scanUsage = `seclint — static security linter for AWS infrastructure code
+
+Usage:
+  seclint [flags] [PATH...]        scan files and directories (default: .)
+  seclint rules [--format text|json|markdown]
+  seclint explain RULE-ID
+  seclint version
+
+seclint reads Terraform (*.tf, *.tf.json, *.tfvars), CloudFormation templates
+(YAML/JSON, SAM, CDK output) and IAM / resource policy JSON, and reports AWS
+security problems and configurations AWS will reject. Each Terraform directory
+is scanned as one module; each template and policy file on its own. When you
+name files (as pre-commit does), their whole module is read for context and
+only findings in the named files are reported.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings, or files that could
+not be parsed; 2 usage or configuration error.
+
+Examples:
+  seclint .                                   scan the current directory
+  seclint -f sarif -o seclint.sarif infra/    SARIF for GitHub code scanning
+  seclint -f text -f junit=report.xml .       text on stdout and a JUnit file
+  seclint --var env=prod --var-file prod.tfvars terraform/
+  seclint --cfn-param Env=prod template.yaml
+  seclint --min-severity HIGH --disable aws-s3-versioning .
+
+Flags:
+`
+
+type scanFlags struct {
+	formats     []string
+	output      string
+	failOn      string
+	minSeverity string
+	policyDirs  []string
+	enable      []string
+	disable     []string
+	exclude     []string
+	varFiles    []string
+	vars        []string
+	cfnParams   []string
+	noColor     bool
+	quiet       bool
+}
+
+func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
+	var f scanFlags
+	fs := pflag.NewFlagSet("seclint", pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	fs.StringArrayVarP(&f.formats, "format", "f", nil, "output `FORMAT[=FILE]`: text (default), json, sarif, junit; repeatable")
+	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` (with a single --format)")
+	fs.StringVar(&f.failOn, "fail-on", "LOW", "exit 1 when a finding at or above `SEVERITY` remains (CRITICAL, HIGH, MEDIUM, LOW)")
+	fs.StringVar(&f.minSeverity, "min-severity", "LOW", "do not report findings below `SEVERITY`")
+	fs.StringArrayVar(&f.policyDirs, "policy", nil, "load extra Rego rules from `DIR` (repeatable)")
+	fs.StringSliceVar(&f.enable, "enable", nil, "run only these rule `IDS` (comma-separated)")
+	fs.StringSliceVar(&f.disable, "disable", nil, "do not run these rule `IDS` (comma-separated)")
+	fs.StringArrayVar(&f.exclude, "exclude", nil, "skip paths matching `GLOB` (repeatable; ** matches any depth)")
+	fs.StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variable values from `FILE` (.tfvars or .tfvars.json; repeatable)")
+	fs.StringArrayVar(&f.vars, "var", nil, "Terraform variable value `NAME=VALUE` (repeatable)")
+	fs.StringArrayVar(&f.cfnParams, "cfn-param", nil, "CloudFormation parameter value `NAME=VALUE` (repeatable)")
+	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (also: NO_COLOR set)")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines or summary")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, scanUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			fs.SetOutput(stdout)
+			fmt.Fprint(stdout, scanUsage)
+			fs.PrintDefaults()
+			return exitOK, nil
+		}
+		return exitUsage, err
+	}
+
+	failOn, ok := report.ParseSeverity(f.failOn)
+	if !ok {
+		return exitUsage, fmt.Errorf("--fail-on %q: want CRITICAL, HIGH, MEDIUM or LOW", f.failOn)
+	}
+	minSev, ok := report.ParseSeverity(f.minSeverity)
+	if !ok {
+		return exitUsage, fmt.Errorf("--min-severity %q: want CRITICAL, HIGH, MEDIUM or LOW", f.minSeverity)
+	}
+	outputs, err := parseOutputs(f.formats, f.output)
+	if err != nil {
+		return exitUsage, err
+	}
+	vars, err := keyValues("--var", f.vars)
+	if err != nil {
+		return exitUsage, err
+	}
+	params, err := keyValues("--cfn-param", f.cfnParams)
+	if err != nil {
+		return exitUsage, err
+	}
+	opts := seclint.Options{
+		Paths:       fs.Args(),
+		Exclude:     f.exclude,
+		Vars:        vars,
+		VarFiles:    f.varFiles,
+		CFNParams:   params,
+		MinSeverity: minSev,
+		Policies:    policies.Options{Dirs: f.policyDirs, Enable: f.enable, Disable: f.disable},
+	}
+	rep, err := seclint.Scan(ctx, opts)
+	if err != nil {
+		return exitUsage, err
+	}
+	for _, o := range outputs {
+		if err := o.write(rep, stdout, f); err != nil {
+			return exitUsage, err
+		}
+	}
+	return exitCode(rep, failOn), nil
+}
+
+// output is one --format with its destination ("" = stdout).
+type output struct {
+	format string
+	file   string
+}
+
+func parseOutputs(formats []string, file string) ([]output, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var outs []output
+	toStdout := 0
+	for _, f := range formats {
+		name, dest, _ := strings.Cut(f, "=")
+		if !isFormat(name) {
+			return nil, fmt.Errorf("--format %q: want one of %s", name, strings.Join(reporters.Formats, ", "))
+		}
+		if dest == "" && file != "" && len(formats) == 1 {
+			dest = file
+		}
+		if dest == "" {
+			toStdout++
+		}
+		outs = append(outs, output{format: name, file: dest})
+	}
+	if file != "" && len(formats) > 1 {
+		return nil, fmt.Errorf("--output goes with a single --format; use --format FORMAT=FILE for several")
+	}
+	if toStdout > 1 {
+		return nil, fmt.Errorf("only one --format can go to standard output; give the others a file: --format sarif=out.sarif")
+	}
+	return outs, nil
+}
+
+func isFormat(name string) bool {
+	for _, f := range reporters.Formats {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
+	w := stdout
+	color := false
+	if o.file != "" {
+		file, err := os.Create(o.file)
+		if err != nil {
+			return fmt.Errorf("cannot write %s output: %w", o.format, err)
+		}
+		defer file.Close()
+		w = file
+	} else if out, ok := stdout.(*os.File); ok {
+		color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(out.Fd()))
+	}
+	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet}
+	if err := reporters.Write(w, o.format, rep, opts); err != nil {
+		return fmt.Errorf("writing %s output: %w", o.format, err)
+	}
+	if c, ok := w.(io.Closer); ok && o.file != "" {
+		if err := c.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", o.file, err)
+		}
+	}
+	return nil
+}
+
+func keyValues(flag string, kvs []string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, kv := range kvs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || k == "" {
+			return nil, fmt.Errorf("%s %q: want NAME=VALUE", flag, kv)
+		}
+		m[k] = v
+	}
+	return m, nil
+}

@@ -1,0 +1,211 @@
+package seclint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/seclint/seclint/parsers/cloudformation"
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/policyjson"
+	"github.com/seclint/seclint/parsers/terraform"
+)
+
+// job is one scan unit waiting to be parsed.
+type job struct {
+	path string
+	// only, when set, limits the reported findings to these files: the user
+	// named files explicitly (as pre-commit does), and the rest of the
+	// module was read only for context.
+	only  map[string]bool
+	parse func(*Options) *model.Unit
+}
+
+type discovery struct {
+	jobs  []job
+	files int
+	diags []model.Diagnostic
+}
+
+// skipDirs are never IaC the user wrote: VCS data, Terraform's download
+// cache and JavaScript dependencies.
+var skipDirs = map[string]bool{".git": true, ".terraform": true, "node_modules": true}
+
+// discover walks the paths, classifies files and groups them into units:
+// one per Terraform module directory, CloudFormation template and policy file.
+func discover(paths []string, exclude []string) (*discovery, error) {
+	for _, g := range exclude {
+		if !doublestar.ValidatePattern(g) {
+			return nil, fmt.Errorf("--exclude %q is not a valid glob pattern", g)
+		}
+	}
+	d := &discovery{}
+	tfDirs := map[string][]string{}        // dir → .tf files
+	tfOnly := map[string]map[string]bool{} // dir → explicitly named files
+	tfSeen := map[string]bool{}
+	var tfOrder []string
+	addTF := func(dir, file string, explicit bool) {
+		if _, ok := tfDirs[dir]; !ok {
+			tfOrder = append(tfOrder, dir)
+		}
+		if !tfSeen[file] {
+			tfSeen[file] = true
+			tfDirs[dir] = append(tfDirs[dir], file)
+		}
+		if explicit {
+			if tfOnly[dir] == nil {
+				tfOnly[dir] = map[string]bool{}
+			}
+			tfOnly[dir][file] = true
+		}
+	}
+	excluded := func(p string) bool {
+		slash := filepath.ToSlash(p)
+		for _, g := range exclude {
+			if ok, _ := doublestar.Match(g, slash); ok {
+				return true
+			}
+			if ok, _ := doublestar.Match(g, filepath.Base(p)); ok {
+				return true
+			}
+		}
+		return false
+	}
+	seenFiles := map[string]bool{}
+	visit := func(p string, explicit bool) {
+		p = cleanPath(p)
+		if seenFiles[p] && !explicit {
+			return
+		}
+		seenFiles[p] = true
+		switch {
+		case isTerraform(p):
+			d.files++
+			addTF(filepath.Dir(p), p, explicit)
+		case isTemplateCandidate(p):
+			d.classify(p, explicit)
+		}
+	}
+	for _, root := range paths {
+		info, err := os.Stat(root)
+		if err != nil {
+			return nil, fmt.Errorf("cannot scan %s: %w", root, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			visit(root, true)
+			if explicit := cleanPath(root); isTerraform(explicit) {
+				// The module directory's other files are context: read them too.
+				if err := addModuleSiblings(filepath.Dir(explicit), addTF); err != nil {
+					return nil, err
+				}
+			}
+			continue
+		}
+		before := d.files
+		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+			if err != nil {
+				d.diags = append(d.diags, model.Diagnostic{Severity: model.DiagError, Summary: "cannot read", Detail: err.Error(), Range: model.Range{File: p}})
+				return nil
+			}
+			if p != root && excluded(p) {
+				if e.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if e.IsDir() {
+				if p != root && skipDirs[e.Name()] {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if e.Type().IsRegular() {
+				visit(p, false)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walking %s: %w", root, err)
+		}
+		if d.files == before {
+			d.diags = append(d.diags, model.Diagnostic{
+				Severity: model.DiagError,
+				Summary:  "no Terraform, CloudFormation or policy files found",
+				Detail:   "nothing under this path was scanned; check the path and --exclude",
+				Range:    model.Range{File: root},
+			})
+		}
+	}
+	for _, dir := range tfOrder {
+		files := tfDirs[dir]
+		sort.Strings(files)
+		d.jobs = append(d.jobs, job{path: dir, only: tfOnly[dir], parse: func(o *Options) *model.Unit {
+			return terraform.ParseModule(dir, files, terraform.Options{Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env})
+		}})
+	}
+	return d, nil
+}
+
+// addModuleSiblings adds the other Terraform files of dir as context.
+func addModuleSiblings(dir string, add func(dir, file string, explicit bool)) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		p := cleanPath(filepath.Join(dir, e.Name()))
+		if e.Type().IsRegular() && isTerraform(p) {
+			add(dir, p, false)
+		}
+	}
+	return nil
+}
+
+func isTerraform(p string) bool {
+	return strings.HasSuffix(p, ".tf") || strings.HasSuffix(p, ".tf.json")
+}
+
+func isTemplateCandidate(p string) bool {
+	switch strings.ToLower(filepath.Ext(p)) {
+	case ".yaml", ".yml", ".json", ".template":
+		return true
+	}
+	return false
+}
+
+// classify reads a YAML/JSON file and queues it as a CloudFormation template
+// or a policy document; anything else is not ours and is skipped quietly,
+// unless the user named it explicitly.
+func (d *discovery) classify(p string, explicit bool) {
+	src, err := os.ReadFile(p)
+	if err != nil {
+		d.diags = append(d.diags, model.Diagnostic{Severity: model.DiagError, Summary: "cannot read", Detail: err.Error(), Range: model.Range{File: p}})
+		return
+	}
+	switch {
+	case cloudformation.IsTemplate(src):
+		d.files++
+		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+			return cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams})
+		}})
+	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
+		d.files++
+		d.jobs = append(d.jobs, job{path: p, parse: func(*Options) *model.Unit {
+			return policyjson.Parse(p, src)
+		}})
+	case explicit:
+		d.files++
+		d.diags = append(d.diags, model.Diagnostic{
+			Severity: model.DiagWarning,
+			Summary:  "not a CloudFormation template or policy document; skipped",
+			Detail:   "a template has AWSTemplateFormatVersion or Resources with AWS:: types; a policy document has a Statement",
+			Range:    model.Range{File: p, Start: model.Pos{Line: 1, Column: 1}},
+		})
+	}
+}

@@ -1,0 +1,129 @@
+package seclint
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/policies"
+	"github.com/seclint/seclint/report"
+)
+
+// locate turns rule output into findings placed in the source through the
+// unit's location index: the attribute's own range when the parser recorded
+// it, else the enclosing block's, else the object's.
+func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule) []report.Finding {
+	sev := make(map[string]report.Severity, len(rules))
+	for _, r := range rules {
+		sev[r.ID] = r.Severity
+	}
+	types := objectTypes(u.Model)
+	out := make([]report.Finding, 0, len(raw))
+	for _, rf := range raw {
+		r, ok := u.Locations.Lookup(rf.Resource, rf.Attribute)
+		if !ok {
+			r = model.Range{File: u.Path}
+		}
+		f := report.Finding{
+			RuleID:       rf.RuleID,
+			Severity:     sev[rf.RuleID],
+			Message:      rf.Message,
+			Resource:     rf.Resource,
+			ResourceType: types[rf.Resource],
+			Attribute:    rf.Attribute,
+			Range:        r,
+			Fingerprint:  Fingerprint(rf.RuleID, rf.Resource, rf.Attribute),
+		}
+		if rf.Severity != "" {
+			f.Severity = rf.Severity
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// Fingerprint identifies a finding across edits that move it: rule ID,
+// resource ID and attribute path, never line numbers.
+func Fingerprint(ruleID, resource, attribute string) string {
+	h := sha256.Sum256([]byte(ruleID + "\x00" + resource + "\x00" + attribute))
+	return hex.EncodeToString(h[:16])
+}
+
+type object struct {
+	id, typ string
+	kind    string // policy kind, for collection filters
+}
+
+// collection lists the objects of a model collection named in a rule's
+// METADATA, e.g. "aws.s3.buckets" or "aws.iam.policies[kind=identity]".
+func collection(m *model.Model, name string) []object {
+	name, filter, _ := strings.Cut(name, "[")
+	filter = strings.TrimSuffix(filter, "]")
+	var out []object
+	switch name {
+	case "aws.s3.buckets":
+		for _, b := range m.AWS.S3.Buckets {
+			out = append(out, object{id: b.ID, typ: b.Type})
+		}
+	case "aws.s3.account_public_access_blocks":
+		for _, b := range m.AWS.S3.AccountPublicAccessBlocks {
+			out = append(out, object{id: b.ID, typ: "aws_s3_account_public_access_block"})
+		}
+	case "aws.iam.policies":
+		for _, p := range m.AWS.IAM.Policies {
+			if filter == "" || filter == "kind="+p.Kind {
+				out = append(out, object{id: p.ID, typ: p.Type, kind: p.Kind})
+			}
+		}
+	}
+	return out
+}
+
+func objectTypes(m *model.Model) map[string]string {
+	t := map[string]string{}
+	for _, name := range []string{"aws.s3.buckets", "aws.s3.account_public_access_blocks", "aws.iam.policies"} {
+		for _, o := range collection(m, name) {
+			t[o.id] = o.typ
+		}
+	}
+	return t
+}
+
+// checks lists every (rule, object) pair a rule applies to, so JUnit shows
+// passing checks as well as failures.
+func checks(u *model.Unit, rules []report.Rule) []report.Check {
+	var out []report.Check
+	for _, r := range rules {
+		for _, c := range r.Collections {
+			for _, o := range collection(u.Model, c) {
+				rng, ok := u.Locations.Lookup(o.id, "")
+				if !ok {
+					rng = model.Range{File: u.Path}
+				}
+				out = append(out, report.Check{RuleID: r.ID, Resource: o.id, ResourceType: o.typ, Range: rng})
+			}
+		}
+	}
+	return out
+}
+
+func onlyFiles(fs []report.Finding, only map[string]bool) []report.Finding {
+	kept := fs[:0]
+	for _, f := range fs {
+		if only[f.Range.File] {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+func onlyChecks(cs []report.Check, only map[string]bool) []report.Check {
+	kept := cs[:0]
+	for _, c := range cs {
+		if only[c.Range.File] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,219 @@
+// Package seclint is the library behind the seclint command: Scan discovers
+// Terraform, CloudFormation and policy files under the given paths, parses
+// each scan unit into the one model, evaluates the Rego rules against it,
+// locates every finding in the source and returns the Report.
+//
+//	discover → parse → adapt → evaluate → locate → filter → Report
+package seclint
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/policies"
+	"github.com/seclint/seclint/report"
+)
+
+// Version is seclint's version, set at build time with -ldflags "-X github.com/seclint/seclint.Version=...".
+var Version = "0.1.0-dev"
+
+// Options configure a scan.
+type Options struct {
+	// Paths are the files and directories to scan; empty means ".".
+	Paths []string
+	// Exclude are glob patterns (doublestar syntax, matched against slash
+	// paths) of files and directories to skip.
+	Exclude []string
+	// Vars and VarFiles are Terraform input variables (--var, --var-file).
+	Vars     map[string]string
+	VarFiles []string
+	// CFNParams are CloudFormation parameter values (--cfn-param).
+	CFNParams map[string]string
+	// Policies selects rules and loads users' rule directories.
+	Policies policies.Options
+	// MinSeverity drops findings below it ("" keeps all).
+	MinSeverity report.Severity
+	// Workers is the number of units parsed and evaluated at once (default GOMAXPROCS).
+	Workers int
+	// Env is the environment Terraform's TF_VAR_* values come from (default os.Environ()).
+	Env []string
+}
+
+// Scanner holds the compiled rules, so several scans (a benchmark, an
+// editor integration) pay for compiling them once.
+type Scanner struct {
+	engine *policies.Engine
+}
+
+// NewScanner compiles the rules selected by opts.
+func NewScanner(ctx context.Context, opts policies.Options) (*Scanner, error) {
+	e, err := policies.New(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Scanner{engine: e}, nil
+}
+
+// Rules documents the rules the scanner runs.
+func (s *Scanner) Rules() []report.Rule { return s.engine.Rules() }
+
+// Scan compiles the rules and scans opts.Paths.
+func Scan(ctx context.Context, opts Options) (*report.Report, error) {
+	s, err := NewScanner(ctx, opts.Policies)
+	if err != nil {
+		return nil, err
+	}
+	return s.Scan(ctx, opts)
+}
+
+// Scan scans opts.Paths (opts.Policies is ignored: the scanner's rules run).
+// The error is for problems with the request itself (a path that does not
+// exist); problems with the input are diagnostics in the report.
+func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error) {
+	start := time.Now()
+	root, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("finding the working directory: %w", err)
+	}
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	d, err := discover(paths, opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Env == nil {
+		opts.Env = os.Environ()
+	}
+	rep := &report.Report{Tool: Version, Root: root, Rules: s.engine.Rules(), Files: d.files}
+	rep.Diagnostics = append(rep.Diagnostics, d.diags...)
+
+	results := make([]unitResult, len(d.jobs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = s.runJob(ctx, d.jobs[i], &opts)
+			}
+		}()
+	}
+	for i := range d.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	for _, r := range results {
+		rep.Findings = append(rep.Findings, r.findings...)
+		rep.Checks = append(rep.Checks, r.checks...)
+		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
+		rep.Resources += r.resources
+	}
+	if opts.MinSeverity != "" {
+		kept := rep.Findings[:0]
+		for _, f := range rep.Findings {
+			if f.Severity.Rank() >= opts.MinSeverity.Rank() {
+				kept = append(kept, f)
+			}
+		}
+		rep.Findings = kept
+	}
+	sortReport(rep)
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+type unitResult struct {
+	findings  []report.Finding
+	checks    []report.Check
+	diags     []model.Diagnostic
+	resources int
+}
+
+// runJob parses one unit, evaluates the rules on it and locates the findings.
+// A panic in a parser is a bug, but it must not take the other files down:
+// it becomes an error diagnostic on the unit.
+func (s *Scanner) runJob(ctx context.Context, j job, opts *Options) (res unitResult) {
+	defer func() {
+		if p := recover(); p != nil {
+			res = unitResult{diags: []model.Diagnostic{{
+				Severity: model.DiagError,
+				Summary:  "internal error while scanning this file",
+				Detail:   fmt.Sprintf("%v (please report this as a seclint bug)", p),
+				Range:    model.Range{File: j.path},
+			}}}
+		}
+	}()
+	u := j.parse(opts)
+	res.diags = u.Diagnostics
+	m := u.Model.Normalize()
+	res.resources = countResources(m)
+	raw, err := s.engine.Evaluate(ctx, m)
+	if err != nil {
+		res.diags = append(res.diags, model.Diagnostic{Severity: model.DiagError, Summary: "rule evaluation failed", Detail: err.Error(), Range: model.Range{File: j.path}})
+		return res
+	}
+	res.findings = locate(u, raw, s.engine.Rules())
+	res.checks = checks(u, s.engine.Rules())
+	if j.only != nil {
+		res.findings = onlyFiles(res.findings, j.only)
+		res.checks = onlyChecks(res.checks, j.only)
+	}
+	return res
+}
+
+func countResources(m *model.Model) int {
+	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.IAM.Policies)
+}
+
+func sortReport(r *report.Report) {
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.Range.File != b.Range.File {
+			return a.Range.File < b.Range.File
+		}
+		if a.Range.Start.Line != b.Range.Start.Line {
+			return a.Range.Start.Line < b.Range.Start.Line
+		}
+		if a.Range.Start.Column != b.Range.Start.Column {
+			return a.Range.Start.Column < b.Range.Start.Column
+		}
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource+a.Attribute < b.Resource+b.Attribute
+	})
+	sort.SliceStable(r.Checks, func(i, j int) bool {
+		a, b := r.Checks[i], r.Checks[j]
+		if a.RuleID != b.RuleID {
+			return a.RuleID < b.RuleID
+		}
+		return a.Resource < b.Resource
+	})
+	sort.SliceStable(r.Diagnostics, func(i, j int) bool {
+		a, b := r.Diagnostics[i].Range, r.Diagnostics[j].Range
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Start.Line < b.Start.Line
+	})
+}
+
+// cleanPath keeps paths as the user wrote them but in a canonical form, so
+// "./x" and "x" name one file in findings and suppressions.
+func cleanPath(p string) string { return filepath.Clean(p) }
