@@ -110,8 +110,9 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 		before := d.files
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
+				// An unreadable entry is a diagnostic; the walk goes on.
 				d.diags = append(d.diags, model.Diagnostic{Severity: model.DiagError, Summary: "cannot read", Detail: err.Error(), Range: model.Range{File: p}})
-				return nil
+				return nil //nolint:nilerr // reported as a diagnostic above
 			}
 			if p != root && excluded(p) {
 				if e.IsDir() {

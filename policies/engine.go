@@ -182,11 +182,9 @@ func loadFS(fsys fs.FS, dir string, custom bool, into map[string]*ast.Module) er
 		if err != nil {
 			return fmt.Errorf("reading rules: %w", err)
 		}
-		name := p
+		name := "policies/" + p
 		if custom {
 			name = filepath.Join(dir, p)
-		} else {
-			name = "policies/" + p
 		}
 		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {

@@ -22,7 +22,6 @@ func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
-
 // run is main without the process: it returns the exit code, so tests can
 // call it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
