@@ -1,0 +1,167 @@
+package cloudformation
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+	"github.com/seclint/seclint/parsers/policyjson"
+)
+
+// policySource is a property of a resource type that holds a policy document.
+type policySource struct {
+	// prop is the property holding the document, or for inline policies the
+	// list of {PolicyName, PolicyDocument}.
+	prop   string
+	kind   string
+	inline bool
+	// target is the property naming the resource the policy is attached to
+	// (a bucket policy's Bucket), of type targetType; empty when the policy
+	// belongs to the resource that declares it (a key policy).
+	target     string
+	targetType string
+}
+
+// policySources lists, per resource type, where its policy documents are.
+// It is a read-only table.
+var policySources = map[string][]policySource{
+	"AWS::IAM::Policy":        {{prop: "PolicyDocument", kind: model.PolicyIdentity}},
+	"AWS::IAM::ManagedPolicy": {{prop: "PolicyDocument", kind: model.PolicyIdentity}},
+	"AWS::IAM::RolePolicy":    {{prop: "PolicyDocument", kind: model.PolicyIdentity}},
+	"AWS::IAM::UserPolicy":    {{prop: "PolicyDocument", kind: model.PolicyIdentity}},
+	"AWS::IAM::GroupPolicy":   {{prop: "PolicyDocument", kind: model.PolicyIdentity}},
+	"AWS::IAM::Role": {
+		{prop: "AssumeRolePolicyDocument", kind: model.PolicyTrust},
+		{prop: "Policies", kind: model.PolicyIdentity, inline: true},
+	},
+	"AWS::IAM::User":          {{prop: "Policies", kind: model.PolicyIdentity, inline: true}},
+	"AWS::IAM::Group":         {{prop: "Policies", kind: model.PolicyIdentity, inline: true}},
+	"AWS::SSO::PermissionSet": {{prop: "InlinePolicy", kind: model.PolicyIdentity}},
+
+	"AWS::S3::BucketPolicy":               {{prop: "PolicyDocument", kind: model.PolicyResource, target: "Bucket", targetType: "AWS::S3::Bucket"}},
+	"AWS::SNS::TopicPolicy":               {{prop: "PolicyDocument", kind: model.PolicyResource, target: "Topics", targetType: "AWS::SNS::Topic"}},
+	"AWS::SQS::QueuePolicy":               {{prop: "PolicyDocument", kind: model.PolicyResource, target: "Queues", targetType: "AWS::SQS::Queue"}},
+	"AWS::SecretsManager::ResourcePolicy": {{prop: "ResourcePolicy", kind: model.PolicyResource, target: "SecretId", targetType: "AWS::SecretsManager::Secret"}},
+	"AWS::KMS::Key":                       {{prop: "KeyPolicy", kind: model.PolicyResource}},
+	"AWS::ECR::Repository":                {{prop: "RepositoryPolicyText", kind: model.PolicyResource}},
+	"AWS::S3::AccessPoint":                {{prop: "Policy", kind: model.PolicyResource}},
+	"AWS::Glacier::Vault":                 {{prop: "AccessPolicy", kind: model.PolicyResource}},
+}
+
+// policies maps the policy documents a resource declares.
+func (a *adapter) policies(r *resource) {
+	srcs := policySources[r.typ]
+	if len(srcs) == 0 {
+		return
+	}
+	props := a.props(r)
+	for _, s := range srcs {
+		if s.inline {
+			a.inlinePolicies(r, props, s)
+			continue
+		}
+		if doc := get(props, s.prop); present(doc) {
+			a.policy(r, r.id+"."+s.prop, s, doc, a.owner(r, props, s))
+		}
+	}
+}
+
+// inlinePolicies maps the Policies list of an IAM role, user or group. An
+// unknown list (an !If on an unknown condition) yields nothing: the number
+// of documents is not known.
+//
+// A document's ID holds its index in the list as written, so that it does
+// not change when an earlier element's !If resolves to AWS::NoValue under
+// other parameter values; only a list computed by an intrinsic function is
+// numbered after evaluation.
+func (a *adapter) inlinePolicies(r *resource, props *node.Node, s policySource) {
+	list := get(props, s.prop)
+	if list == nil || list.Kind != node.List {
+		return
+	}
+	items := list.List
+	var index []int
+	if _, raw := lookup(r.props, s.prop); raw != nil && raw.Kind == yaml.SequenceNode && !isFunc(raw) {
+		items, index = nil, nil
+		for i, c := range raw.Content {
+			if v, keep := a.t.eval(c, 1); keep && v != nil {
+				items = append(items, v)
+				index = append(index, i)
+			}
+		}
+	}
+	for i, it := range items {
+		if index != nil {
+			i = index[i]
+		}
+		if doc := get(it, "PolicyDocument"); present(doc) {
+			a.policy(r, fmt.Sprintf("%s.%s[%d].PolicyDocument", r.id, s.prop, i), s, doc, r.id)
+		}
+	}
+}
+
+// policy decodes one document into the model. A document given as a JSON
+// string (which several types accept) is parsed first.
+func (a *adapter) policy(r *resource, id string, s policySource, doc *node.Node, owner string) {
+	if doc.Kind == node.String {
+		parsed, err := jsonNode(doc.Str, doc.Range)
+		if err != nil {
+			a.t.diags = append(a.t.diags, diag(model.DiagWarning, doc.Range, "policy document is not valid JSON",
+				fmt.Sprintf("%s of %s: %v", s.prop, r.id, err)))
+		} else {
+			parsed.KeyRange = doc.KeyRange
+			doc = parsed
+		}
+	}
+	p := &model.Policy{Meta: model.Meta{ID: id, Type: r.typ}, Owner: owner, Kind: s.kind}
+	policyjson.Decode(p, doc, a.u.Locations)
+	// Decode places the document at its first entry; the key that names it
+	// is where a finding about the whole document belongs.
+	a.u.Locations.Set(id, "", loc(doc))
+	a.u.Model.AWS.IAM.Policies = append(a.u.Model.AWS.IAM.Policies, p)
+	if b := a.buckets[owner]; b != nil {
+		b.Policies = append(b.Policies, id)
+	}
+}
+
+// owner returns the logical ID of the resource a policy belongs to: the
+// target its attachment property names when that is exactly one resource of
+// the template (of the expected type), else the declaring resource.
+func (a *adapter) owner(r *resource, props *node.Node, s policySource) string {
+	if s.target == "" {
+		return r.id
+	}
+	target := get(props, s.target)
+	items, ok := target.Items()
+	if !ok {
+		items = []*node.Node{target}
+	}
+	found := ""
+	for _, it := range items {
+		id := a.targetOf(it, s.targetType)
+		if id == "" || (found != "" && id != found) {
+			return r.id
+		}
+		found = id
+	}
+	if found == "" {
+		return r.id
+	}
+	return found
+}
+
+// targetOf returns the logical ID of the resource of type typ that v refers
+// to, or "".
+func (a *adapter) targetOf(v *node.Node, typ string) string {
+	if typ == "AWS::S3::Bucket" {
+		return a.bucketOf(v)
+	}
+	for _, id := range v.Refs {
+		if res := a.t.byID[id]; res != nil && !res.dropped && res.typ == typ {
+			return id
+		}
+	}
+	return ""
+}

@@ -1,0 +1,94 @@
+package cloudformation
+
+import (
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+)
+
+// sub evaluates Fn::Sub in its two forms, "text" and [text, {vars}]. The
+// result is known only when every ${...} is; otherwise it is unknown and
+// records the resources it refers to.
+func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node {
+	var textNode, vars *yaml.Node
+	switch {
+	case arg.Kind == yaml.ScalarNode:
+		textNode = arg
+	case arg.Kind == yaml.SequenceNode && (len(arg.Content) == 1 || len(arg.Content) == 2):
+		textNode = arg.Content[0]
+		if len(arg.Content) == 2 {
+			vars = deref(arg.Content[1])
+		}
+	default:
+		t.warnf(fn, "invalid Fn::Sub", "Fn::Sub takes a string or a list of a string and a mapping; its value is treated as unknown")
+		return node.NewUnknown(r)
+	}
+	s, tv, ok := t.text(textNode, depth)
+	if !ok {
+		return node.NewUnknown(r, refsOf(tv)...)
+	}
+	var b strings.Builder
+	var refs []string
+	known := true
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+2:]
+		if strings.HasPrefix(s, "!") {
+			// ${!Literal} is the text ${Literal}.
+			b.WriteString("${")
+			s = s[1:]
+			continue
+		}
+		j := strings.IndexByte(s, '}')
+		if j < 0 {
+			b.WriteString("${")
+			b.WriteString(s)
+			break
+		}
+		name := strings.TrimSpace(s[:j])
+		s = s[j+1:]
+		v := t.subVar(name, fn, vars, r, depth)
+		if txt, ok := v.Scalar(); ok {
+			if b.Len()+len(txt) > maxValueLen {
+				return t.tooLong(fn, b.Len()+len(txt)+len(s), r)
+			}
+			b.WriteString(txt)
+		} else {
+			known = false
+			refs = append(refs, refsOf(v)...)
+		}
+	}
+	if !known {
+		return node.NewUnknown(r, refsOf(&node.Node{Refs: refs})...)
+	}
+	return t.computed(fn, b.String(), r)
+}
+
+// subVar returns the value of ${name} in a Sub: a variable of the Sub, a
+// parameter, a pseudo parameter, a resource (unknown), or Res.Attr (an
+// unknown attribute of Res).
+func (t *template) subVar(name string, fn, vars *yaml.Node, r model.Range, depth int) *node.Node {
+	if v := t.lookup(vars, name); v != nil {
+		ev, keep := t.eval(v, depth+1)
+		if !keep || ev == nil {
+			return node.NewUnknown(r)
+		}
+		return ev
+	}
+	if id, _, ok := strings.Cut(name, "."); ok {
+		return node.NewUnknown(r, id)
+	}
+	v, keep := t.refName(name, fn, r)
+	if !keep || v == nil {
+		return node.NewUnknown(r)
+	}
+	return v
+}
