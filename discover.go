@@ -65,18 +65,7 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			tfOnly[dir][file] = true
 		}
 	}
-	excluded := func(p string) bool {
-		slash := filepath.ToSlash(p)
-		for _, g := range exclude {
-			if ok, _ := doublestar.Match(g, slash); ok {
-				return true
-			}
-			if ok, _ := doublestar.Match(g, filepath.Base(p)); ok {
-				return true
-			}
-		}
-		return false
-	}
+	excluded := func(p string) bool { return matchAny(exclude, p) }
 	seenFiles := map[string]bool{}
 	visit := func(p string, explicit bool) {
 		p = cleanPath(p)
@@ -209,4 +198,20 @@ func (d *discovery) classify(p string, explicit bool) {
 			Range:    model.Range{File: p, Start: model.Pos{Line: 1, Column: 1}},
 		})
 	}
+}
+
+// matchAny reports whether a path matches one of the globs (doublestar
+// syntax, on the slash form of the path), or its base name does: so
+// "**/test/**" and "*.generated.tf" both do what users expect.
+func matchAny(globs []string, p string) bool {
+	slash := filepath.ToSlash(p)
+	for _, g := range globs {
+		if ok, _ := doublestar.Match(g, slash); ok {
+			return true
+		}
+		if ok, _ := doublestar.Match(g, filepath.Base(p)); ok {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package seclint
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 	"strings"
 
 	"github.com/seclint/seclint/parsers/model"
@@ -13,7 +14,7 @@ import (
 // locate turns rule output into findings placed in the source through the
 // unit's location index: the attribute's own range when the parser recorded
 // it, else the enclosing block's, else the object's.
-func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule) []report.Finding {
+func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule, override map[string]report.Severity) []report.Finding {
 	sev := make(map[string]report.Severity, len(rules))
 	for _, r := range rules {
 		sev[r.ID] = r.Severity
@@ -33,10 +34,13 @@ func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule) []rep
 			ResourceType: types[rf.Resource],
 			Attribute:    rf.Attribute,
 			Range:        r,
-			Fingerprint:  Fingerprint(rf.RuleID, rf.Resource, rf.Attribute),
+			Fingerprint:  Fingerprint(rf.RuleID, u.Path, rf.Resource, rf.Attribute),
 		}
 		if rf.Severity != "" {
 			f.Severity = rf.Severity
+		}
+		if s, ok := override[rf.RuleID]; ok {
+			f.Severity = s
 		}
 		out = append(out, f)
 	}
@@ -44,9 +48,11 @@ func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule) []rep
 }
 
 // Fingerprint identifies a finding across edits that move it: rule ID,
-// resource ID and attribute path, never line numbers.
-func Fingerprint(ruleID, resource, attribute string) string {
-	h := sha256.Sum256([]byte(ruleID + "\x00" + resource + "\x00" + attribute))
+// scan unit (module directory, template or policy file, so that two
+// templates with the same logical ID stay apart), resource ID and attribute
+// path — never line numbers.
+func Fingerprint(ruleID, unit, resource, attribute string) string {
+	h := sha256.Sum256([]byte(ruleID + "\x00" + filepath.ToSlash(unit) + "\x00" + resource + "\x00" + attribute))
 	return hex.EncodeToString(h[:16])
 }
 

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/seclint/seclint/config"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/policies"
 	"github.com/seclint/seclint/report"
@@ -44,6 +45,20 @@ type Options struct {
 	Workers int
 	// Env is the environment Terraform's TF_VAR_* values come from (default os.Environ()).
 	Env []string
+
+	// Ignores are path-scoped suppressions from the config file.
+	Ignores []config.Ignore
+	// ConfigPath names the config file in reports of its ignores.
+	ConfigPath string
+	// Severity overrides the severity of every finding of a rule.
+	Severity map[string]report.Severity
+	// Baseline holds the fingerprints of known findings: only findings not in
+	// it are reported.
+	Baseline Baseline
+	// ReportUnusedIgnores adds a warning for each suppression that matched nothing.
+	ReportUnusedIgnores bool
+	// Today decides whether an until= date has passed (default: the current date).
+	Today time.Time
 }
 
 // Scanner holds the compiled rules, so several scans (a benchmark, an
@@ -93,7 +108,14 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	if opts.Env == nil {
 		opts.Env = os.Environ()
 	}
-	rep := &report.Report{Tool: Version, Root: root, Rules: s.engine.Rules(), Files: d.files}
+	if opts.Today.IsZero() {
+		opts.Today = time.Now()
+	}
+	external, err := configIgnores(opts.Ignores, opts.ConfigPath)
+	if err != nil {
+		return nil, err
+	}
+	rep := &report.Report{Tool: Version, Root: root, Rules: overrideRules(s.engine.Rules(), opts.Severity), Files: d.files}
 	rep.Diagnostics = append(rep.Diagnostics, d.diags...)
 
 	results := make([]unitResult, len(d.jobs))
@@ -108,7 +130,7 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = s.runJob(ctx, d.jobs[i], &opts)
+				results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
 			}
 		}()
 	}
@@ -133,6 +155,14 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		}
 		rep.Findings = kept
 	}
+	if opts.Baseline != nil {
+		rep.Findings = opts.Baseline.filter(rep.Findings)
+	}
+	for _, ig := range external {
+		if !ig.used.Load() && opts.ReportUnusedIgnores {
+			rep.Diagnostics = append(rep.Diagnostics, unusedDiagnostic(ig))
+		}
+	}
 	sortReport(rep)
 	rep.Duration = time.Since(start)
 	return rep, nil
@@ -148,7 +178,7 @@ type unitResult struct {
 // runJob parses one unit, evaluates the rules on it and locates the findings.
 // A panic in a parser is a bug, but it must not take the other files down:
 // it becomes an error diagnostic on the unit.
-func (s *Scanner) runJob(ctx context.Context, j job, opts *Options) (res unitResult) {
+func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*ignore) (res unitResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = unitResult{diags: []model.Diagnostic{{
@@ -168,8 +198,15 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options) (res unitRes
 		res.diags = append(res.diags, model.Diagnostic{Severity: model.DiagError, Summary: "rule evaluation failed", Detail: err.Error(), Range: model.Range{File: j.path}})
 		return res
 	}
-	res.findings = locate(u, raw, s.engine.Rules())
+	res.findings = locate(u, raw, s.engine.Rules(), opts.Severity)
 	res.checks = checks(u, s.engine.Rules())
+	igs, diags := unitIgnores(u)
+	res.diags = append(res.diags, diags...)
+	for _, ig := range applyIgnores(res.findings, append(igs, external...), opts.Today) {
+		if opts.ReportUnusedIgnores && ig.kind == report.SuppressionInSource {
+			res.diags = append(res.diags, unusedDiagnostic(ig))
+		}
+	}
 	if j.only != nil {
 		res.findings = onlyFiles(res.findings, j.only)
 		res.checks = onlyChecks(res.checks, j.only)
@@ -212,6 +249,21 @@ func sortReport(r *report.Report) {
 		}
 		return a.Start.Line < b.Start.Line
 	})
+}
+
+// overrideRules applies per-rule severity overrides to the rule documentation.
+func overrideRules(rules []report.Rule, sev map[string]report.Severity) []report.Rule {
+	if len(sev) == 0 {
+		return rules
+	}
+	out := make([]report.Rule, len(rules))
+	for i, r := range rules {
+		if s, ok := sev[r.ID]; ok {
+			r.Severity = s
+		}
+		out[i] = r
+	}
+	return out
 }
 
 // cleanPath keeps paths as the user wrote them but in a canonical form, so

@@ -85,6 +85,40 @@ type Finding struct {
 	// Fingerprint identifies the finding across edits that move lines:
 	// it hashes rule ID, resource ID and attribute path, never positions.
 	Fingerprint string `json:"fingerprint"`
+	// Related are further places that explain the finding, e.g. the module
+	// calls through which a resource inside a module was instantiated.
+	Related []Related `json:"related,omitempty"`
+	// Suppression is set when an ignore comment, template Metadata or the
+	// config file silences the finding. Suppressed findings do not count for
+	// the exit code and are hidden from text output unless asked for.
+	Suppression *Suppression `json:"suppression,omitempty"`
+	// BaselineState is "new" when the scan compared against a baseline
+	// (only findings absent from the baseline are reported), else "".
+	BaselineState string `json:"baseline_state,omitempty"`
+}
+
+// Related is a secondary location of a finding.
+type Related struct {
+	Message string      `json:"message"`
+	Range   model.Range `json:"range"`
+}
+
+// Suppression kinds, as SARIF names them.
+const (
+	// SuppressionInSource is an ignore comment or CloudFormation Metadata.
+	SuppressionInSource = "inSource"
+	// SuppressionExternal is an ignore entry of the config file.
+	SuppressionExternal = "external"
+)
+
+// Suppression says why a finding is silenced.
+type Suppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
+	// Until is the date (YYYY-MM-DD) after which the suppression lapses.
+	Until string `json:"until,omitempty"`
+	// Range is where the suppression is written.
+	Range model.Range `json:"range"`
 }
 
 // Check is one rule applied to one model object; JUnit reports passing
@@ -112,13 +146,37 @@ type Report struct {
 	Duration  time.Duration `json:"-"`
 }
 
-// Counts returns the number of findings per severity.
+// Counts returns the number of findings per severity, suppressed ones excluded.
 func (r *Report) Counts() map[Severity]int {
 	c := map[Severity]int{}
 	for _, f := range r.Findings {
-		c[f.Severity]++
+		if f.Suppression == nil {
+			c[f.Severity]++
+		}
 	}
 	return c
+}
+
+// Active returns the findings that are not suppressed.
+func (r *Report) Active() []Finding {
+	var out []Finding
+	for _, f := range r.Findings {
+		if f.Suppression == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Suppressed returns the number of suppressed findings.
+func (r *Report) Suppressed() int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Suppression != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // HasErrors reports whether any diagnostic is an error (a file that could not be read or parsed).

@@ -30,6 +30,7 @@ type (
 		Files      int            `json:"files"`
 		Resources  int            `json:"resources"`
 		Findings   int            `json:"findings"`
+		Suppressed int            `json:"suppressed"`
 		BySeverity jsonBySeverity `json:"by_severity"`
 		Errors     int            `json:"errors"`
 	}
@@ -44,14 +45,30 @@ type (
 	}
 
 	jsonFinding struct {
-		RuleID       string       `json:"rule_id"`
-		Severity     string       `json:"severity"`
-		Message      string       `json:"message"`
-		Resource     string       `json:"resource"`
-		ResourceType string       `json:"resource_type"`
-		Attribute    string       `json:"attribute"`
-		Location     jsonLocation `json:"location"`
-		Fingerprint  string       `json:"fingerprint"`
+		RuleID        string          `json:"rule_id"`
+		Severity      string          `json:"severity"`
+		Message       string          `json:"message"`
+		Resource      string          `json:"resource"`
+		ResourceType  string          `json:"resource_type"`
+		Attribute     string          `json:"attribute"`
+		Location      jsonLocation    `json:"location"`
+		Fingerprint   string          `json:"fingerprint"`
+		Related       []jsonRelated   `json:"related"`
+		Suppressed    bool            `json:"suppressed"`
+		Suppression   jsonSuppression `json:"suppression"`
+		BaselineState string          `json:"baseline_state"`
+	}
+
+	jsonRelated struct {
+		Message  string       `json:"message"`
+		Location jsonLocation `json:"location"`
+	}
+
+	jsonSuppression struct {
+		Kind          string       `json:"kind"`
+		Justification string       `json:"justification"`
+		Until         string       `json:"until"`
+		Location      jsonLocation `json:"location"`
 	}
 
 	jsonDiagnostic struct {
@@ -94,9 +111,10 @@ func writeJSON(w io.Writer, r *report.Report) error {
 		ToolVersion: r.Tool,
 		Root:        r.Root,
 		Summary: jsonSummary{
-			Files:     r.Files,
-			Resources: r.Resources,
-			Findings:  len(r.Findings),
+			Files:      r.Files,
+			Resources:  r.Resources,
+			Findings:   len(r.Findings) - r.Suppressed(),
+			Suppressed: r.Suppressed(),
 			BySeverity: jsonBySeverity{
 				Critical: counts[report.Critical],
 				High:     counts[report.High],
@@ -113,14 +131,18 @@ func writeJSON(w io.Writer, r *report.Report) error {
 	for _, f := range r.Findings {
 		ru, _ := r.Rule(f.RuleID)
 		out.Findings = append(out.Findings, jsonFinding{
-			RuleID:       f.RuleID,
-			Severity:     string(severityOf(f, ru)),
-			Message:      f.Message,
-			Resource:     f.Resource,
-			ResourceType: f.ResourceType,
-			Attribute:    f.Attribute,
-			Location:     jsonLoc(f.Range),
-			Fingerprint:  f.Fingerprint,
+			RuleID:        f.RuleID,
+			Severity:      string(severityOf(f, ru)),
+			Message:       f.Message,
+			Resource:      f.Resource,
+			ResourceType:  f.ResourceType,
+			Attribute:     f.Attribute,
+			Location:      jsonLoc(f.Range),
+			Fingerprint:   f.Fingerprint,
+			Related:       jsonRelatedOf(f.Related),
+			Suppressed:    f.Suppression != nil,
+			Suppression:   jsonSuppressionOf(f.Suppression),
+			BaselineState: f.BaselineState,
 		})
 	}
 	for _, d := range r.Diagnostics {
@@ -169,4 +191,21 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+func jsonRelatedOf(rs []report.Related) []jsonRelated {
+	out := []jsonRelated{}
+	for _, r := range rs {
+		out = append(out, jsonRelated{Message: r.Message, Location: jsonLoc(r.Range)})
+	}
+	return out
+}
+
+// jsonSuppressionOf is the zero object (empty strings) when s is nil, so the
+// field is always present and never null.
+func jsonSuppressionOf(s *report.Suppression) jsonSuppression {
+	if s == nil {
+		return jsonSuppression{}
+	}
+	return jsonSuppression{Kind: s.Kind, Justification: s.Justification, Until: s.Until, Location: jsonLoc(s.Range)}
 }

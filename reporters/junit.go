@@ -51,6 +51,12 @@ type (
 		Classname string         `xml:"classname,attr"`
 		Failures  []junitProblem `xml:"failure"`
 		Errors    []junitProblem `xml:"error"`
+		Skipped   *junitSkipped  `xml:"skipped"`
+	}
+
+	// junitSkipped marks a check whose findings are all suppressed.
+	junitSkipped struct {
+		Message string `xml:"message,attr,omitempty"`
 	}
 
 	// junitProblem is a failure (a finding) or an error (a file that could
@@ -134,6 +140,12 @@ func ruleSuite(r *report.Report, ru report.Rule) junitTestsuite {
 			continue
 		}
 		tc := get(cmp.Or(f.Resource, location(f.Range)))
+		if f.Suppression != nil {
+			if tc.Skipped == nil {
+				tc.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppression.Justification}
+			}
+			continue
+		}
 		tc.Failures = append(tc.Failures, junitProblem{
 			Message: cmp.Or(f.Message, ru.Title, ru.ID),
 			Type:    string(severityOf(f, ru)),

@@ -28,6 +28,8 @@ type Options struct {
 	ShowSource bool
 	// ShowSummary prints a summary line at the end.
 	ShowSummary bool
+	// ShowSuppressed makes the text output list suppressed findings too.
+	ShowSuppressed bool
 }
 
 // Formats lists the supported format names.

@@ -97,12 +97,29 @@ type (
 	}
 
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               string            `json:"level"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations,omitempty"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               string             `json:"level"`
+		Message             sarifMessage       `json:"message"`
+		Locations           []sarifLocation    `json:"locations,omitempty"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		RelatedLocations    []sarifRelated     `json:"relatedLocations,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		BaselineState       string             `json:"baselineState,omitempty"`
+	}
+
+	// sarifRelated is a secondary location, e.g. a module call.
+	sarifRelated struct {
+		ID               int                    `json:"id"`
+		PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
+		Message          sarifMessage           `json:"message"`
+	}
+
+	// sarifSuppression marks a result that code scanning shows as dismissed.
+	sarifSuppression struct {
+		Kind          string         `json:"kind"`
+		Justification string         `json:"justification,omitempty"`
+		Location      *sarifLocation `json:"location,omitempty"`
 	}
 
 	sarifLocation struct {
@@ -208,6 +225,17 @@ func buildSARIF(r *report.Report, maxResults int) sarifLog {
 		if loc.PhysicalLocation != nil || loc.LogicalLocations != nil {
 			res.Locations = []sarifLocation{loc}
 		}
+		for i, rel := range f.Related {
+			res.RelatedLocations = append(res.RelatedLocations, sarifRelated{ID: i + 1, PhysicalLocation: physicalLocation(r.Root, rel.Range), Message: sarifMessage{Text: cmp.Or(rel.Message, "related")}})
+		}
+		if sp := f.Suppression; sp != nil {
+			sup := sarifSuppression{Kind: sp.Kind, Justification: sp.Justification}
+			if pl := physicalLocation(r.Root, sp.Range); pl != nil {
+				sup.Location = &sarifLocation{PhysicalLocation: pl}
+			}
+			res.Suppressions = []sarifSuppression{sup}
+		}
+		res.BaselineState = f.BaselineState
 		run.Results = append(run.Results, res)
 	}
 

@@ -80,7 +80,9 @@ type textWriter struct {
 func writeText(w io.Writer, r *report.Report, opts Options) error {
 	t := &textWriter{r: r, opts: opts, pal: newPalette(opts.Color), files: map[string][]string{}}
 	for _, f := range r.Findings {
-		t.finding(f)
+		if f.Suppression == nil || opts.ShowSuppressed {
+			t.finding(f)
+		}
 	}
 	for _, d := range r.Diagnostics {
 		t.diagnostic(d)
@@ -105,6 +107,16 @@ func (t *textWriter) finding(f report.Finding) {
 		p.paint(p.severity[sev], sanitize(string(sev))),
 		p.paint(p.rule, sanitize(f.RuleID)),
 		indentLines(f.Message))
+	if s := f.Suppression; s != nil {
+		note := "suppressed at " + location(s.Range)
+		if s.Justification != "" {
+			note += ": " + s.Justification
+		}
+		fmt.Fprintf(&t.buf, "    %s\n", p.paint(p.gutter, sanitize(note)))
+	}
+	for _, rel := range f.Related {
+		fmt.Fprintf(&t.buf, "    %s %s\n", p.paint(p.gutter, sanitize(rel.Message)+":"), sanitize(location(rel.Range)))
+	}
 	t.source(f.Range)
 }
 
@@ -182,7 +194,10 @@ func (t *textWriter) summary() {
 	parts := []string{
 		plural(r.Files, "file"),
 		plural(r.Resources, "resource"),
-		fmt.Sprintf("%s (%s)", plural(len(r.Findings), "finding"), strings.Join(bySev, ", ")),
+		fmt.Sprintf("%s (%s)", plural(len(r.Findings)-r.Suppressed(), "finding"), strings.Join(bySev, ", ")),
+	}
+	if n := r.Suppressed(); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d suppressed", n))
 	}
 	// A file with several errors is one file that could not be parsed;
 	// errors that name no file are counted apart.

@@ -53,7 +53,7 @@ func exitCode(r *report.Report, failOn report.Severity) int {
 	if r.HasErrors() {
 		return exitFindings
 	}
-	for _, f := range r.Findings {
+	for _, f := range r.Active() {
 		if f.Severity.Rank() >= failOn.Rank() {
 			return exitFindings
 		}

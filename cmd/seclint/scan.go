@@ -12,6 +12,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/seclint/seclint"
+	"github.com/seclint/seclint/config"
 	"github.com/seclint/seclint/policies"
 	"github.com/seclint/seclint/report"
 	"github.com/seclint/seclint/reporters"
@@ -60,6 +61,11 @@ type scanFlags struct {
 	cfnParams   []string
 	noColor     bool
 	quiet       bool
+	config      string
+	baseline    string
+	writeBase   string
+	unused      bool
+	showSupp    bool
 }
 
 func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
@@ -78,6 +84,11 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variable values from `FILE` (.tfvars or .tfvars.json; repeatable)")
 	fs.StringArrayVar(&f.vars, "var", nil, "Terraform variable value `NAME=VALUE` (repeatable)")
 	fs.StringArrayVar(&f.cfnParams, "cfn-param", nil, "CloudFormation parameter value `NAME=VALUE` (repeatable)")
+	fs.StringVarP(&f.config, "config", "c", "", "config `FILE` (default: .seclint.yaml in the scan root)")
+	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
+	fs.StringVar(&f.writeBase, "write-baseline", "", "record the current findings in the baseline `FILE`")
+	fs.BoolVar(&f.unused, "report-unused-ignores", false, "warn about suppressions that matched no finding")
+	fs.BoolVar(&f.showSupp, "show-suppressed", false, "text output: also show suppressed findings")
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (also: NO_COLOR set)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines or summary")
 	fs.Usage = func() {
@@ -94,6 +105,28 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		return exitUsage, err
 	}
 
+	cfg, err := loadConfig(f.config, fs.Args())
+	if err != nil {
+		return exitUsage, err
+	}
+	// The config file gives defaults; flags given on the command line win.
+	if cfg != nil {
+		if !fs.Changed("fail-on") && cfg.FailOn != "" {
+			f.failOn = cfg.FailOn
+		}
+		if !fs.Changed("min-severity") && cfg.MinSeverity != "" {
+			f.minSeverity = cfg.MinSeverity
+		}
+		if !fs.Changed("enable") {
+			f.enable = cfg.Rules.Enable
+		}
+		if !fs.Changed("disable") {
+			f.disable = cfg.Rules.Disable
+		}
+		f.exclude = append(cfg.Exclude, f.exclude...)
+		f.policyDirs = append(cfg.Policies, f.policyDirs...)
+		f.varFiles = append(cfg.Terraform.VarFiles, f.varFiles...)
+	}
 	failOn, ok := report.ParseSeverity(f.failOn)
 	if !ok {
 		return exitUsage, fmt.Errorf("--fail-on %q: want CRITICAL, HIGH, MEDIUM or LOW", f.failOn)
@@ -115,13 +148,29 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		return exitUsage, err
 	}
 	opts := seclint.Options{
-		Paths:       fs.Args(),
-		Exclude:     f.exclude,
-		Vars:        vars,
-		VarFiles:    f.varFiles,
-		CFNParams:   params,
-		MinSeverity: minSev,
-		Policies:    policies.Options{Dirs: f.policyDirs, Enable: f.enable, Disable: f.disable},
+		Paths:               fs.Args(),
+		Exclude:             f.exclude,
+		Vars:                vars,
+		VarFiles:            f.varFiles,
+		CFNParams:           params,
+		MinSeverity:         minSev,
+		Policies:            policies.Options{Dirs: f.policyDirs, Enable: f.enable, Disable: f.disable},
+		ReportUnusedIgnores: f.unused,
+	}
+	if cfg != nil {
+		opts.Vars = merged(cfg.Terraform.Vars, vars)
+		opts.CFNParams = merged(cfg.CloudFormation.Parameters, params)
+		opts.Ignores = cfg.Ignore
+		opts.ConfigPath = cfg.Path
+		opts.Severity = map[string]report.Severity{}
+		for id, s := range cfg.Rules.Severity {
+			opts.Severity[id], _ = report.ParseSeverity(s)
+		}
+	}
+	if f.baseline != "" {
+		if opts.Baseline, err = seclint.LoadBaseline(f.baseline); err != nil {
+			return exitUsage, err
+		}
 	}
 	rep, err := seclint.Scan(ctx, opts)
 	if err != nil {
@@ -129,6 +178,11 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	}
 	for _, o := range outputs {
 		if err := o.write(rep, stdout, f); err != nil {
+			return exitUsage, err
+		}
+	}
+	if f.writeBase != "" {
+		if err := writeBaseline(f.writeBase, rep); err != nil {
 			return exitUsage, err
 		}
 	}
@@ -191,7 +245,7 @@ func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
 	} else if out, ok := stdout.(*os.File); ok {
 		color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(out.Fd()))
 	}
-	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet}
+	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet, ShowSuppressed: f.showSupp}
 	if err := reporters.Write(w, o.format, rep, opts); err != nil {
 		return fmt.Errorf("writing %s output: %w", o.format, err)
 	}
@@ -213,4 +267,50 @@ func keyValues(flag string, kvs []string) (map[string]string, error) {
 		m[k] = v
 	}
 	return m, nil
+}
+
+// loadConfig reads --config, or .seclint.yaml from the first directory
+// argument or the working directory.
+func loadConfig(path string, args []string) (*config.Config, error) {
+	if path == "" {
+		var roots []string
+		if len(args) > 0 {
+			if info, err := os.Stat(args[0]); err == nil && info.IsDir() {
+				roots = append(roots, args[0])
+			}
+		}
+		for _, r := range append(roots, ".") {
+			if path = config.Find(r); path != "" {
+				break
+			}
+		}
+		if path == "" {
+			return nil, nil
+		}
+	}
+	return config.Load(path)
+}
+
+// merged returns base with over's entries on top.
+func merged(base, over map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		out[k] = v
+	}
+	return out
+}
+
+func writeBaseline(path string, rep *report.Report) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("writing baseline: %w", err)
+	}
+	if err := seclint.WriteBaseline(f, rep); err != nil {
+		f.Close()
+		return fmt.Errorf("writing baseline: %w", err)
+	}
+	return f.Close()
 }

@@ -1,0 +1,180 @@
+// Package config reads seclint's configuration file, .seclint.yaml.
+//
+// Every field is optional; flags given on the command line override it. An
+// unknown key or a value of the wrong type is an error that names the file
+// and line, so a typo never silently disables a setting.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"gopkg.in/yaml.v3"
+
+	"github.com/seclint/seclint/report"
+)
+
+// FileName is the config file looked for in the scan root.
+const FileName = ".seclint.yaml"
+
+// Config is the content of .seclint.yaml.
+type Config struct {
+	Rules Rules `yaml:"rules"`
+	// Exclude are globs of paths not to scan.
+	Exclude []string `yaml:"exclude"`
+	// Ignore silences findings in matching paths.
+	Ignore []Ignore `yaml:"ignore"`
+	// Policies are directories of extra Rego rules.
+	Policies       []string       `yaml:"policies"`
+	Terraform      Terraform      `yaml:"terraform"`
+	CloudFormation CloudFormation `yaml:"cloudformation"`
+	// FailOn and MinSeverity are as the flags of the same name.
+	FailOn      string `yaml:"fail_on"`
+	MinSeverity string `yaml:"min_severity"`
+
+	// Path is the file the config was read from.
+	Path string `yaml:"-"`
+}
+
+// Rules selects rules and changes their severity.
+type Rules struct {
+	Enable  []string `yaml:"enable"`
+	Disable []string `yaml:"disable"`
+	// Severity maps a rule ID to the severity its findings get.
+	Severity map[string]string `yaml:"severity"`
+}
+
+// Ignore is a path-scoped suppression.
+type Ignore struct {
+	Paths  []string `yaml:"paths"`
+	Rules  []string `yaml:"rules"`
+	Reason string   `yaml:"reason"`
+	Until  string   `yaml:"until"`
+	// Line is where the entry is written, for reports.
+	Line int `yaml:"-"`
+}
+
+// Terraform holds Terraform inputs.
+type Terraform struct {
+	VarFiles []string          `yaml:"var_files"`
+	Vars     map[string]string `yaml:"vars"`
+}
+
+// CloudFormation holds template parameter values.
+type CloudFormation struct {
+	Parameters map[string]string `yaml:"parameters"`
+}
+
+// Load reads and validates a config file. Relative paths inside it
+// (policies, var files) are made relative to the file's directory.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	c, err := Parse(path, src)
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Dir(path)
+	for i, p := range c.Policies {
+		c.Policies[i] = resolve(dir, p)
+	}
+	for i, p := range c.Terraform.VarFiles {
+		c.Terraform.VarFiles[i] = resolve(dir, p)
+	}
+	return c, nil
+}
+
+// Find returns the config file of the scan root, or "" when there is none.
+func Find(root string) string {
+	p := filepath.Join(root, FileName)
+	if info, err := os.Stat(p); err == nil && !info.IsDir() {
+		return p
+	}
+	return ""
+}
+
+func resolve(dir, p string) string {
+	if filepath.IsAbs(p) || dir == "." {
+		return p
+	}
+	return filepath.Join(dir, p)
+}
+
+// Parse decodes and validates config text; errors name path and line.
+func Parse(path string, src []byte) (*Config, error) {
+	c := &Config{Path: path}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err == nil {
+		recordIgnoreLines(&doc, c.Ignore)
+	}
+	if err := c.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// recordIgnoreLines notes the line of each ignore entry.
+func recordIgnoreLines(doc *yaml.Node, igs []Ignore) {
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "ignore" && m.Content[i+1].Kind == yaml.SequenceNode {
+			for j, item := range m.Content[i+1].Content {
+				if j < len(igs) {
+					igs[j].Line = item.Line
+				}
+			}
+		}
+	}
+}
+
+func (c *Config) validate() error {
+	for _, s := range []struct{ name, v string }{{"fail_on", c.FailOn}, {"min_severity", c.MinSeverity}} {
+		if s.v != "" {
+			if _, ok := report.ParseSeverity(s.v); !ok {
+				return fmt.Errorf("%s: %q is not CRITICAL, HIGH, MEDIUM or LOW", s.name, s.v)
+			}
+		}
+	}
+	for id, sev := range c.Rules.Severity {
+		if _, ok := report.ParseSeverity(sev); !ok {
+			return fmt.Errorf("rules.severity.%s: %q is not CRITICAL, HIGH, MEDIUM or LOW", id, sev)
+		}
+	}
+	for _, g := range c.Exclude {
+		if !doublestar.ValidatePattern(g) {
+			return fmt.Errorf("exclude: %q is not a valid glob", g)
+		}
+	}
+	for _, ig := range c.Ignore {
+		if len(ig.Rules) == 0 || len(ig.Paths) == 0 {
+			return fmt.Errorf("line %d: an ignore entry needs rules and paths", ig.Line)
+		}
+		for _, g := range ig.Paths {
+			if !doublestar.ValidatePattern(g) {
+				return fmt.Errorf("line %d: %q is not a valid glob", ig.Line, g)
+			}
+		}
+		if ig.Until != "" {
+			if _, err := time.Parse(time.DateOnly, ig.Until); err != nil {
+				return fmt.Errorf("line %d: until %q is not a date of the form YYYY-MM-DD", ig.Line, ig.Until)
+			}
+		}
+	}
+	return nil
+}
