@@ -1,0 +1,331 @@
+package terraform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+)
+
+// maxPolicyDepth bounds how far policyDoc follows locals and nested
+// documents (source_policy_documents of source_policy_documents ...).
+const maxPolicyDepth = 16
+
+// policyDoc converts an attribute that holds a policy document (a JSON
+// string) into a JSON-shaped node tree whose every element has its own
+// source range and may be unknown on its own. How depends on how the string
+// is written:
+//
+//   - jsonencode(EXPR): EXPR's value, walked beside EXPR;
+//   - a heredoc or quoted template: the JSON text parsed with positions,
+//     interpolations that are unknown becoming unknown leaves;
+//   - data.aws_iam_policy_document.X.json: the tree of that data source;
+//   - local.X: whatever the local holds, by these same rules;
+//   - file(...) and templatefile(...) of a JSON file: positions in that file;
+//   - anything else: the evaluated string parsed with the expression's range.
+//
+// A null or empty document is a null node: the resource has no policy.
+func (e *evaluator) policyDoc(ctx *hcl.EvalContext, expr hcl.Expression, depth int) *node.Node {
+	x := e.shape(ctx, expr)
+	if depth > maxPolicyDepth {
+		return e.valueDoc(ctx, x)
+	}
+	switch t := x.(type) {
+	case *hclsyntax.FunctionCallExpr:
+		if t.ExpandFinal {
+			break
+		}
+		switch strings.TrimPrefix(t.Name, "core::") {
+		case "jsonencode":
+			if len(t.Args) == 1 {
+				return e.valueNode(ctx, t.Args[0])
+			}
+		case "file":
+			if len(t.Args) == 1 {
+				return e.fileDoc(ctx, t)
+			}
+		case "templatefile":
+			if len(t.Args) == 2 {
+				return e.templateFileDoc(ctx, t)
+			}
+		case "coalesce":
+			// coalesce(var.policy, data.aws_iam_policy_document.x.json):
+			// the first document that is not null or empty, read by these
+			// rules; an unknown one before it might be either.
+			for _, arg := range t.Args {
+				d := e.policyDoc(ctx, arg, depth+1)
+				if d.Kind != node.Null {
+					return d
+				}
+			}
+			return &node.Node{Kind: node.Null, Range: toRange(t.Range())}
+		}
+	case *hclsyntax.TemplateExpr:
+		return e.templateDoc(ctx, t)
+	case *hclsyntax.ScopeTraversalExpr:
+		if ctx != e.ctx {
+			break // a templatefile template has no data sources or locals
+		}
+		tr := t.Traversal
+		switch tr.RootName() {
+		case "data":
+			if addr, rest := e.resourceOf(tr); addr != "" && secondName(tr) == "aws_iam_policy_document" {
+				if len(rest) > 0 {
+					if _, ok := rest[0].(hcl.TraverseIndex); ok {
+						rest = rest[1:] // count instance: one instance for now
+					}
+				}
+				if len(rest) == 1 {
+					if a, ok := rest[0].(hcl.TraverseAttr); ok && (a.Name == "json" || a.Name == "minified_json") {
+						return e.policyDocument(addr, depth+1)
+					}
+				}
+			}
+		case "local":
+			if l := e.mod.localByName[secondName(tr)]; l != nil && len(tr) == 2 {
+				return e.policyDoc(e.ctx, l.expr, depth+1)
+			}
+		}
+	}
+	return e.valueDoc(ctx, x)
+}
+
+// valueDoc evaluates expr and parses the string; every element gets the
+// expression's range, as the text has no positions of its own.
+func (e *evaluator) valueDoc(ctx *hcl.EvalContext, expr hcl.Expression) *node.Node {
+	v := e.evalIn(ctx, expr)
+	r := toRange(expr.Range())
+	switch {
+	case !v.IsKnown():
+		return node.NewUnknown(r, e.refsOf(expr)...)
+	case v.IsNull():
+		return &node.Node{Kind: node.Null, Range: r}
+	case v.Type() == cty.String:
+		return e.jsonDoc(v.AsString(), constantMap(expr.Range()), expr.Range())
+	}
+	// Not a string (Terraform would reject it); its structure is still the
+	// best reading of what was meant.
+	return e.walk(ctx, expr, v)
+}
+
+// jsonDoc parses a policy text. Invalid JSON is reported as a warning and
+// kept as a string node, which the decoder reads as a document without
+// statements.
+func (e *evaluator) jsonDoc(text string, at func(start, end int) model.Range, r hcl.Range) *node.Node {
+	if strings.TrimSpace(text) == "" {
+		return &node.Node{Kind: node.Null, Range: toRange(r)}
+	}
+	doc, err := decodeJSON(text, at)
+	if err != nil {
+		e.diags.add(model.DiagWarning, "invalid policy JSON",
+			fmt.Sprintf("the policy document is not valid JSON: %v", err), r)
+		return node.NewString(text, toRange(r))
+	}
+	return doc
+}
+
+// fileDoc reads file(PATH) and parses it with positions in that file.
+func (e *evaluator) fileDoc(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr) *node.Node {
+	p := e.evalIn(ctx, call.Args[0])
+	if !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
+		return e.valueDoc(ctx, call)
+	}
+	prev := e.curRange
+	e.curRange = call.Range()
+	src, path, ok := e.readModuleFile("file", p.AsString())
+	e.curRange = prev
+	if !ok {
+		return node.NewUnknown(toRange(call.Range()), e.refsOf(call)...)
+	}
+	m := &textMap{}
+	m.add(0, src, hcl.Range{
+		Filename: path,
+		Start:    hcl.InitialPos,
+		End:      hcl.Pos{Line: 1 + strings.Count(src, "\n"), Column: 1},
+	}, true)
+	return e.jsonDoc(src, m.at, call.Range())
+}
+
+// templateFileDoc parses templatefile(PATH, VARS) as a template, with
+// positions in the template file.
+func (e *evaluator) templateFileDoc(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr) *node.Node {
+	p := e.evalIn(ctx, call.Args[0])
+	vars := e.evalIn(ctx, call.Args[1])
+	if !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
+		return e.valueDoc(ctx, call)
+	}
+	tctx, ok := e.templateContext(vars)
+	if !ok {
+		return e.valueDoc(ctx, call)
+	}
+	prev := e.curRange
+	e.curRange = call.Range()
+	tmpl, ok := e.parseTemplateFile(p.AsString())
+	e.curRange = prev
+	if !ok {
+		return node.NewUnknown(toRange(call.Range()), e.refsOf(call)...)
+	}
+	return e.policyDoc(tctx, tmpl, maxPolicyDepth)
+}
+
+// Unknown interpolations are replaced in the text by a marker that no real
+// document contains (DEL is valid inside a JSON string), numbered so that
+// each unknown leaf keeps the references of its interpolation.
+const (
+	markerStart = "\x7fseclint-unknown-"
+	markerEnd   = "\x7f"
+)
+
+// templateDoc assembles a template's text part by part, replaces unknown
+// parts by markers, and parses the JSON with positions. Each string holding
+// a marker becomes an unknown leaf, so one unknown ARN does not make the
+// whole document unknown.
+func (e *evaluator) templateDoc(ctx *hcl.EvalContext, tmpl *hclsyntax.TemplateExpr) *node.Node {
+	var sb strings.Builder
+	m := &textMap{line: e.sourceLine}
+	var unknownRefs [][]string
+	inString := false
+	for _, part := range tmpl.Parts {
+		start := sb.Len()
+		if lit, ok := part.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && lit.Val.IsKnown() && !lit.Val.IsNull() {
+			s := lit.Val.AsString()
+			sb.WriteString(s)
+			m.add(start, s, lit.SrcRange, true)
+			inString = scanJSONString(s, inString)
+			continue
+		}
+		s, ok := templateString(e.evalIn(ctx, part))
+		if !ok {
+			s = markerStart + strconv.Itoa(len(unknownRefs)) + markerEnd
+			if !inString {
+				// An unknown value in place of a JSON value, not inside
+				// a string: quote it so the rest still parses.
+				s = `"` + s + `"`
+			}
+			unknownRefs = append(unknownRefs, e.refsOf(part))
+			sb.WriteString(s)
+			m.add(start, s, part.Range(), false)
+			continue
+		}
+		sb.WriteString(s)
+		m.add(start, s, part.Range(), false)
+		inString = scanJSONString(s, inString)
+	}
+	text := sb.String()
+	if len(unknownRefs) == 0 {
+		return e.jsonDoc(text, m.at, tmpl.Range())
+	}
+	doc, err := decodeJSON(text, m.at)
+	if err != nil {
+		// Unknown parts that are not plain values (a generated list of
+		// statements, say) leave text that only parses once known.
+		var refs []string
+		for _, r := range unknownRefs {
+			refs = append(refs, r...)
+		}
+		return node.NewUnknown(toRange(tmpl.Range()), dedupe(refs)...)
+	}
+	return replaceMarkers(doc, unknownRefs)
+}
+
+// templateString renders an interpolated value as a template would.
+func templateString(v cty.Value) (string, bool) {
+	if !v.IsWhollyKnown() || v.IsNull() {
+		return "", false
+	}
+	s, err := convert.Convert(v, cty.String)
+	if err != nil || s.IsNull() {
+		return "", false
+	}
+	return s.AsString(), true
+}
+
+// scanJSONString tracks whether the end of s is inside a JSON string,
+// given whether its start is.
+func scanJSONString(s string, in bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case in && s[i] == '\\':
+			i++
+		case s[i] == '"':
+			in = !in
+		}
+	}
+	return in
+}
+
+// replaceMarkers turns every string holding a marker into an unknown node,
+// and every map with a marker in a key (a condition key that is not known,
+// say) into an unknown node as a whole.
+func replaceMarkers(n *node.Node, unknownRefs [][]string) *node.Node {
+	switch n.Kind {
+	case node.String:
+		if refs, ok := markerRefs(n.Str, unknownRefs); ok {
+			return node.NewUnknown(n.Range, refs...)
+		}
+	case node.List:
+		for i, it := range n.List {
+			n.List[i] = replaceMarkers(it, unknownRefs)
+		}
+	case node.Map:
+		var keyRefs []string
+		unknownKey := false
+		for _, k := range n.Keys {
+			if refs, ok := markerRefs(k, unknownRefs); ok {
+				unknownKey = true
+				keyRefs = append(keyRefs, refs...)
+			}
+		}
+		if unknownKey {
+			u := node.NewUnknown(n.Range, dedupe(keyRefs)...)
+			u.KeyRange = n.KeyRange
+			return u
+		}
+		for _, k := range n.Keys {
+			kr := n.Map[k].KeyRange
+			n.Map[k] = replaceMarkers(n.Map[k], unknownRefs)
+			n.Map[k].KeyRange = kr
+		}
+	}
+	return n
+}
+
+// markerRefs reports whether s holds a marker and returns the references
+// of the parts it stands for.
+func markerRefs(s string, unknownRefs [][]string) ([]string, bool) {
+	if !strings.Contains(s, markerStart) {
+		return nil, false
+	}
+	var refs []string
+	for rest := s; ; {
+		_, after, ok := strings.Cut(rest, markerStart)
+		if !ok {
+			break
+		}
+		num, tail, _ := strings.Cut(after, markerEnd)
+		if i, err := strconv.Atoi(num); err == nil && i >= 0 && i < len(unknownRefs) {
+			refs = append(refs, unknownRefs[i]...)
+		}
+		rest = tail
+	}
+	return dedupe(refs), true
+}
+
+func dedupe(s []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,8 @@
+v_tfvars      = "tfvars"
+v_tfvars_json = "tfvars"
+v_auto_a      = "tfvars"
+v_auto_b      = "tfvars"
+v_varfile     = "tfvars"
+v_cli         = "tfvars"
+v_bad_type    = "not a number"
+undeclared    = "ignored"
