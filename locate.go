@@ -42,6 +42,9 @@ func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule, overr
 		if s, ok := override[rf.RuleID]; ok {
 			f.Severity = s
 		}
+		for _, c := range u.CallChains[rf.Resource] {
+			f.Related = append(f.Related, report.Related{Message: c.Message, Range: c.Range})
+		}
 		out = append(out, f)
 	}
 	return out

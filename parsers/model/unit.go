@@ -70,6 +70,20 @@ type Unit struct {
 	Model       *Model
 	Locations   Locations
 	Diagnostics []Diagnostic
+	// Suppressions are the ignore entries the parser found in the source
+	// (CloudFormation resource Metadata), for the scan to apply.
+	Suppressions []Suppression
+	// CallChains maps an object ID to the calls through which it was
+	// instantiated (Terraform module calls, outermost first); findings on
+	// the object carry them as related locations.
+	CallChains map[string][]CallSite
+}
+
+// CallSite is one step of a call chain, e.g. a `module "bucket"` block.
+type CallSite struct {
+	// Message describes the call, e.g. `module.bucket["reports"]`.
+	Message string
+	Range   Range
 }
 
 // NewUnit returns an empty unit ready to be filled.
