@@ -309,3 +309,17 @@ func selectRules(all []ruleModule, enable, disable []string) ([]ruleModule, erro
 	}
 	return out, nil
 }
+
+// Library returns the parsed helper library (policies/lib), so that users'
+// rule tests, which import data.seclint.lib, can run against it.
+func Library() map[string]*ast.Module {
+	lib, err := fs.Sub(builtin, "lib")
+	if err != nil {
+		panic(err) // the embedded tree always has lib/
+	}
+	out := map[string]*ast.Module{}
+	if err := loadFS(lib, "policies/lib", true, out); err != nil {
+		panic(err) // the embedded library always parses: TestRego checks it
+	}
+	return out
+}
