@@ -79,10 +79,22 @@ type textWriter struct {
 
 func writeText(w io.Writer, r *report.Report, opts Options) error {
 	t := &textWriter{r: r, opts: opts, pal: newPalette(opts.Color), files: map[string][]string{}}
+	file := ""
 	for _, f := range r.Findings {
-		if f.Suppression == nil || opts.ShowSuppressed {
-			t.finding(f)
+		if f.Suppression != nil && !opts.ShowSuppressed {
+			continue
 		}
+		// With source quoted, the output is for people: findings come
+		// grouped under a header per file. Without, every line stands alone
+		// for tools and editors.
+		if opts.ShowSource && f.Range.File != file {
+			file = f.Range.File
+			t.header(file)
+		}
+		t.finding(f)
+	}
+	if opts.ShowSource && len(r.Diagnostics) > 0 && file != "" {
+		t.buf.WriteString(t.pal.paint(t.pal.bold, "── input problems") + "\n\n")
 	}
 	for _, d := range r.Diagnostics {
 		t.diagnostic(d)
@@ -120,6 +132,17 @@ func (t *textWriter) finding(f report.Finding) {
 	t.source(f.Range)
 }
 
+// header introduces the findings of one file.
+func (t *textWriter) header(file string) {
+	n := 0
+	for _, f := range t.r.Findings {
+		if f.Range.File == file && (f.Suppression == nil || t.opts.ShowSuppressed) {
+			n++
+		}
+	}
+	fmt.Fprintf(&t.buf, "%s\n\n", t.pal.paint(t.pal.bold, fmt.Sprintf("── %s (%s)", sanitize(file), plural(n, "finding"))))
+}
+
 // diagnostic writes "file:line:col  error  summary: detail".
 func (t *textWriter) diagnostic(d model.Diagnostic) {
 	msg := d.Summary
@@ -154,14 +177,28 @@ func (t *textWriter) source(rg model.Range) {
 		more = last - first + 1 - maxSourceLines
 		last = first + maxSourceLines - 1
 	}
-	width := len(strconv.Itoa(last))
+	// One line of context on each side; the lines of the range are marked.
+	from, to := max(first-1, 1), last
+	if more == 0 && last < len(lines) {
+		to = last + 1
+	}
+	width := len(strconv.Itoa(to))
 	p := t.pal
-	for n := first; n <= last; n++ {
-		gutter := fmt.Sprintf("  %*d | ", width, n)
-		fmt.Fprintf(&t.buf, "%s%s\n", p.paint(p.gutter, gutter), sanitize(truncate(lines[n-1], maxSourceWidth)))
+	for n := from; n <= to; n++ {
+		mark := " "
+		if n >= first && n <= last {
+			mark = ">"
+		}
+		gutter := fmt.Sprintf("  %s %*d | ", mark, width, n)
+		if mark == ">" {
+			gutter = p.paint(p.bold, gutter)
+		} else {
+			gutter = p.paint(p.gutter, gutter)
+		}
+		fmt.Fprintf(&t.buf, "%s%s\n", gutter, sanitize(truncate(lines[n-1], maxSourceWidth)))
 	}
 	if more > 0 {
-		gutter := fmt.Sprintf("  %*s | ", width, "")
+		gutter := fmt.Sprintf("    %*s | ", width, "")
 		fmt.Fprintf(&t.buf, "%s%s\n", p.paint(p.gutter, gutter), p.paint(p.gutter, fmt.Sprintf("... %d more %s", more, pluralWord(more, "line"))))
 	}
 }

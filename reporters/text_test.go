@@ -31,24 +31,32 @@ func TestTextSource(t *testing.T) {
 	r := testReport(t)
 	out := string(render(t, "text", r, Options{ShowSource: true}))
 
-	// The single-line finding quotes its line.
+	// Findings are grouped under a header per file.
+	if !strings.HasPrefix(out, "── main.tf (3 findings)\n\n") {
+		t.Errorf("no file header:\n%s", out)
+	}
+	// The single-line finding quotes its line, marked, with a line of context on each side.
 	if !strings.Contains(out, "main.tf:3:3  HIGH  aws-s3-public-acl  Bucket \"logs\" has ACL \"public-read\"; set it to \"private\".\n"+
-		"  3 |   acl    = \"public-read\"\n\n") {
+		"    2 |   bucket = \"logs\"\n"+
+		"  > 3 |   acl    = \"public-read\"\n"+
+		"    4 | }\n\n") {
 		t.Errorf("single-line source missing:\n%s", out)
 	}
 	// The 7-line finding quotes 5 lines and says how many it left out.
 	want := "" +
-		"  11 |   policy = jsonencode({\n" +
-		"  12 |     Statement = [{\n" +
-		"  13 |       Effect   = \"Allow\"\n" +
-		"  14 |       Action   = \"*\"\n" +
-		"  15 |       Resource = \"*\"\n" +
-		"     | ... 2 more lines\n\n"
+		"    10 | resource \"aws_iam_policy\" \"admin\" {\n" +
+		"  > 11 |   policy = jsonencode({\n" +
+		"  > 12 |     Statement = [{\n" +
+		"  > 13 |       Effect   = \"Allow\"\n" +
+		"  > 14 |       Action   = \"*\"\n" +
+		"  > 15 |       Resource = \"*\"\n" +
+		"       | ... 2 more lines\n\n"
 	if !strings.Contains(out, want) {
 		t.Errorf("multi-line source missing %q in:\n%s", want, out)
 	}
 	// The parse error quotes the broken line.
-	if !strings.Contains(out, "broken.tf:2:9  error  Invalid expression: Expected the start of an expression, but found the end of the file.\n  2 |   acl = \n") {
+	if !strings.Contains(out, "broken.tf:2:9  error  Invalid expression: Expected the start of an expression, but found the end of the file.\n"+
+		"    1 | resource \"aws_s3_bucket\" \"x\" {\n  > 2 |   acl = \n") {
 		t.Errorf("diagnostic source missing:\n%s", out)
 	}
 	if strings.Contains(out, "\x1b[") {
@@ -65,7 +73,7 @@ func TestTextUnreadableSource(t *testing.T) {
 		}},
 	}
 	out := string(render(t, "text", r, Options{ShowSource: true}))
-	if want := "missing.tf:4:2  LOW  aws-x  m\n\n"; out != want {
+	if want := "── missing.tf (1 finding)\n\nmissing.tf:4:2  LOW  aws-x  m\n\n"; out != want {
 		t.Errorf("got %q, want %q", out, want)
 	}
 }
