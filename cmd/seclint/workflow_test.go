@@ -197,3 +197,46 @@ fail_on: MEDIUM
 		})
 	}
 }
+
+// A custom rule from examples/custom-policy fires through --policy and
+// shows in SARIF with its help.
+func TestCustomRuleInSARIF(t *testing.T) {
+	t.Chdir("../..")
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"-f", "sarif", "--policy", "examples/custom-policy", "--enable", "acme-s3-bucket-prefix", "examples/custom-policy/testdata"}, &stdout, &stderr)
+	if code != exitFindings {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	var doc struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Markdown string `json:"markdown"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID string `json:"ruleId"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	run0 := doc.Runs[0]
+	if len(run0.Results) != 1 || run0.Results[0].RuleID != "acme-s3-bucket-prefix" {
+		t.Errorf("results %+v", run0.Results)
+	}
+	if len(run0.Tool.Driver.Rules) != 1 || !strings.Contains(run0.Tool.Driver.Rules[0].Help.Markdown, "acme-platform-logs") {
+		t.Errorf("rules %+v, want the custom rule with its fixed example in the help", run0.Tool.Driver.Rules)
+	}
+	// It also appears in `seclint rules`.
+	stdout.Reset()
+	if code := run(context.Background(), []string{"rules", "--policy", "examples/custom-policy"}, &stdout, &stderr); code != exitOK || !strings.Contains(stdout.String(), "acme-s3-bucket-prefix") {
+		t.Errorf("rules: exit %d\n%s", code, stdout.String())
+	}
+}
