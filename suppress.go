@@ -254,10 +254,24 @@ func applyIgnores(findings []report.Finding, igs []*ignore, today time.Time) []*
 	return unused
 }
 
-// unitIgnores collects the ignore comments of a unit's files.
+// unitIgnores collects the suppressions of a unit: the ignore entries its
+// parser found (CloudFormation Metadata) and the ignore comments of its files.
 func unitIgnores(u *model.Unit) ([]*ignore, []model.Diagnostic) {
 	var igs []*ignore
 	var diags []model.Diagnostic
+	for _, s := range u.Suppressions {
+		ig := &ignore{rules: s.Rules, until: s.Until, reason: s.Reason, kind: report.SuppressionInSource,
+			at: s.Range, file: s.Range.File, resource: s.Resource}
+		if s.Until != "" {
+			exp, err := parseUntil(s.Until)
+			if err != nil {
+				diags = append(diags, model.Diagnostic{Severity: model.DiagWarning, Summary: "invalid suppression", Detail: err.Error() + "; the entry is ignored", Range: s.Range})
+				continue
+			}
+			ig.expiry = exp
+		}
+		igs = append(igs, ig)
+	}
 	for _, f := range u.Files {
 		src, err := os.ReadFile(f)
 		if err != nil {

@@ -9,11 +9,23 @@ import (
 type adapter struct {
 	t *template
 	u *model.Unit
+	// prefix goes before every ID the template puts in the model: "" for
+	// the template scanned, "Stack." for a nested stack's template.
+	prefix string
 	// buckets are the template's buckets by logical ID, for the links that
-	// bucket policies and logging configurations make to them.
-	buckets map[string]*model.Bucket
+	// bucket policies and logging configurations make to them; bucketIDs
+	// keeps them in source order.
+	buckets   map[string]*model.Bucket
+	bucketIDs []string
 	// logging holds each bucket's log destination until every bucket is known.
 	logging []loggingTarget
+	// roles are the template's IAM roles by logical ID (SAM's generated
+	// ones included), for the policies attached to them.
+	roles map[string]*model.Role
+	// roleNames and bucketNames index roles and buckets by literal and
+	// known names, built on first use.
+	roleNames   map[string][]string
+	bucketNames map[string]string
 }
 
 type loggingTarget struct {
@@ -21,21 +33,61 @@ type loggingTarget struct {
 	target *node.Node
 }
 
-// adapt fills u's model from the template's resources, in source order.
-// Resources dropped by their Condition are skipped.
-func (t *template) adapt(u *model.Unit) {
-	a := &adapter{t: t, u: u, buckets: map[string]*model.Bucket{}}
-	// Buckets come first: bucket policies and logging targets link to them.
+// adapt fills u's model from the template's resources, in source order,
+// with prefix before every ID. Resources dropped by their Condition are
+// skipped.
+func (t *template) adapt(u *model.Unit, prefix string) {
+	a := &adapter{t: t, u: u, prefix: prefix, buckets: map[string]*model.Bucket{}, roles: map[string]*model.Role{}}
+	a.account()
+	a.parameters()
+	// Buckets and roles come first: policies and logging targets link to them.
 	for _, r := range t.resources {
-		if !r.dropped && r.typ == "AWS::S3::Bucket" {
+		if r.dropped {
+			continue
+		}
+		switch r.typ {
+		case "AWS::S3::Bucket":
 			a.bucket(r)
+		case "AWS::IAM::Role":
+			a.role(r)
+		case samFunction, samStateMachine:
+			a.samRole(r)
 		}
 	}
 	a.linkLogging()
 	for _, r := range t.resources {
 		if !r.dropped {
 			a.policies(r)
+			a.suppressions(r)
 		}
+	}
+	a.accessPoints()
+	a.kms()
+	for _, r := range t.resources {
+		if !r.dropped && r.typ == "AWS::CloudFormation::Stack" {
+			a.nestedStack(r)
+		}
+	}
+}
+
+// id returns the model ID of a logical ID of the template.
+func (a *adapter) id(logicalID string) string { return a.prefix + logicalID }
+
+// meta returns the Meta of a regional resource: its region is the stack's,
+// AWS::Region, which is unknown unless --cfn-param gives it.
+func (a *adapter) meta(r *resource) model.Meta {
+	m := model.Meta{ID: a.id(r.id), Type: r.typ, Region: model.UnknownOf[string]()}
+	if region, ok := a.t.opts.Params["AWS::Region"]; ok {
+		m.Region = model.KnownOf(region)
+	}
+	return m
+}
+
+// account records the account the stack deploys to when --cfn-param gives
+// AWS::AccountId (a nested stack's is its parent's, recorded once).
+func (a *adapter) account() {
+	if id, ok := a.t.opts.Params["AWS::AccountId"]; ok && a.prefix == "" {
+		a.u.Model.AWS.Account.IDs = append(a.u.Model.AWS.Account.IDs, model.KnownOf(id))
 	}
 }
 

@@ -52,6 +52,10 @@ var policySources = map[string][]policySource{
 
 // policies maps the policy documents a resource declares.
 func (a *adapter) policies(r *resource) {
+	if r.typ == samFunction || r.typ == samStateMachine {
+		a.samPolicies(r)
+		return
+	}
 	srcs := policySources[r.typ]
 	if len(srcs) == 0 {
 		return
@@ -63,7 +67,8 @@ func (a *adapter) policies(r *resource) {
 			continue
 		}
 		if doc := get(props, s.prop); present(doc) {
-			a.policy(r, r.id+"."+s.prop, s, doc, a.owner(r, props, s))
+			id := a.policy(r, r.id+"."+s.prop, s, doc, a.owner(r, props, s))
+			a.attachToRoles(props, id)
 		}
 	}
 }
@@ -71,43 +76,51 @@ func (a *adapter) policies(r *resource) {
 // inlinePolicies maps the Policies list of an IAM role, user or group. An
 // unknown list (an !If on an unknown condition) yields nothing: the number
 // of documents is not known.
-//
-// A document's ID holds its index in the list as written, so that it does
-// not change when an earlier element's !If resolves to AWS::NoValue under
-// other parameter values; only a list computed by an intrinsic function is
-// numbered after evaluation.
 func (a *adapter) inlinePolicies(r *resource, props *node.Node, s policySource) {
-	list := get(props, s.prop)
-	if list == nil || list.Kind != node.List {
-		return
+	items, index := a.listItems(r, props, s.prop)
+	for i, it := range items {
+		if doc := get(it, "PolicyDocument"); present(doc) {
+			a.policy(r, fmt.Sprintf("%s.%s[%d].PolicyDocument", r.id, s.prop, index[i]), s, doc, r.id)
+		}
 	}
-	items := list.List
-	var index []int
-	if _, raw := lookup(r.props, s.prop); raw != nil && raw.Kind == yaml.SequenceNode && !isFunc(raw) {
-		items, index = nil, nil
+}
+
+// listItems returns the evaluated elements of the list property prop and
+// the index of each in the list as written, so that an ID built from it
+// does not change when an earlier element's !If resolves to AWS::NoValue
+// under other parameter values; only a list computed by an intrinsic
+// function is numbered after evaluation. An unknown list has no items.
+func (a *adapter) listItems(r *resource, props *node.Node, prop string) (items []*node.Node, index []int) {
+	list := get(props, prop)
+	if list == nil || list.Kind != node.List {
+		return nil, nil
+	}
+	if raw := a.t.lookup(r.props, prop); raw != nil && raw.Kind == yaml.SequenceNode && !isFunc(raw) {
 		for i, c := range raw.Content {
 			if v, keep := a.t.eval(c, 1); keep && v != nil {
 				items = append(items, v)
 				index = append(index, i)
 			}
 		}
+		return items, index
 	}
-	for i, it := range items {
-		if index != nil {
-			i = index[i]
-		}
-		if doc := get(it, "PolicyDocument"); present(doc) {
-			a.policy(r, fmt.Sprintf("%s.%s[%d].PolicyDocument", r.id, s.prop, i), s, doc, r.id)
-		}
+	for i := range list.List {
+		index = append(index, i)
 	}
+	return list.List, index
 }
 
-// policy decodes one document into the model. A document given as a JSON
-// string (which several types accept) is parsed first.
-func (a *adapter) policy(r *resource, id string, s policySource, doc *node.Node, owner string) {
+// policy decodes one document into the model and returns its ID. The
+// document's logical ID and its owner's are the template's; the model's
+// carry the adapter's prefix. A document given as a JSON string (which
+// several types accept) is parsed first.
+func (a *adapter) policy(r *resource, logicalID string, s policySource, doc *node.Node, owner string) string {
 	if doc.Kind == node.String {
-		parsed, err := jsonNode(doc.Str, doc.Range)
-		if err != nil {
+		if v := a.t.jsonOrigin[doc]; v != nil {
+			// Built by Fn::ToJsonString: the value it serialized has positions.
+			v.KeyRange = doc.KeyRange
+			doc = v
+		} else if parsed, err := jsonNode(doc.Str, doc.Range); err != nil {
 			a.t.diags = append(a.t.diags, diag(model.DiagWarning, doc.Range, "policy document is not valid JSON",
 				fmt.Sprintf("%s of %s: %v", s.prop, r.id, err)))
 		} else {
@@ -115,7 +128,8 @@ func (a *adapter) policy(r *resource, id string, s policySource, doc *node.Node,
 			doc = parsed
 		}
 	}
-	p := &model.Policy{Meta: model.Meta{ID: id, Type: r.typ}, Owner: owner, Kind: s.kind}
+	id := a.id(logicalID)
+	p := &model.Policy{Meta: model.Meta{ID: id, Type: r.typ}, Owner: a.id(owner), Kind: s.kind}
 	policyjson.Decode(p, doc, a.u.Locations)
 	// Decode places the document at its first entry; the key that names it
 	// is where a finding about the whole document belongs.
@@ -124,6 +138,8 @@ func (a *adapter) policy(r *resource, id string, s policySource, doc *node.Node,
 	if b := a.buckets[owner]; b != nil {
 		b.Policies = append(b.Policies, id)
 	}
+	a.attach(owner, id)
+	return id
 }
 
 // owner returns the logical ID of the resource a policy belongs to: the

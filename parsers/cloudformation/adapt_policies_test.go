@@ -108,3 +108,32 @@ func TestPolicyInvalidJSONString(t *testing.T) {
 		t.Errorf("want a warning at line 5, got %v", u.Diagnostics)
 	}
 }
+
+// TestPolicyToJsonString checks that a document built by Fn::ToJsonString
+// is decoded from the value it serialized, so its parts keep their lines.
+func TestPolicyToJsonString(t *testing.T) {
+	src := `Transform: AWS::LanguageExtensions
+Resources:
+  Repo:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryPolicyText: !ToJsonString
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: ecr:BatchGetImage
+`
+	u := parseUnit("t.yaml", src, Options{})
+	if len(u.Diagnostics) != 0 || len(u.Model.AWS.IAM.Policies) != 1 {
+		t.Fatalf("diagnostics %v, policies %v", u.Diagnostics, u.Model.AWS.IAM.Policies)
+	}
+	p := u.Model.AWS.IAM.Policies[0]
+	if len(p.Statements) != 1 || p.StatementsUnknown {
+		t.Fatalf("statements %+v", p.Statements)
+	}
+	for path, line := range map[string]int{"": 6, "statements[0].effect": 8, "statements[0].principals[0]": 9} {
+		if r, _ := u.Locations.Lookup(p.ID, path); r.Start.Line != line {
+			t.Errorf("%q at line %d, want %d", path, r.Start.Line, line)
+		}
+	}
+}

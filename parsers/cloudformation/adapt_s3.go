@@ -8,12 +8,13 @@ import (
 // bucket maps an AWS::S3::Bucket.
 func (a *adapter) bucket(r *resource) {
 	props := a.props(r)
-	b := &model.Bucket{Meta: model.Meta{ID: r.id, Type: r.typ}}
+	id := a.id(r.id)
+	b := &model.Bucket{Meta: a.meta(r)}
 	locs := a.u.Locations
-	locs.Set(r.id, "", r.keyRange)
+	locs.Set(id, "", r.keyRange)
 	field := func(path string, n *node.Node) *node.Node {
 		if n != nil {
-			locs.Set(r.id, path, loc(n))
+			locs.Set(id, path, loc(n))
 		}
 		return n
 	}
@@ -25,7 +26,7 @@ func (a *adapter) bucket(r *resource) {
 	b.ObjectOwnership = field("object_ownership", get(index(get(oc, "Rules"), 0), "ObjectOwnership")).AsString()
 
 	if cfg := get(props, "PublicAccessBlockConfiguration"); present(cfg) {
-		b.PublicAccessBlock = a.publicAccessBlock(r.id, cfg)
+		b.PublicAccessBlock = a.publicAccessBlock(id, cfg)
 	}
 	if cfg := get(props, "VersioningConfiguration"); present(cfg) {
 		field("versioning", cfg)
@@ -43,7 +44,7 @@ func (a *adapter) bucket(r *resource) {
 			a.logging = append(a.logging, loggingTarget{bucket: b, target: dest})
 		case !cfg.IsUnknown():
 			// Without a destination, S3 delivers the logs to the bucket itself.
-			b.Logging.TargetBucketRef = r.id
+			b.Logging.TargetBucketRef = id
 		}
 	}
 	// Website hosting is on when the configuration is there; an unknown one
@@ -85,6 +86,7 @@ func (a *adapter) bucket(r *resource) {
 
 	a.u.Model.AWS.S3.Buckets = append(a.u.Model.AWS.S3.Buckets, b)
 	a.buckets[r.id] = b
+	a.bucketIDs = append(a.bucketIDs, r.id)
 }
 
 // publicAccessBlock maps PublicAccessBlockConfiguration. A flag the
@@ -147,7 +149,9 @@ func cannedACL(v model.String) model.String {
 // destination is a bucket of the template: a Ref to it, or its literal name.
 func (a *adapter) linkLogging() {
 	for _, l := range a.logging {
-		l.bucket.Logging.TargetBucketRef = a.bucketOf(l.target)
+		if id := a.bucketOf(l.target); id != "" {
+			l.bucket.Logging.TargetBucketRef = a.id(id)
+		}
 	}
 }
 
@@ -160,11 +164,16 @@ func (a *adapter) bucketOf(v *node.Node) string {
 		}
 	}
 	if s, ok := v.Scalar(); ok && s != "" {
-		for _, b := range a.u.Model.AWS.S3.Buckets {
-			if name, ok := b.Name.Get(); ok && name == s {
-				return b.ID
+		if a.bucketNames == nil {
+			// Built once every bucket is known: the callers run after.
+			a.bucketNames = map[string]string{}
+			for _, id := range a.bucketIDs {
+				if name, ok := a.buckets[id].Name.Get(); ok && a.bucketNames[name] == "" {
+					a.bucketNames[name] = id
+				}
 			}
 		}
+		return a.bucketNames[s]
 	}
 	return ""
 }

@@ -18,7 +18,7 @@ const fixtures = "../../testdata/cloudformation"
 // TestGoldenModels compares the model of each fixture template with its
 // golden JSON (go test -update rewrites them).
 func TestGoldenModels(t *testing.T) {
-	for _, name := range []string{"s3_bucket.yaml", "s3_bucket.json", "policies.yaml"} {
+	for _, name := range []string{"s3_bucket.yaml", "s3_bucket.json", "policies.yaml", "sam.yaml"} {
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(filepath.Join(fixtures, name))
 			if err != nil {
@@ -189,4 +189,19 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func TestRegionAndAccount(t *testing.T) {
+	src := "Resources:\n  B:\n    Type: AWS::S3::Bucket\n"
+	u := parseUnit("t.yaml", src, Options{})
+	if b := u.Model.AWS.S3.Buckets[0]; b.Region.State != model.Unknown || len(u.Model.AWS.Account.IDs) != 0 {
+		t.Errorf("without parameters: region %+v, account %+v", b.Region, u.Model.AWS.Account)
+	}
+	u = parseUnit("t.yaml", src, Options{Params: map[string]string{"AWS::Region": "eu-west-1", "AWS::AccountId": "111122223333"}})
+	if r, _ := u.Model.AWS.S3.Buckets[0].Region.Get(); r != "eu-west-1" {
+		t.Errorf("region %q", r)
+	}
+	if ids := u.Model.AWS.Account.IDs; len(ids) != 1 || ids[0].V != "111122223333" {
+		t.Errorf("account %+v", ids)
+	}
 }

@@ -37,7 +37,9 @@ func (t *template) condition(name string, at *yaml.Node, depth int) tri {
 	}
 	expr, ok := t.conditions[name]
 	if !ok {
-		t.warnf(at, "undefined condition", "condition %s is not declared in Conditions; it is treated as unknown", name)
+		if !t.condsIncomplete {
+			t.warnf(at, "undefined condition", "condition %s is not declared in Conditions; it is treated as unknown", name)
+		}
 		t.condMemo[name] = triUnknown
 		return triUnknown
 	}

@@ -36,7 +36,8 @@ func TestCorpus(t *testing.T) {
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Skipf("corpus not available: %v", err)
 	}
-	var found, unparseable, buckets, policies, warnings int
+	var found, unparseable, buckets, policies, roles, params, warnings int
+	var dotTemplate, forEachFiles, loops, loopResources, notExpanded int
 	var parseTime time.Duration
 	err := filepath.WalkDir(corpusDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !isTemplateName(path) {
@@ -46,16 +47,34 @@ func TestCorpus(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		rel, _ := filepath.Rel(corpusDir, path)
+		rel = filepath.ToSlash(rel)
 		if !IsTemplate(src) {
+			if strings.EqualFold(filepath.Ext(path), ".template") {
+				t.Errorf("%s: a .template file is not recognized as a template", rel)
+			}
 			return nil
 		}
 		found++
-		rel, _ := filepath.Rel(corpusDir, path)
-		rel = filepath.ToSlash(rel)
+		if strings.EqualFold(filepath.Ext(path), ".template") {
+			dotTemplate++
+		}
 		start := time.Now()
 		u := &model.Unit{Model: &model.Model{}, Locations: model.Locations{}}
-		parse(u, rel, src, Options{}) // without the recover, so a panic fails the test
+		// Without the recover, so a panic fails the test.
+		tpl := parse(u, path, src, Options{Root: corpusDir})
 		parseTime += time.Since(start)
+		if strings.Contains(string(src), forEachPrefix) {
+			forEachFiles++
+			loops += tpl.loops
+			loopResources += tpl.loopResources
+			for _, d := range u.Diagnostics {
+				if d.Summary == "Fn::ForEach not expanded" {
+					notExpanded++
+				}
+			}
+			t.Logf("%s: %d loops expanded into %d resources", rel, tpl.loops, tpl.loopResources)
+		}
 		var errs []model.Diagnostic
 		for _, d := range u.Diagnostics {
 			switch d.Severity {
@@ -64,7 +83,8 @@ func TestCorpus(t *testing.T) {
 			case model.DiagWarning:
 				warnings++
 			}
-			if d.Range.File != rel || d.Range.Start.Line < 1 {
+			// A nested stack's diagnostics name its own file.
+			if d.Range.File == "" || d.Range.Start.Line < 1 {
 				t.Errorf("%s: diagnostic without file and line: %+v", rel, d)
 			}
 		}
@@ -80,13 +100,22 @@ func TestCorpus(t *testing.T) {
 		}
 		buckets += len(u.Model.AWS.S3.Buckets)
 		policies += len(u.Model.AWS.IAM.Policies)
+		roles += len(u.Model.AWS.IAM.Roles)
+		params += len(u.Model.AWS.CloudFormation.Parameters)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("corpus: %d templates (%d unparseable), %d buckets, %d policies, %d warnings; parse+adapt time %v",
-		found, unparseable, buckets, policies, warnings, parseTime.Round(time.Millisecond))
+	t.Logf("corpus: %d templates (%d unparseable, %d .template files), %d buckets, %d policies, %d roles, %d parameters, %d warnings; parse+adapt time %v",
+		found, unparseable, dotTemplate, buckets, policies, roles, params, warnings, parseTime.Round(time.Millisecond))
+	t.Logf("Fn::ForEach: %d templates, %d loops expanded into %d resources, %d loops with an unknown collection",
+		forEachFiles, loops, loopResources, notExpanded)
+	// Every loop of the corpus has a collection the scan can know (a list,
+	// or a Fn::FindInMap with one possible value): all must be expanded.
+	if notExpanded != 0 || forEachFiles == 0 || loopResources == 0 {
+		t.Errorf("Fn::ForEach: %d loops not expanded, %d templates, %d resources", notExpanded, forEachFiles, loopResources)
+	}
 	if unparseable != len(corpusUnparseable) {
 		t.Errorf("found %d of the %d unparseable fixtures", unparseable, len(corpusUnparseable))
 	}

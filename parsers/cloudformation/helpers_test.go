@@ -24,6 +24,7 @@ func evalProperty(t *testing.T, src string, opts Options, id, prop string) (*nod
 		t.Fatalf("template fails check: %v", tpl.diags)
 	}
 	tpl.budget = budgetFor(nodes, len(src))
+	tpl.hasLoops = strings.Contains(src, forEachPrefix)
 	tpl.load(root)
 	res := tpl.byID[id]
 	if res == nil {
@@ -64,6 +65,7 @@ func show(n *node.Node) string {
 // parseUnit parses src without the recover, so that a panic fails the test.
 func parseUnit(path, src string, opts Options) *model.Unit {
 	u := model.NewUnit(model.UnitCloudFormation, path)
+	u.Files = []string{path}
 	parse(u, path, []byte(src), opts)
 	u.Model.Normalize()
 	return u

@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -140,5 +141,53 @@ func TestValueTooLong(t *testing.T) {
 	got, diags := evalProperty(t, src, Options{}, "B", "BucketName")
 	if show(got) != "unknown[]" || len(diags) != 1 || diags[0].Summary != "value too long" || diags[0].Range.Start.Line != 7 {
 		t.Errorf("got %s, %v; want unknown and a value-too-long warning at line 7", show(got), diags)
+	}
+}
+
+// TestBillionLaughsBounded parses "billion laughs" documents (10^10 and
+// 10^20 strings through nested aliases) and checks the time and the memory
+// allocated: everything the parse allocates bounds its peak heap.
+func TestBillionLaughsBounded(t *testing.T) {
+	deeper := billionLaughs()
+	for i := 10; i <= 19; i++ {
+		deeper = strings.Replace(deeper, "Resources:", fmt.Sprintf("b%d: &a%d [*a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d, *a%d]\nResources:", i, i,
+			i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1, i-1), 1)
+	}
+	deeper = strings.Replace(deeper, "Tags: *a9", "Tags: *a19", 1)
+	for _, tt := range []struct{ name, src string }{
+		{"YAML 10^10", billionLaughs()},
+		{"YAML 10^20", deeper},
+		{"merge keys", "a0: &a0 {k0: v}\n" + func() string {
+			var b strings.Builder
+			for i := 1; i <= 30; i++ {
+				fmt.Fprintf(&b, "a%d: &a%d {x: [*a%d, *a%d, *a%d, *a%d], <<: *a%d}\n", i, i, i-1, i-1, i-1, i-1, i-1)
+			}
+			return b.String()
+		}() + "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: *a30\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			u := Parse("laughs.yaml", []byte(tt.src), Options{})
+			took := time.Since(start)
+			runtime.ReadMemStats(&after)
+			alloc := after.TotalAlloc - before.TotalAlloc
+			t.Logf("%d bytes of YAML: %v, %.1f MiB allocated", len(tt.src), took.Round(time.Millisecond), float64(alloc)/(1<<20))
+			if took > 5*time.Second {
+				t.Errorf("took %v", took)
+			}
+			if alloc > 500<<20 {
+				t.Errorf("allocated %d MiB", alloc>>20)
+			}
+			errs := errorsOf(u.Diagnostics)
+			if len(errs) != 1 || errs[0].Summary != "template too large to evaluate" || errs[0].Range.File != "laughs.yaml" || errs[0].Range.Start.Line < 1 {
+				t.Errorf("want one too-large error with a position, got %v", u.Diagnostics)
+			}
+			if len(u.Model.AWS.S3.Buckets) != 0 {
+				t.Error("an aborted template has a model")
+			}
+		})
 	}
 }

@@ -48,9 +48,18 @@ func (t *template) call(name string, fn, arg *yaml.Node, depth int) (*node.Node,
 			return &node.Node{Kind: node.Bool, Bool: false, Range: r}, true
 		}
 		return node.NewUnknown(r), true
-	case "Fn::GetAZs", "Fn::ImportValue", "Fn::Cidr", "Fn::Transform", "Fn::ToJsonString", "Fn::GetStackOutput":
-		// Known only at deploy time, or computed by a macro or the
-		// AWS::LanguageExtensions transform, which are not evaluated here.
+	case "Fn::Cidr":
+		return t.cidr(r, fn, arg, depth), true
+	case "Fn::ToJsonString":
+		return t.toJSONString(r, fn, arg, depth), true
+	case "Fn::GetAZs", "Fn::ImportValue", "Fn::Transform", "Fn::GetStackOutput":
+		// Known only at deploy time (the account's zones, another stack's
+		// exports and outputs), or computed by a macro.
+		return node.NewUnknown(r), true
+	}
+	if strings.HasPrefix(name, forEachPrefix) {
+		// A loop where loops are not expanded (Outputs, Metadata): what
+		// it generates is not scanned.
 		return node.NewUnknown(r), true
 	}
 	t.warnf(fn, "unsupported intrinsic function", "%s is not an intrinsic function seclint knows; its value is treated as unknown", name)
@@ -208,25 +217,30 @@ func (t *template) findInMap(r model.Range, fn, arg *yaml.Node, depth int) (*nod
 		return node.NewUnknown(r), true
 	}
 	var keys [3]string
+	var isKnown [3]bool
 	var refs []string
 	known := true
 	for i := range keys {
 		s, v, ok := t.text(args[i], depth)
-		keys[i] = s
+		keys[i], isKnown[i] = s, ok
 		if !ok {
 			known = false
 			refs = append(refs, refsOf(v)...)
 		}
 	}
-	if !known {
-		return node.NewUnknown(r, refs...), true
-	}
-	m := t.lookup(t.mappings, keys[0])
-	m = t.lookup(m, keys[1])
-	v := t.lookup(m, keys[2])
-	if v == nil && len(args) == 4 {
+	var def *yaml.Node
+	if len(args) == 4 {
 		// The AWS::LanguageExtensions form: [Map, Key1, Key2, {DefaultValue: x}].
-		_, v = lookup(args[3], "DefaultValue")
+		_, def = lookup(args[3], "DefaultValue")
+	}
+	var v *yaml.Node
+	if known {
+		v = t.lookup(t.lookup(t.lookup(t.mappings, keys[0]), keys[1]), keys[2])
+		if v == nil {
+			v = def
+		}
+	} else if v = t.onlyValue(fn, keys, isKnown, def); v == nil {
+		return node.NewUnknown(r, refs...), true
 	}
 	if v == nil {
 		t.warnf(fn, "invalid Fn::FindInMap", "Mappings has no entry %s/%s/%s; the value is treated as unknown", keys[0], keys[1], keys[2])
@@ -237,6 +251,69 @@ func (t *template) findInMap(r model.Range, fn, arg *yaml.Node, depth int) (*nod
 		ev.Range = r
 	}
 	return ev, keep
+}
+
+// onlyValue returns the value of a Fn::FindInMap whose keys are not all
+// known, when that value is the same whatever they are: CloudFormation
+// fails the stack when the keys name no entry, so when every entry that the
+// known keys leave holds the same value (a mapping with one environment, a
+// setting equal in every region), that is its value in every stack that
+// deploys. It is not a guess: with two different values, or a DefaultValue
+// that differs, the result is nil and the value stays unknown.
+func (t *template) onlyValue(fn *yaml.Node, keys [3]string, known [3]bool, def *yaml.Node) *yaml.Node {
+	cands := []*yaml.Node{t.mappings}
+	for i := range keys {
+		var next []*yaml.Node
+		for _, m := range cands {
+			m = deref(m)
+			if m == nil || m.Kind != yaml.MappingNode {
+				continue
+			}
+			if known[i] {
+				if v := t.lookup(m, keys[i]); v != nil {
+					next = append(next, v)
+				}
+				continue
+			}
+			if !t.charge(fn, len(m.Content)/2) {
+				return nil
+			}
+			for j := 1; j < len(m.Content); j += 2 {
+				next = append(next, deref(m.Content[j]))
+			}
+		}
+		cands = next
+	}
+	if def != nil {
+		cands = append(cands, deref(def))
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	for _, c := range cands[1:] {
+		if !t.sameYAML(fn, cands[0], c, 0) {
+			return nil
+		}
+	}
+	return cands[0]
+}
+
+// sameYAML reports whether two nodes hold the same value as written.
+func (t *template) sameYAML(at, a, b *yaml.Node, depth int) bool {
+	a, b = deref(a), deref(b)
+	switch {
+	case a == b:
+		return true
+	case a == nil || b == nil || a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value ||
+		len(a.Content) != len(b.Content) || depth > maxDepth || !t.charge(at, 1):
+		return false
+	}
+	for i := range a.Content {
+		if !t.sameYAML(at, a.Content[i], b.Content[i], depth+1) {
+			return false
+		}
+	}
+	return true
 }
 
 // base64 returns the Base64 encoding of a known string, as CloudFormation

@@ -29,6 +29,18 @@ func TestIsTemplate(t *testing.T) {
 		{"JSON error after marker", "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Metadata\": {\"x\" {}}}", true},
 		{"JSON policy", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::1:root"},"Action":"*","Resource":"*"}]}`, false},
 		{"JSON nested version", `{"Stack":{"AWSTemplateFormatVersion":"2010-09-09"}}`, false},
+		{"CDK output", `{
+ "Resources": {
+  "SiteBucket397A1860": {"Type": "AWS::S3::Bucket", "UpdateReplacePolicy": "Retain", "DeletionPolicy": "Retain", "Metadata": {"aws:cdk:path": "App/Site/Resource"}},
+  "CDKMetadata": {"Type": "AWS::CDK::Metadata", "Properties": {"Analytics": "v2:deflate64:H4sI"}, "Condition": "CDKMetadataAvailable"}
+ },
+ "Conditions": {"CDKMetadataAvailable": {"Fn::Or": [{"Fn::Equals": [{"Ref": "AWS::Region"}, "af-south-1"]}]}},
+ "Parameters": {"BootstrapVersion": {"Type": "AWS::SSM::Parameter::Value<String>", "Default": "/cdk-bootstrap/hnb659fds/version"}},
+ "Rules": {"CheckBootstrapVersion": {"Assertions": [{"Assert": {"Fn::Not": [{"Fn::Contains": [["1", "2"], {"Ref": "BootstrapVersion"}]}]}}]}}
+}`, true},
+		{"CDK output with only custom resources", `{"Resources": {"P": {"Type": "Custom::AWS", "Properties": {"ServiceToken": "x"}}, "CDKMetadata": {"Type": "AWS::CDK::Metadata"}}}`, true},
+		{"CDK manifest", `{"version": "36.0.0", "artifacts": {"App": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "App.template.json"}}}}`, false},
+		{"CDK tree", `{"version": "tree-0.1", "tree": {"id": "App", "children": {"Site": {"attributes": {"aws:cdk:cloudformation:type": "AWS::S3::Bucket"}}}}}`, false},
 		{"JSON type not under Resources", `{"Outputs":{"O":{"Type":"AWS::S3::Bucket"}}}`, false},
 		{"JSON Resources list", `{"Resources":[{"B":{"Type":"AWS::S3::Bucket"}}]}`, false},
 		{"JSON Type as value", `{"Resources":{"B":{"Properties":{"Type":"AWS::S3::Bucket"}}}}`, false},

@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -18,6 +19,13 @@ type param struct {
 	items []string
 }
 
+// paramDecl is a declaration of the Parameters section, kept for the model.
+type paramDecl struct {
+	name string
+	key  *yaml.Node
+	decl *yaml.Node
+}
+
 // isPseudo reports whether name is one of CloudFormation's pseudo
 // parameters. They are unknown unless Options.Params gives them
 // (AWS::NoValue is handled apart).
@@ -30,39 +38,106 @@ func isPseudo(name string) bool {
 	return false
 }
 
-func (t *template) newParam(name string, decl *yaml.Node) *param {
-	_, typNode := lookup(decl, "Type")
-	typ := ""
-	if typNode != nil && typNode.Kind == yaml.ScalarNode {
-		typ = typNode.Value
+// scalarOf returns the text of a scalar node (or of an alias to one).
+func scalarOf(n *yaml.Node) (string, bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return "", false
 	}
+	return n.Value, true
+}
+
+func (t *template) newParam(name string, key, decl *yaml.Node) *param {
+	typ, _ := scalarOf(t.lookup(decl, "Type"))
 	// An SSM parameter type's value is read from Parameter Store at deploy
 	// time; what the template or --cfn-param gives is the parameter's name.
 	if strings.HasPrefix(typ, "AWS::SSM::Parameter::Value<") {
 		return &param{}
 	}
 	list := typ == "CommaDelimitedList" || strings.HasPrefix(typ, "List<")
+	allowed, hasAllowed := allowedValues(decl)
 	if v, ok := t.opts.Params[name]; ok {
-		return newParamValue(v, list)
+		p := newParamValue(v, list)
+		if bad, ok := p.notAllowed(allowed, hasAllowed); ok {
+			if ne, _ := scalarOf(t.lookup(decl, "NoEcho")); strings.EqualFold(ne, "true") {
+				// The value of a NoEcho parameter is a secret: never print it.
+				v, bad = "****", "****"
+			}
+			t.errorf(key, "parameter value not allowed",
+				"--cfn-param %s=%s: %q is not one of the AllowedValues of parameter %s (%s); the parameter is treated as unknown",
+				name, v, bad, name, strings.Join(allowed, ", "))
+			return &param{}
+		}
+		return p
 	}
-	_, def := lookup(decl, "Default")
+	if t.opts.unknownParams[name] || t.opts.allUnknown {
+		// A nested stack's parameter that its parent passes an unknown value.
+		return &param{}
+	}
+	def := t.lookup(decl, "Default")
+	var p *param
 	switch {
 	case def == nil:
 		return &param{}
 	case def.Kind == yaml.ScalarNode:
-		return newParamValue(def.Value, list)
+		p = newParamValue(def.Value, list)
 	case def.Kind == yaml.SequenceNode && list:
-		p := &param{known: true, list: true}
+		p = &param{known: true, list: true}
 		for _, c := range def.Content {
-			c = deref(c)
-			if c == nil || c.Kind != yaml.ScalarNode {
+			s, ok := scalarOf(c)
+			if !ok {
 				return &param{}
 			}
-			p.items = append(p.items, c.Value)
+			p.items = append(p.items, s)
 		}
-		return p
+		p.s = strings.Join(p.items, ",")
+	default:
+		return &param{}
 	}
-	return &param{}
+	if bad, ok := p.notAllowed(allowed, hasAllowed); ok {
+		t.warnf(def, "default value not allowed",
+			"the Default %q of parameter %s is not one of its AllowedValues (%s); CloudFormation rejects the stack unless a value is given, and the parameter is treated as unknown",
+			bad, name, strings.Join(allowed, ", "))
+		return &param{}
+	}
+	return p
+}
+
+// allowedValues returns a parameter's AllowedValues when they are a list of
+// scalars (anything else is not checked).
+func allowedValues(decl *yaml.Node) ([]string, bool) {
+	_, av := lookup(decl, "AllowedValues")
+	if av == nil || av.Kind != yaml.SequenceNode {
+		return nil, false
+	}
+	out := make([]string, 0, len(av.Content))
+	for _, c := range av.Content {
+		s, ok := scalarOf(c)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
+// notAllowed returns the first part of the value (the value, or an element
+// of a list) that is not among allowed. A list value is allowed when each
+// element is, or when its whole text is (AllowedValues: ["a,b"]), as
+// cfn-lint reads list parameters.
+func (p *param) notAllowed(allowed []string, check bool) (string, bool) {
+	if !check || !p.known || slices.Contains(allowed, p.s) {
+		return "", false
+	}
+	if !p.list {
+		return p.s, true
+	}
+	for _, it := range p.items {
+		if !slices.Contains(allowed, it) {
+			return it, true
+		}
+	}
+	return "", false
 }
 
 // newParamValue returns a known parameter value; list parameters are
@@ -71,7 +146,7 @@ func newParamValue(v string, list bool) *param {
 	if !list {
 		return &param{known: true, s: v}
 	}
-	p := &param{known: true, list: true, items: []string{}}
+	p := &param{known: true, list: true, s: v, items: []string{}}
 	if v == "" {
 		return p
 	}
@@ -105,4 +180,59 @@ func (t *template) pseudo(name string, r model.Range) *node.Node {
 		return node.NewUnknown(r)
 	}
 	return newParamValue(v, name == "AWS::NotificationARNs").node(r)
+}
+
+// parameters maps the Parameters section into the model: what a rule about
+// parameters reads is the declaration (NoEcho, Default), not the value this
+// scan gives it.
+func (a *adapter) parameters() {
+	for _, d := range a.t.paramDecls {
+		id := a.id(d.name)
+		p := &model.CFNParameter{Meta: model.Meta{ID: id, Type: "AWS::CloudFormation::Parameter"}, Name: d.name}
+		a.u.Locations.Set(id, "", a.t.rng(d.key))
+		if typ := a.t.lookup(d.decl, "Type"); typ != nil {
+			p.Type = a.t.scalar(typ).AsString()
+			a.u.Locations.Set(id, "type", a.t.rng(typ))
+		}
+		if ne := a.t.lookup(d.decl, "NoEcho"); ne != nil {
+			p.NoEcho = a.t.scalar(ne).AsBool()
+			if ne.Kind != yaml.ScalarNode || isFunc(ne) {
+				p.NoEcho = model.UnknownOf[bool]()
+			}
+			a.u.Locations.Set(id, "no_echo", a.t.rng(ne))
+		}
+		if def := a.t.lookup(d.decl, "Default"); def != nil {
+			p.HasDefault = true
+			p.Default = a.t.defaultText(def)
+			a.u.Locations.Set(id, "default", a.t.rng(def))
+		}
+		a.u.Model.AWS.CloudFormation.Parameters = append(a.u.Model.AWS.CloudFormation.Parameters, p)
+	}
+}
+
+// defaultText returns a Default as the string CloudFormation passes: a
+// scalar as written (unknown for a dynamic reference), a list joined with
+// commas, anything else unknown.
+func (t *template) defaultText(def *yaml.Node) model.String {
+	if isFunc(def) {
+		return model.UnknownOf[string]()
+	}
+	switch def.Kind {
+	case yaml.ScalarNode:
+		if def.ShortTag() == "!!null" {
+			return model.KnownOf("")
+		}
+		return stringNode(def.Value, model.Range{}).AsString()
+	case yaml.SequenceNode:
+		parts := make([]string, 0, len(def.Content))
+		for _, c := range def.Content {
+			s, ok := scalarOf(c)
+			if !ok {
+				return model.UnknownOf[string]()
+			}
+			parts = append(parts, s)
+		}
+		return stringNode(strings.Join(parts, ","), model.Range{}).AsString()
+	}
+	return model.UnknownOf[string]()
 }

@@ -8,6 +8,14 @@
 // conditions are evaluated here into node trees whose values are known,
 // absent or unknown. A value that depends on anything unknown is unknown: it
 // is never guessed, so rules never fire on it.
+//
+// Beyond plain CloudFormation, the package expands Fn::ForEach and
+// evaluates Fn::ToJsonString (AWS::LanguageExtensions), maps SAM functions
+// and state machines to the execution roles and policies the SAM
+// transform creates, reads the templates of nested stacks that are local
+// files into the same unit, and reads seclint ignore entries from resource
+// Metadata into the unit's suppressions. LoadParamsFile reads the
+// parameter files of --cfn-params.
 package cloudformation
 
 import (
@@ -16,6 +24,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -25,10 +34,23 @@ import (
 
 // Options are the inputs a template is evaluated with.
 type Options struct {
-	// Params are --cfn-param K=V values. They override parameter defaults and
-	// also give pseudo parameters such as "AWS::AccountId" and "AWS::Region",
-	// which are unknown otherwise.
+	// Params are --cfn-param K=V values (and those of --cfn-params files,
+	// see LoadParamsFile). They override parameter defaults and also give
+	// pseudo parameters such as "AWS::AccountId" and "AWS::Region", which
+	// are unknown otherwise. A value not among a parameter's AllowedValues
+	// is an error diagnostic, and the parameter is then unknown.
 	Params map[string]string
+	// Root is the directory that the templates of nested stacks (a local
+	// TemplateURL) must be in: the scan root. When empty, it is the
+	// directory of the template.
+	Root string
+
+	// unknownParams are parameters of a nested stack's template that the
+	// parent passes a value it cannot evaluate; allUnknown is set when the
+	// parent's whole Parameters property is unknown. Their defaults do not
+	// apply.
+	unknownParams map[string]bool
+	allUnknown    bool
 }
 
 // Limits that keep hostile input from exhausting the stack, memory or time.
@@ -68,6 +90,7 @@ func Parse(path string, src []byte, opts Options) (u *model.Unit) {
 		if r := recover(); r != nil {
 			u.Model = &model.Model{}
 			u.Locations = model.Locations{}
+			u.Suppressions = nil
 			u.Diagnostics = append(u.Diagnostics, diag(model.DiagError,
 				model.Range{File: path, Start: model.Pos{Line: 1, Column: 1}, End: model.Pos{Line: 1, Column: 1}},
 				"internal error while reading the template", fmt.Sprint(r)))
@@ -78,39 +101,56 @@ func Parse(path string, src []byte, opts Options) (u *model.Unit) {
 	return u
 }
 
-// parse fills u. It is Parse without the recover, so that tests and the
-// fuzzer see panics.
-func parse(u *model.Unit, path string, src []byte, opts Options) {
+// parse fills u and returns the template read. It is Parse without the
+// recover, so that tests and the fuzzer see panics.
+func parse(u *model.Unit, path string, src []byte, opts Options) *template {
+	root := opts.Root
+	if root == "" {
+		root = filepath.Dir(path)
+	}
+	var nested int
+	return parseTemplate(u, path, src, opts, "", []string{absPath(path)}, root, &nested)
+}
+
+// parseTemplate reads a template into u, with prefix before every ID it
+// adds: "" for the template scanned, the stack's ID and a dot for a nested
+// stack's. stacks are the templates being read (the first is the one
+// scanned), root the directory nested templates must be in.
+func parseTemplate(u *model.Unit, path string, src []byte, opts Options, prefix string, stacks []string, root string, nested *int) *template {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	li := newLineIndex(src)
+	t := newTemplate(path, li, opts)
+	t.stacks, t.root, t.nested = stacks, root, nested
 	if d, bad := invalidUTF8(path, src, li); bad {
 		u.Diagnostics = append(u.Diagnostics, d)
-		return
+		return t
 	}
 	// yaml.v3 accepts much that JSON does not (comments, single quotes,
 	// trailing commas in some places); a .json file must be real JSON.
 	if strings.HasSuffix(strings.ToLower(path), ".json") && !json.Valid(src) {
 		u.Diagnostics = append(u.Diagnostics, jsonSyntaxError(path, src, li))
-		return
+		return t
 	}
-	root, diags := decodeYAML(path, src, li)
+	doc, diags := decodeYAML(path, src, li)
 	u.Diagnostics = append(u.Diagnostics, diags...)
-	if root == nil {
-		return
+	if doc == nil {
+		return t
 	}
-	t := newTemplate(path, li, opts)
-	nodes, ok := t.check(root, 0)
+	nodes, ok := t.check(doc, 0)
 	if ok {
 		t.budget = budgetFor(nodes, len(src))
-		t.load(root)
-		t.adapt(u)
+		t.hasLoops = bytes.Contains(src, []byte(forEachPrefix))
+		t.load(doc)
+		t.adapt(u, prefix)
 	}
 	u.Diagnostics = append(u.Diagnostics, t.diags...)
 	if !ok || t.aborted {
 		// A partly evaluated hostile document is not worth reporting on.
 		u.Model = &model.Model{}
 		u.Locations = model.Locations{}
+		u.Suppressions = nil
 	}
+	return t
 }
 
 // decodeYAML parses the first YAML document of src and returns its top-level

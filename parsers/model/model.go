@@ -12,6 +12,11 @@ type Model struct {
 type AWS struct {
 	S3  S3  `json:"s3"`
 	IAM IAM `json:"iam"`
+	KMS KMS `json:"kms"`
+	// CloudFormation holds what a template declares besides resources.
+	CloudFormation CloudFormation `json:"cloudformation"`
+	// Account is what the scan knows of the AWS account(s) it deploys to.
+	Account Account `json:"account,omitzero"`
 }
 
 // Meta identifies a model object and where it came from.
@@ -21,6 +26,11 @@ type Meta struct {
 	ID string `json:"id"`
 	// Type is the source resource type, e.g. "aws_s3_bucket" or "AWS::S3::Bucket".
 	Type string `json:"type"`
+	// Region is the AWS region the object is created in: for Terraform, the
+	// region of its provider configuration (unknown when the provider takes
+	// it from the environment or an unset variable, absent when the module
+	// configures no AWS provider at all).
+	Region String `json:"region,omitzero"`
 }
 
 // S3 holds buckets and the account-level public access block.
@@ -28,6 +38,7 @@ type S3 struct {
 	Buckets []*Bucket `json:"buckets"`
 	// AccountPublicAccessBlocks are aws_s3_account_public_access_block resources.
 	AccountPublicAccessBlocks []*PublicAccessBlock `json:"account_public_access_blocks"`
+	AccessPoints              []*AccessPoint       `json:"access_points"`
 }
 
 // Bucket is an S3 bucket with every setting that Terraform's split resources
@@ -119,6 +130,9 @@ type ObjectLock struct {
 // IAM holds every policy document found anywhere in the scan unit.
 type IAM struct {
 	Policies []*Policy `json:"policies"`
+	// Roles are IAM roles, including those that transforms create (the
+	// execution role of a SAM function).
+	Roles []*Role `json:"roles"`
 }
 
 // Policy kinds.
@@ -142,6 +156,8 @@ type Policy struct {
 	// its statement list could not be evaluated.
 	Statements        []*Statement `json:"statements"`
 	StatementsUnknown bool         `json:"statements_unknown,omitempty"`
+	// Errors are the structural errors the decoder found (see PolicyError).
+	Errors []PolicyError `json:"errors"`
 }
 
 // Statement is one normalized policy statement.
@@ -166,6 +182,11 @@ type Principal struct {
 	// Type is "*", AWS, Service, Federated or CanonicalUser.
 	Type  string `json:"type"`
 	Value String `json:"value"`
+	// OwnAccount is set when the value is built from the deploying
+	// account's own ID (Terraform data.aws_caller_identity.*.account_id,
+	// CloudFormation ${AWS::AccountId}), even when the value itself is
+	// unknown: such a principal is never another account.
+	OwnAccount bool `json:"own_account,omitempty"`
 }
 
 // Condition is one key of one condition operator block.
@@ -198,6 +219,11 @@ func (m *Model) Normalize() *Model {
 			p.Statements = []*Statement{}
 		}
 	}
+	m.normalizeRoles()
+	m.normalizeKMS()
+	m.normalizeAccessPoints()
+	m.normalizeCloudFormation()
+	m.normalizePolicyErrors()
 	for _, b := range m.AWS.S3.Buckets {
 		if b.Grants == nil {
 			b.Grants = []*Grant{}
