@@ -31,6 +31,9 @@ type discovery struct {
 	jobs  []job
 	files int
 	diags []model.Diagnostic
+	// root is the path argument being walked (its directory for a file):
+	// nested templates and files read by functions must stay inside it.
+	root string
 }
 
 // skipDirs are never IaC the user wrote: VCS data, Terraform's download
@@ -86,7 +89,9 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 		if err != nil {
 			return nil, fmt.Errorf("cannot scan %s: %w", root, errors.Unwrap(err))
 		}
+		d.root = root
 		if !info.IsDir() {
+			d.root = filepath.Dir(root)
 			visit(root, true)
 			if explicit := cleanPath(root); isTerraform(explicit) {
 				// The module directory's other files are context: read them too.
@@ -181,8 +186,9 @@ func (d *discovery) classify(p string, explicit bool) {
 	switch {
 	case cloudformation.IsTemplate(src):
 		d.files++
+		root := d.root
 		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
-			return cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams})
+			return cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams, Root: root})
 		}})
 	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
 		d.files++

@@ -140,7 +140,19 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	close(next)
 	wg.Wait()
 
+	// A nested stack's template is read as part of its parent (with the
+	// parameters the parent passes) and also found on its own; report it once,
+	// through the parent.
+	nested := map[string]bool{}
 	for _, r := range results {
+		for _, f := range r.included {
+			nested[f] = true
+		}
+	}
+	for i, r := range results {
+		if nested[d.jobs[i].path] {
+			continue
+		}
 		rep.Findings = append(rep.Findings, r.findings...)
 		rep.Checks = append(rep.Checks, r.checks...)
 		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
@@ -169,6 +181,9 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 }
 
 type unitResult struct {
+	// included are the files the unit read besides its own path (nested
+	// CloudFormation templates).
+	included  []string
 	findings  []report.Finding
 	checks    []report.Check
 	diags     []model.Diagnostic
@@ -191,6 +206,9 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 	}()
 	u := j.parse(opts)
 	res.diags = u.Diagnostics
+	if u.Kind == model.UnitCloudFormation && len(u.Files) > 1 {
+		res.included = u.Files[1:]
+	}
 	m := u.Model.Normalize()
 	res.resources = countResources(m)
 	raw, err := s.engine.Evaluate(ctx, m)
@@ -215,7 +233,7 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 }
 
 func countResources(m *model.Model) int {
-	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.IAM.Policies)
+	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.S3.AccessPoints) + len(m.AWS.KMS.Keys) + len(m.AWS.KMS.ReplicaKeys) + len(m.AWS.IAM.Policies)
 }
 
 func sortReport(r *report.Report) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/seclint/seclint"
 	"github.com/seclint/seclint/config"
+	"github.com/seclint/seclint/parsers/cloudformation"
 	"github.com/seclint/seclint/policies"
 	"github.com/seclint/seclint/report"
 	"github.com/seclint/seclint/reporters"
@@ -42,6 +43,7 @@ Examples:
   seclint -f text -f junit=report.xml .       text on stdout and a JUnit file
   seclint --var env=prod --var-file prod.tfvars terraform/
   seclint --cfn-param Env=prod template.yaml
+  seclint --cfn-params params/prod.json template.yaml
   seclint --min-severity HIGH --disable aws-s3-versioning .
 
 Flags:
@@ -59,6 +61,7 @@ type scanFlags struct {
 	varFiles    []string
 	vars        []string
 	cfnParams   []string
+	cfnFiles    []string
 	noColor     bool
 	quiet       bool
 	config      string
@@ -84,6 +87,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.StringArrayVar(&f.varFiles, "var-file", nil, "Terraform variable values from `FILE` (.tfvars or .tfvars.json; repeatable)")
 	fs.StringArrayVar(&f.vars, "var", nil, "Terraform variable value `NAME=VALUE` (repeatable)")
 	fs.StringArrayVar(&f.cfnParams, "cfn-param", nil, "CloudFormation parameter value `NAME=VALUE` (repeatable)")
+	fs.StringArrayVar(&f.cfnFiles, "cfn-params", nil, "CloudFormation parameter values from `FILE`: the AWS CLI's JSON list of ParameterKey/ParameterValue, or a JSON/YAML map (repeatable)")
 	fs.StringVarP(&f.config, "config", "c", "", "config `FILE` (default: .seclint.yaml in the scan root)")
 	fs.StringVar(&f.baseline, "baseline", "", "report only findings not recorded in the baseline `FILE`")
 	fs.StringVar(&f.writeBase, "write-baseline", "", "record the current findings in the baseline `FILE`")
@@ -143,10 +147,19 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if err != nil {
 		return exitUsage, err
 	}
-	params, err := keyValues("--cfn-param", f.cfnParams)
+	params := map[string]string{}
+	for _, file := range f.cfnFiles {
+		p, err := cloudformation.LoadParamsFile(file)
+		if err != nil {
+			return exitUsage, fmt.Errorf("--cfn-params: %w", err)
+		}
+		params = merged(params, p)
+	}
+	flagParams, err := keyValues("--cfn-param", f.cfnParams)
 	if err != nil {
 		return exitUsage, err
 	}
+	params = merged(params, flagParams)
 	opts := seclint.Options{
 		Paths:               fs.Args(),
 		Exclude:             f.exclude,
