@@ -137,6 +137,8 @@ func unknownKeys(p *model.Policy, n *node.Node, prefix string, known []string, l
 		msg := fmt.Sprintf("%q is not an element of a policy %s", k, map[bool]string{true: "document", false: "statement"}[prefix == ""])
 		if want := caseFold(known, k); want != "" {
 			msg += fmt.Sprintf("; element names are case-sensitive: write %q", want)
+		} else if want := caseFold(known, strings.TrimSuffix(strings.TrimSuffix(k, "s"), "S")); want != "" {
+			msg += fmt.Sprintf("; did you mean %q?", want)
 		}
 		addError(p, locs, path, r, msg+".")
 	}

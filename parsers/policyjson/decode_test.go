@@ -36,7 +36,7 @@ func TestDecodeRecordsStructuralErrors(t *testing.T) {
 				line int
 			}{
 				"keys.statement":             {`write "Statement"`, 2},
-				"statements[0].keys.Actions": {`"Actions" is not an element of a policy statement`, 5},
+				"statements[0].keys.Actions": {`"Actions" is not an element of a policy statement; did you mean "Action"?`, 5},
 			}},
 		{"no statement", `{"Version": "2012-10-17"}`, map[string]struct {
 			msg  string
@@ -186,5 +186,20 @@ func TestDecodeDocumentThatIsNotAnObject(t *testing.T) {
 	}
 	if p.Version.State != model.Unknown {
 		t.Errorf("version of an unknown document is %v, want unknown", p.Version)
+	}
+}
+
+// A policy file that is a template fragment holds intrinsic functions: their
+// values are unknown, never objects where a string belongs.
+func TestIntrinsicFunctionsAreUnknown(t *testing.T) {
+	p, _ := policyOf(t, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*",
+		"Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}},
+		"Condition": {"StringEquals": {"kms:CallerAccount": {"Ref": "AWS::AccountId"}}}}]}`)
+	if len(p.Errors) != 0 {
+		t.Fatalf("errors %+v", p.Errors)
+	}
+	s := p.Statements[0]
+	if s.Principals.V[0].Value.State != model.Unknown || s.Conditions.V[0].Values.State != model.Unknown {
+		t.Errorf("principal %+v, condition %+v: want unknown values", s.Principals.V[0], s.Conditions.V[0])
 	}
 }

@@ -36,6 +36,7 @@ func Parse(path string, src []byte) *model.Unit {
 	if doc == nil {
 		return u
 	}
+	doc = intrinsicsUnknown(doc, 0)
 	p := &model.Policy{Meta: model.Meta{ID: path, Type: "policy-json"}, Kind: model.PolicyIdentity}
 	if hasPrincipal(doc) {
 		p.Kind = model.PolicyResource
@@ -43,6 +44,33 @@ func Parse(path string, src []byte) *model.Unit {
 	Decode(p, doc, u.Locations)
 	u.Model.AWS.IAM.Policies = append(u.Model.AWS.IAM.Policies, p)
 	return u
+}
+
+// intrinsicsUnknown replaces every CloudFormation intrinsic function
+// ({"Ref": ...}, {"Fn::Sub": ...}, ...) by an unknown value. Policy files
+// are often fragments that a tool splices into a template, and what such a
+// function evaluates to is not known here: it must never be read as an
+// object where AWS expects a string.
+func intrinsicsUnknown(n *node.Node, depth int) *node.Node {
+	if n == nil || depth > maxDepth {
+		return n
+	}
+	switch n.Kind {
+	case node.Map:
+		if len(n.Keys) == 1 && (n.Keys[0] == "Ref" || strings.HasPrefix(n.Keys[0], "Fn::")) {
+			u := node.NewUnknown(n.Range)
+			u.KeyRange = n.KeyRange
+			return u
+		}
+		for _, k := range n.Keys {
+			n.Map[k] = intrinsicsUnknown(n.Map[k], depth+1)
+		}
+	case node.List:
+		for i, it := range n.List {
+			n.List[i] = intrinsicsUnknown(it, depth+1)
+		}
+	}
+	return n
 }
 
 func hasPrincipal(doc *node.Node) bool {

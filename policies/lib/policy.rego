@@ -33,10 +33,66 @@ known_items(list) := {[i, v] |
 
 # action_matches(pattern, action): IAM action matching. Case-insensitive;
 # "*" matches any run of characters and "?" any one character, across ":".
-action_matches(pattern, action) if glob.match(lower(pattern), null, lower(action))
+# Every other character is literal (unlike a glob, "[" and "{" are not
+# special in IAM).
+action_matches(pattern, action) if {
+	is_string(pattern)
+	is_string(action)
+	regex.match(_wildcard_regex(pattern), lower(action))
+}
+
+_wildcard_regex(pattern) := concat("", ["^", wild, "$"]) if {
+	escaped := regex.replace(lower(pattern), `[.+^$(){}\[\]|\\]`, `\$0`)
+	wild := replace(replace(escaped, "*", ".*"), "?", ".")
+}
 
 # action_is_all(a): the action pattern matches every action of every service.
 action_is_all(a) if a in {"*", "*:*"}
+
+# action_service_wildcard(a) is the service prefix of an action pattern that
+# names a whole service, "s3:*" (any case), and is undefined for anything
+# else: "*", "s3:Get*", "s3*:*".
+action_service_wildcard(a) := lower(prefix) if {
+	is_string(a)
+	[prefix, "*"] = split(a, ":")
+	regex.match(`^[A-Za-z0-9-]+$`, prefix)
+}
+
+# action_well_formed(a): a known action is "*" or service:action, where
+# neither part is empty and there is one colon and no white space. Wildcards
+# may appear in either part ("s3:Get*", "*:Describe*").
+action_well_formed(a) if a == "*"
+
+action_well_formed(a) if regex.match(`^[^:\s]+:[^:\s]+$`, a)
+
+# covers_action(s, action): statement s applies to action, whatever its
+# effect: one of its Action patterns matches it, or it has a NotAction list
+# whose patterns are all known and none matches it. Unknown patterns never
+# make it hold.
+covers_action(s, action) if {
+	some [_, p] in known_items(s.actions)
+	action_matches(p, action)
+}
+
+covers_action(s, action) if {
+	is_array(s.not_actions)
+	every p in s.not_actions {
+		is_string(p)
+		not action_matches(p, action)
+	}
+}
+
+# allows_action(s, action): s is a known Allow that covers action.
+allows_action(s, action) if {
+	allows(s)
+	covers_action(s, action)
+}
+
+# denies_action(s, action): s is a known Deny that covers action.
+denies_action(s, action) if {
+	denies(s)
+	covers_action(s, action)
+}
 
 # resource_is_all(r): the resource is every resource.
 resource_is_all(r) if r == "*"
@@ -46,6 +102,70 @@ resource_is_all(r) if r == "*"
 is_public_principal(p) if {
 	p.type in {"*", "AWS"}
 	p.value == "*"
+}
+
+# principal_kind(p) classifies a principal of a statement's principals list:
+#   "public"          "*" or {"AWS": "*"}
+#   "account"         an account: a bare 12-digit ID or arn:PARTITION:iam::ID:root
+#   "arn"             another AWS ARN: a role, user, assumed-role session, ...
+#   "unique_id"       any other AWS value (IAM shows a unique ID such as
+#                     AROA... for a principal that was deleted)
+#   "service"         {"Service": "lambda.amazonaws.com"}
+#   "federated"       {"Federated": "cognito-identity.amazonaws.com" or a provider ARN}
+#   "canonical_user"  {"CanonicalUser": "79a59df9..."}
+# It is undefined for an AWS principal whose value is unknown.
+principal_kind(p) := "public" if is_public_principal(p)
+
+principal_kind(p) := "account" if {
+	p.type == "AWS"
+	_is_account_root(p.value)
+}
+
+principal_kind(p) := "arn" if {
+	p.type == "AWS"
+	is_string(p.value)
+	startswith(p.value, "arn:")
+	not _is_account_root(p.value)
+}
+
+principal_kind(p) := "unique_id" if {
+	p.type == "AWS"
+	is_string(p.value)
+	p.value != "*"
+	not startswith(p.value, "arn:")
+	not _is_account_root(p.value)
+}
+
+principal_kind(p) := "service" if p.type == "Service"
+
+principal_kind(p) := "federated" if p.type == "Federated"
+
+principal_kind(p) := "canonical_user" if p.type == "CanonicalUser"
+
+_is_account_root(v) if {
+	is_string(v)
+	regex.match(`^[0-9]{12}$`, v)
+}
+
+_is_account_root(v) if {
+	is_string(v)
+	regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:root$`, v)
+}
+
+# principal_account(p) is the account ID of an AWS principal: the bare
+# 12-digit ID, or the account field of an IAM or STS ARN
+# (arn:aws:iam::111122223333:role/x, arn:aws:sts::111122223333:assumed-role/x/s).
+# Undefined for "*", services, federated and canonical users, and unknowns.
+principal_account(p) := p.value if {
+	p.type == "AWS"
+	is_string(p.value)
+	regex.match(`^[0-9]{12}$`, p.value)
+}
+
+principal_account(p) := id if {
+	p.type == "AWS"
+	is_string(p.value)
+	[[_, id]] := regex.find_all_string_submatch_n(`^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}):`, p.value, 1)
 }
 
 # Condition keys that, tested with a positive operator, limit a statement to
@@ -163,6 +283,116 @@ narrowed(s) if {
 narrowed(s) if {
 	some c in s.conditions
 	is_unknown(c.key)
+}
+
+# Condition operators
+# The base operators of the IAM policy language (IAM User Guide, "IAM JSON
+# policy elements: Condition operators"), lower case. Any of them takes the
+# ForAllValues: or ForAnyValue: set prefix, and any but Null the IfExists
+# suffix. Operator names are compared ignoring case: a spelling that AWS
+# might reject is not worth a false positive.
+condition_base_operators := {
+	"stringequals", "stringnotequals", "stringequalsignorecase", "stringnotequalsignorecase",
+	"stringlike", "stringnotlike",
+	"numericequals", "numericnotequals", "numericlessthan", "numericlessthanequals",
+	"numericgreaterthan", "numericgreaterthanequals",
+	"dateequals", "datenotequals", "datelessthan", "datelessthanequals",
+	"dategreaterthan", "dategreaterthanequals",
+	"bool",
+	"binaryequals",
+	"ipaddress", "notipaddress",
+	"arnequals", "arnlike", "arnnotequals", "arnnotlike",
+	"null",
+}
+
+# condition_operator_known(op): op, as written, is a condition operator.
+condition_operator_known(op) if {
+	is_string(op)
+	_operator_base(_without_set_prefix(lower(op))) in condition_base_operators
+}
+
+_without_set_prefix(op) := substring(op, count("forallvalues:"), -1) if startswith(op, "forallvalues:")
+
+_without_set_prefix(op) := substring(op, count("foranyvalue:"), -1) if startswith(op, "foranyvalue:")
+
+_without_set_prefix(op) := op if {
+	not startswith(op, "forallvalues:")
+	not startswith(op, "foranyvalue:")
+}
+
+_operator_base(op) := trim_suffix(op, "ifexists") if {
+	endswith(op, "ifexists")
+	op != "nullifexists"
+}
+
+_operator_base(op) := op if not endswith(op, "ifexists")
+
+# is_ip_condition(c): c compares an IP address (IpAddress, NotIpAddress and
+# their IfExists and set forms).
+is_ip_condition(c) if c.base in {"IpAddress", "NotIpAddress"}
+
+# condition_key_is(c, key): c tests the context key key (lower case);
+# condition keys are case-insensitive.
+condition_key_is(c, key) if {
+	is_string(c.key)
+	lower(c.key) == key
+}
+
+# IP ranges that never appear as a caller's aws:SourceIp, which is the
+# public address a request reaches AWS from (a request through a VPC endpoint
+# has no aws:SourceIp at all): the RFC 1918 private ranges and unique local
+# IPv6 addresses, the shared (carrier-grade NAT) space, loopback and
+# link-local addresses.
+non_public_cidrs := {
+	"10.0.0.0/8",
+	"172.16.0.0/12",
+	"192.168.0.0/16",
+	"100.64.0.0/10",
+	"127.0.0.0/8",
+	"169.254.0.0/16",
+	"fc00::/7",
+	"fe80::/10",
+	"::1/128",
+}
+
+# cidr_of(v) is v as a CIDR block: an address without a prefix length is a
+# /32 (IPv4) or /128 (IPv6) block. Undefined for anything that is not an
+# address or a valid block.
+cidr_of(v) := v if {
+	is_string(v)
+	contains(v, "/")
+	net.cidr_is_valid(v)
+}
+
+cidr_of(v) := cidr if {
+	is_string(v)
+	not contains(v, "/")
+	cidr := concat("", [v, _host_prefix(v)])
+	net.cidr_is_valid(cidr)
+}
+
+_host_prefix(v) := "/128" if contains(v, ":")
+
+_host_prefix(v) := "/32" if not contains(v, ":")
+
+# cidr_is_private(v): every address of the address or block v is private,
+# loopback, link-local or shared address space (non_public_cidrs). A block
+# that also holds public addresses (0.0.0.0/0, 10.0.0.0/7) is not private.
+cidr_is_private(v) if {
+	cidr := cidr_of(v)
+	some range in non_public_cidrs
+	net.cidr_contains(range, cidr)
+}
+
+# cidr_is_public(v): v is a valid address or block with no private address.
+cidr_is_public(v) if {
+	cidr := cidr_of(v)
+	not _overlaps_private(cidr)
+}
+
+_overlaps_private(cidr) if {
+	some range in non_public_cidrs
+	net.cidr_intersects(range, cidr)
 }
 
 # statement_name(policy, s, i) names statement i of a policy for messages:

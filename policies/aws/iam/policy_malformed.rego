@@ -1,0 +1,165 @@
+# METADATA
+# title: Policy document is invalid
+# description: |
+#   AWS rejects a policy document that is not valid JSON, whose Statement or
+#   Principal has the wrong shape, that names an element the policy language
+#   does not have, whose Effect is not Allow or Deny, whose statement lacks an
+#   Action (or NotAction), a Resource in an identity policy or a Principal in a
+#   resource policy, that has a Principal in an identity policy, an unknown
+#   condition operator, or an action that is not "*" or "service:action". The
+#   deployment then fails, often far from the line at fault; seclint points at
+#   it before deploying.
+# custom:
+#   id: aws-iam-policy-malformed
+#   severity: HIGH
+#   kind: correctness
+#   collections: [aws.iam.policies]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, aws_iam_policy_document, aws_s3_bucket_policy, aws_kms_key, aws_sns_topic_policy, aws_sqs_queue_policy, aws_secretsmanager_secret_policy, aws_ecr_repository_policy, AWS::IAM::Policy, AWS::IAM::ManagedPolicy, AWS::IAM::Role, AWS::IAM::User, AWS::IAM::Group, AWS::S3::BucketPolicy, AWS::KMS::Key, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::SecretsManager::ResourcePolicy, AWS::ECR::Repository]
+#   remediation:
+#     terraform: |
+#       Follow the policy grammar; the aws_iam_policy_document data source
+#       writes valid JSON and the element names for you:
+#       ```hcl
+#       # Before: policy = jsonencode({ Version = "2012-10-17",
+#       #   Statement = [{ Effect = "allow", Action = "GetObject", Principal = "*" }] })
+#       policy = jsonencode({
+#         Version = "2012-10-17"
+#         Statement = [{
+#           Effect   = "Allow"
+#           Action   = "s3:GetObject"
+#           Resource = "${aws_s3_bucket.reports.arn}/*"
+#         }]
+#       })
+#       ```
+#     cloudformation: |
+#       Follow the policy grammar: element names and Effect values are
+#       case-sensitive, actions are service:action, an identity policy has a
+#       Resource and no Principal:
+#       ```yaml
+#       # Before: - Effect: allow
+#       #           Action: GetObject
+#       #           Principal: "*"
+#       PolicyDocument:
+#         Version: "2012-10-17"
+#         Statement:
+#           - Effect: Allow
+#             Action: s3:GetObject
+#             Resource: !Sub "${ReportsBucket.Arn}/*"
+#       ```
+package seclint.aws.iam.policy_malformed
+
+import data.seclint.lib
+
+# Structural errors that the policy decoder recorded: invalid JSON in a
+# string document, a Statement or Principal of the wrong JSON type, unknown
+# element names. (A standalone .json file that is not valid JSON cannot be
+# read at all: it is a parse error diagnostic, not a finding.)
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some e in object.get(policy, "errors", [])
+	finding := lib.finding(policy, e.path, sprintf("Policy document %s is invalid: %s", [policy.id, e.message]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	is_string(policy.version)
+	not policy.version in {"2012-10-17", "2008-10-17"}
+	finding := lib.finding(policy, "version", sprintf("Policy document %s has Version %q; the policy language has \"2012-10-17\" (and the old \"2008-10-17\").", [policy.id, policy.version]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	lib.absent(s, "effect")
+	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Effect; write \"Allow\" or \"Deny\".", [lib.statement_name(policy, s, i)]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	is_string(s.effect)
+	not s.effect in {"Allow", "Deny"}
+	finding := lib.finding(policy, lib.path(["statements", i, "effect"]), sprintf("%s has Effect %q; it must be \"Allow\" or \"Deny\" (case-sensitive).", [lib.statement_name(policy, s, i), s.effect]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	lib.absent(s, "actions")
+	lib.absent(s, "not_actions")
+	not _misspelled(policy, i, {"action", "notaction"})
+	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Action or NotAction.", [lib.statement_name(policy, s, i)]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	some pair in [["actions", "not_actions", "Action", "NotAction"], ["resources", "not_resources", "Resource", "NotResource"], ["principals", "not_principals", "Principal", "NotPrincipal"]]
+	is_array(s[pair[0]])
+	is_array(s[pair[1]])
+	finding := lib.finding(policy, lib.path(["statements", i, pair[1]]), sprintf("%s has both %s and %s; use one of them.", [lib.statement_name(policy, s, i), pair[2], pair[3]]))
+}
+
+deny contains finding if {
+	some policy in lib.identity_policies
+	some i, s in policy.statements
+	lib.absent(s, "resources")
+	lib.absent(s, "not_resources")
+	not _misspelled(policy, i, {"resource", "notresource"})
+	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Resource; a statement of an identity policy must name its resources (\"*\" for all).", [lib.statement_name(policy, s, i)]))
+}
+
+deny contains finding if {
+	some policy in lib.identity_policies
+	some i, s in policy.statements
+	some field in ["principals", "not_principals"]
+	is_array(s[field])
+	finding := lib.finding(policy, lib.path(["statements", i, field]), sprintf("%s has a %s, which an identity policy cannot have: it applies to the user, group or role it is attached to.", [lib.statement_name(policy, s, i), {"principals": "Principal", "not_principals": "NotPrincipal"}[field]]))
+}
+
+# Resource policies (and role trust policies) must say whom they apply to.
+deny contains finding if {
+	some policy in lib.resource_policies
+	some i, s in policy.statements
+	lib.absent(s, "principals")
+	lib.absent(s, "not_principals")
+	not _misspelled(policy, i, {"principal", "notprincipal"})
+	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Principal; a statement of a %s policy must name the principals it applies to.", [lib.statement_name(policy, s, i), policy.kind]))
+}
+
+# One finding per unknown operator of a statement, at its first key.
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	is_array(s.conditions)
+	bad := {c.operator |
+		some c in s.conditions
+		is_string(c.operator)
+		not lib.condition_operator_known(c.operator)
+	}
+	some op in bad
+	j := min({j | some j, c in s.conditions; c.operator == op})
+	finding := lib.finding(policy, lib.path(["statements", i, "conditions", j]), sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op]))
+}
+
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	some field in ["actions", "not_actions"]
+	some [j, action] in lib.known_items(s[field])
+	not lib.action_well_formed(action)
+	finding := lib.finding(policy, lib.path(["statements", i, field, j]), sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action]))
+}
+
+# _misspelled(policy, i, names): statement i has an element name that the
+# decoder reported as unknown and that is one of names in another case or in
+# the plural ("action", "Actions" for "Action"): that error already explains
+# the missing element.
+_misspelled(policy, i, names) if {
+	prefix := sprintf("statements[%d].keys.", [i])
+	some e in object.get(policy, "errors", [])
+	startswith(e.path, prefix)
+	key := lower(substring(e.path, count(prefix), -1))
+	some name in {key, trim_suffix(key, "s")}
+	name in names
+}
