@@ -1,0 +1,101 @@
+package terraform
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+)
+
+// adaptKMS maps aws_kms_key and aws_kms_external_key to kms.keys and the
+// replica key resources to kms.replica_keys. It runs after adaptPolicies,
+// which decodes the key policies (aws_kms_key.policy, aws_kms_key_policy)
+// with the key as their owner, so that they can be linked to the key.
+func (a *adapter) adaptKMS() {
+	keys := map[string]*model.KMSKey{}
+	for _, r := range a.managed("aws_kms_key", "aws_kms_external_key") {
+		k := a.kmsKey(r)
+		keys[k.ID] = k
+		a.model.AWS.KMS.Keys = append(a.model.AWS.KMS.Keys, k)
+	}
+	for _, p := range a.model.AWS.IAM.Policies {
+		if k := keys[p.Owner]; k != nil && p.Kind == model.PolicyResource {
+			if at, ok := a.locs.Lookup(p.ID, ""); ok {
+				a.locs.Set(k.ID, fmt.Sprintf("policies[%d]", len(k.Policies)), at)
+			}
+			k.Policies = append(k.Policies, p.ID)
+		}
+	}
+	for _, r := range a.managed("aws_kms_replica_key", "aws_kms_replica_external_key") {
+		n := a.node(r)
+		rk := &model.KMSReplicaKey{Meta: a.meta(r, r.id)}
+		a.locs.Set(rk.ID, "", toRange(r.res.defRange))
+		arn := field(n, "primary_key_arn")
+		a.str(&rk.PrimaryKeyArn, arn, rk.ID, "primary_key_arn")
+		if arn != nil {
+			for _, ref := range arn.Refs {
+				if keys[ref] != nil {
+					rk.PrimaryKeyRef = ref
+					break
+				}
+			}
+		}
+		a.model.AWS.KMS.ReplicaKeys = append(a.model.AWS.KMS.ReplicaKeys, rk)
+	}
+}
+
+// kmsKey reads an aws_kms_key or an aws_kms_external_key. The external key
+// has imported key material, so its origin is EXTERNAL; it has no rotation
+// arguments. aws_kms_key has no origin argument: a custom key store makes
+// it AWS_CLOUDHSM, or EXTERNAL_KEY_STORE with an xks_key_id.
+func (a *adapter) kmsKey(r *resInst) *model.KMSKey {
+	n := a.node(r)
+	id := r.id
+	k := &model.KMSKey{Meta: a.meta(r, id)}
+	a.locs.Set(id, "", toRange(r.res.defRange))
+	a.str(&k.KeyUsage, field(n, "key_usage"), id, "key_usage")
+	a.boolean(&k.MultiRegion, field(n, "multi_region"), id, "multi_region")
+	if r.res.typ == "aws_kms_external_key" {
+		a.str(&k.KeySpec, field(n, "key_spec"), id, "key_spec")
+		k.Origin = model.KnownOf(model.KeyOriginExternal)
+		a.locs.Set(id, "origin", toRange(r.res.defRange))
+		return k
+	}
+	a.str(&k.KeySpec, field(n, "customer_master_key_spec"), id, "key_spec")
+	a.boolean(&k.RotationEnabled, field(n, "enable_key_rotation"), id, "rotation_enabled")
+	if v := field(n, "rotation_period_in_days"); !v.IsNull() {
+		k.RotationPeriodDays = kmsNumber(v)
+		a.locs.Set(id, "rotation_period_days", v.Range)
+	}
+	store := field(n, "custom_key_store_id")
+	a.str(&k.CustomKeyStore, store, id, "custom_key_store")
+	if !store.IsNull() {
+		a.locs.Set(id, "origin", store.Range)
+		switch xks := field(n, "xks_key_id"); {
+		case store.IsUnknown() || xks.IsUnknown():
+			// The store may be null at apply, and with it the whole setting.
+			k.Origin = model.UnknownOf[string]()
+		case xks.IsNull():
+			k.Origin = model.KnownOf(model.KeyOriginAWSCloudHSM)
+		default:
+			k.Origin = model.KnownOf(model.KeyOriginExternalKeyStore)
+		}
+	}
+	return k
+}
+
+// kmsNumber converts a node to a model number: absent for null, unknown for
+// unknown values and for anything that is not a number.
+func kmsNumber(n *node.Node) model.Number {
+	switch {
+	case n.IsNull():
+		return model.Number{}
+	case n.Kind == node.Number || n.Kind == node.String:
+		if f, err := strconv.ParseFloat(strings.TrimSpace(n.Str), 64); err == nil {
+			return model.KnownOf(f)
+		}
+	}
+	return model.UnknownOf[float64]()
+}
