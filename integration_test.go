@@ -3,6 +3,7 @@ package seclint
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,6 +77,21 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// privateBucket is a bucket no rule reports: versioned, logging (to
+// itself), SSE-KMS and denying plain HTTP.
+const privateBucket = `resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+  versioning { enabled = true }
+  logging { target_bucket = "logs" }
+  server_side_encryption_configuration {
+    rule {
+      apply_server_side_encryption_by_default { sse_algorithm = "aws:kms" }
+    }
+  }
+  policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = ["arn:aws:s3:::logs", "arn:aws:s3:::logs/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }] })
+}
+`
+
 // TestPreCommitHook runs the real pre-commit against a temporary repository
 // with this repository as the hook repo: it fails on a public bucket and
 // passes on a clean file.
@@ -95,7 +111,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	repo := gitRepo(t, map[string]string{
 		"infra/public.tf":  "resource \"aws_s3_bucket\" \"site\" {\n  bucket = \"site\"\n  acl    = \"public-read\"\n}\n",
-		"infra/private.tf": "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n",
+		"infra/private.tf": privateBucket,
 		"package.json":     "{\"name\": \"not-iac\"}\n",
 	})
 	gomodcache, _ := exec.Command("go", "env", "GOMODCACHE").Output()
@@ -108,7 +124,8 @@ func TestPreCommitHook(t *testing.T) {
 		cmd.Env = append(os.Environ(), "PRE_COMMIT_HOME="+home, "GOMODCACHE="+strings.TrimSpace(string(gomodcache)), "GOFLAGS=-buildvcs=false")
 		out, err := cmd.CombinedOutput()
 		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
 			code = ee.ExitCode()
 		} else if err != nil {
 			t.Fatalf("pre-commit: %v\n%s", err, out)
@@ -212,7 +229,8 @@ func TestActionRunSteps(t *testing.T) {
 		}
 		out, err := cmd.CombinedOutput()
 		lastCode = 0
-		if ee, ok := err.(*exec.ExitError); ok {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
 			lastCode = ee.ExitCode()
 		} else if err != nil {
 			t.Fatal(err)

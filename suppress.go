@@ -170,7 +170,8 @@ func blockAfter(lines []string, start int) (from, to int) {
 		}
 		in := indentOf(lines[j])
 		item := strings.HasPrefix(strings.TrimSpace(lines[j]), "- ")
-		if in < indent || in == indent && !(opensSequence && item) {
+		sameLevelItem := in == indent && opensSequence && item
+		if in < indent || in == indent && !sameLevelItem {
 			break
 		}
 		to = j + 1
@@ -245,9 +246,19 @@ func applyIgnores(findings []report.Finding, igs []*ignore, today time.Time) []*
 			f.Message += fmt.Sprintf(" (suppression at %s expired on %s)", expired.at, expired.until)
 		}
 	}
+	// One written entry can stand for several objects (a SAM function's
+	// Metadata covers the function and the role SAM makes for it): it is
+	// unused only when none of them matched.
+	usedAt := map[model.Range]bool{}
+	for _, ig := range igs {
+		if ig.used.Load() {
+			usedAt[ig.at] = true
+		}
+	}
 	var unused []*ignore
 	for _, ig := range igs {
-		if !ig.used.Load() {
+		if !usedAt[ig.at] {
+			usedAt[ig.at] = true // report each written entry once
 			unused = append(unused, ig)
 		}
 	}
