@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -34,6 +33,8 @@ type discovery struct {
 	// root is the path argument being walked (its directory for a file):
 	// nested templates and files read by functions must stay inside it.
 	root string
+	// tf groups Terraform files into root modules (discover_terraform.go).
+	tf *tfUnits
 }
 
 // skipDirs are never IaC the user wrote: VCS data, Terraform's download
@@ -48,26 +49,9 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			return nil, fmt.Errorf("--exclude %q is not a valid glob pattern", g)
 		}
 	}
-	d := &discovery{}
-	tfDirs := map[string][]string{}        // dir → .tf files
-	tfOnly := map[string]map[string]bool{} // dir → explicitly named files
-	tfSeen := map[string]bool{}
-	var tfOrder []string
-	addTF := func(dir, file string, explicit bool) {
-		if _, ok := tfDirs[dir]; !ok {
-			tfOrder = append(tfOrder, dir)
-		}
-		if !tfSeen[file] {
-			tfSeen[file] = true
-			tfDirs[dir] = append(tfDirs[dir], file)
-		}
-		if explicit {
-			if tfOnly[dir] == nil {
-				tfOnly[dir] = map[string]bool{}
-			}
-			tfOnly[dir][file] = true
-		}
-	}
+	d := &discovery{tf: newTFUnits()}
+	// walkRoot is the directory argument being walked.
+	var walkRoot string
 	excluded := func(p string) bool { return matchAny(exclude, p) }
 	seenFiles := map[string]bool{}
 	visit := func(p string, explicit bool) {
@@ -79,7 +63,11 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 		switch {
 		case isTerraform(p):
 			d.files++
-			addTF(filepath.Dir(p), p, explicit)
+			if explicit {
+				d.tf.addExplicit(p)
+			} else {
+				d.tf.addWalked(p, walkRoot)
+			}
 		case isTemplateCandidate(p):
 			d.classify(p, explicit)
 		}
@@ -93,15 +81,10 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 		if !info.IsDir() {
 			d.root = filepath.Dir(root)
 			visit(root, true)
-			if explicit := cleanPath(root); isTerraform(explicit) {
-				// The module directory's other files are context: read them too.
-				if err := addModuleSiblings(filepath.Dir(explicit), addTF); err != nil {
-					return nil, err
-				}
-			}
 			continue
 		}
 		before := d.files
+		walkRoot = cleanPath(root)
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				// An unreadable entry is a diagnostic; the walk goes on.
@@ -137,29 +120,9 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			})
 		}
 	}
-	for _, dir := range tfOrder {
-		files := tfDirs[dir]
-		sort.Strings(files)
-		d.jobs = append(d.jobs, job{path: dir, only: tfOnly[dir], parse: func(o *Options) *model.Unit {
-			return terraform.ParseModule(dir, files, terraform.Options{Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env})
-		}})
-	}
+	// Terraform units are the root modules (discover_terraform.go).
+	d.jobs = append(d.jobs, d.tf.jobs(exclude)...)
 	return d, nil
-}
-
-// addModuleSiblings adds the other Terraform files of dir as context.
-func addModuleSiblings(dir string, add func(dir, file string, explicit bool)) error {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return fmt.Errorf("reading %s: %w", dir, err)
-	}
-	for _, e := range entries {
-		p := cleanPath(filepath.Join(dir, e.Name()))
-		if e.Type().IsRegular() && isTerraform(p) {
-			add(dir, p, false)
-		}
-	}
-	return nil
 }
 
 func isTerraform(p string) bool {
@@ -184,6 +147,15 @@ func (d *discovery) classify(p string, explicit bool) {
 		return
 	}
 	switch {
+	case terraform.IsPlan(src):
+		// terraform show -json output: before the policy check, since a
+		// plan holds policy documents as strings.
+		d.files++
+		d.tf.addPlan(p)
+		root := d.root
+		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+			return terraform.ParsePlan(p, src, terraform.Options{Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env, ScanRoot: root})
+		}})
 	case cloudformation.IsTemplate(src):
 		d.files++
 		root := d.root

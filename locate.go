@@ -79,6 +79,42 @@ func collection(m *model.Model, name string) []object {
 		for _, b := range m.AWS.S3.AccountPublicAccessBlocks {
 			out = append(out, object{id: b.ID, typ: "aws_s3_account_public_access_block"})
 		}
+	case "aws.s3.access_points":
+		for _, ap := range m.AWS.S3.AccessPoints {
+			out = append(out, object{id: ap.ID, typ: ap.Type})
+		}
+	case "aws.kms.keys":
+		for _, k := range m.AWS.KMS.Keys {
+			out = append(out, object{id: k.ID, typ: k.Type})
+		}
+	case "aws.kms.replica_keys":
+		for _, k := range m.AWS.KMS.ReplicaKeys {
+			out = append(out, object{id: k.ID, typ: k.Type})
+		}
+	case "aws.ssm.parameters":
+		for _, p := range m.AWS.SSM.Parameters {
+			out = append(out, object{id: p.ID, typ: p.Meta.Type})
+		}
+	case "aws.secretsmanager.secrets":
+		for _, s := range m.AWS.SecretsManager.Secrets {
+			out = append(out, object{id: s.ID, typ: s.Type})
+		}
+	case "aws.secretsmanager.secret_values":
+		for _, v := range m.AWS.SecretsManager.SecretValues {
+			out = append(out, object{id: v.ID, typ: v.Type})
+		}
+	case "aws.rds.instances":
+		for _, db := range m.AWS.RDS.Instances {
+			out = append(out, object{id: db.ID, typ: db.Type})
+		}
+	case "aws.rds.clusters":
+		for _, db := range m.AWS.RDS.Clusters {
+			out = append(out, object{id: db.ID, typ: db.Type})
+		}
+	case "aws.cloudformation.parameters":
+		for _, p := range m.AWS.CloudFormation.Parameters {
+			out = append(out, object{id: p.ID, typ: p.Meta.Type})
+		}
 	case "aws.iam.policies":
 		for _, p := range m.AWS.IAM.Policies {
 			if filter == "" || filter == "kind="+p.Kind {
@@ -91,7 +127,7 @@ func collection(m *model.Model, name string) []object {
 
 func objectTypes(m *model.Model) map[string]string {
 	t := map[string]string{}
-	for _, name := range []string{"aws.s3.buckets", "aws.s3.account_public_access_blocks", "aws.iam.policies"} {
+	for _, name := range []string{"aws.s3.buckets", "aws.s3.account_public_access_blocks", "aws.s3.access_points", "aws.kms.keys", "aws.kms.replica_keys", "aws.ssm.parameters", "aws.secretsmanager.secrets", "aws.secretsmanager.secret_values", "aws.rds.instances", "aws.rds.clusters", "aws.cloudformation.parameters", "aws.iam.policies"} {
 		for _, o := range collection(m, name) {
 			t[o.id] = o.typ
 		}

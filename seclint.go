@@ -233,7 +233,8 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 }
 
 func countResources(m *model.Model) int {
-	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.S3.AccessPoints) + len(m.AWS.KMS.Keys) + len(m.AWS.KMS.ReplicaKeys) + len(m.AWS.IAM.Policies)
+	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.S3.AccessPoints) + len(m.AWS.KMS.Keys) + len(m.AWS.KMS.ReplicaKeys) + len(m.AWS.IAM.Policies) +
+		len(m.AWS.SSM.Parameters) + len(m.AWS.SecretsManager.Secrets) + len(m.AWS.RDS.Instances) + len(m.AWS.RDS.Clusters)
 }
 
 func sortReport(r *report.Report) {

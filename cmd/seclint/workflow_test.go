@@ -51,7 +51,7 @@ func TestSuppressionUntil(t *testing.T) {
 		t.Run(tt.until, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFiles(t, dir, map[string]string{"main.tf": strings.Replace(publicACL, "%s", tt.until, 1)})
-			code, out, errOut := runIn(t, dir, "-f", "sarif", ".")
+			code, out, errOut := runIn(t, dir, "-f", "sarif", "--enable", "aws-s3-public-acl", ".")
 			if code != tt.code {
 				t.Fatalf("exit %d, want %d: %s", code, tt.code, errOut)
 			}
@@ -96,7 +96,7 @@ func TestSuppressionUntil(t *testing.T) {
 func TestReportUnusedIgnores(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"main.tf": "resource \"aws_s3_bucket\" \"b\" { # seclint:ignore aws-s3-public-acl\n  bucket = \"b\"\n}\n"})
-	code, out, _ := runIn(t, dir, "--report-unused-ignores", ".")
+	code, out, _ := runIn(t, dir, "--report-unused-ignores", "--enable", "aws-s3-public-acl", ".")
 	if code != exitOK || !strings.Contains(out, "main.tf:1:") || !strings.Contains(out, "unused suppression") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
@@ -109,18 +109,18 @@ func TestBaseline(t *testing.T) {
 	bucket := "resource \"aws_s3_bucket\" \"%s\" {\n  bucket = \"%s\"\n  acl    = \"public-read\"\n}\n"
 	one := strings.NewReplacer("%s", "one").Replace(bucket)
 	writeFiles(t, dir, map[string]string{"main.tf": one, "cfn.yaml": "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n"})
-	if code, _, errOut := runIn(t, dir, "--write-baseline", "baseline.json", "."); code != exitFindings {
+	if code, _, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--write-baseline", "baseline.json", "."); code != exitFindings {
 		t.Fatalf("first scan exit %d: %s", code, errOut)
 	}
 	writeFiles(t, dir, map[string]string{
 		"main.tf":  "# a comment\n\n# and another\n" + one,
 		"cfn.yaml": "Description: moved down\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n",
 	})
-	if code, out, errOut := runIn(t, dir, "--baseline", "baseline.json", "."); code != exitOK || !strings.Contains(out, "0 findings") {
+	if code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--baseline", "baseline.json", "."); code != exitOK || !strings.Contains(out, "0 findings") {
 		t.Fatalf("after moving lines: exit %d\n%s%s", code, out, errOut)
 	}
 	writeFiles(t, dir, map[string]string{"main.tf": "# a comment\n\n# and another\n" + one + strings.NewReplacer("%s", "two").Replace(bucket)})
-	code, out, _ := runIn(t, dir, "-f", "json", "--baseline", "baseline.json", ".")
+	code, out, _ := runIn(t, dir, "-f", "json", "--enable", "aws-s3-public-acl", "--baseline", "baseline.json", ".")
 	if code != exitFindings {
 		t.Fatalf("new bucket: exit %d, want 1", code)
 	}
@@ -147,6 +147,7 @@ func TestConfigFile(t *testing.T) {
 		dir := t.TempDir()
 		writeFiles(t, dir, files)
 		writeFiles(t, dir, map[string]string{".seclint.yaml": `rules:
+  enable: [aws-s3-public-acl]
   severity:
     aws-s3-public-acl: LOW
 ignore:

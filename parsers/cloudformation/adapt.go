@@ -63,6 +63,8 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	}
 	a.accessPoints()
 	a.kms()
+	a.ssm()
+	a.secrets()
 	for _, r := range t.resources {
 		if !r.dropped && r.typ == "AWS::CloudFormation::Stack" {
 			a.nestedStack(r)

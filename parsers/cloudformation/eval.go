@@ -45,7 +45,11 @@ func (t *template) eval(n *yaml.Node, depth int) (v *node.Node, keep bool) {
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		return t.scalar(n), true
+		// A value written in the template is a literal; a dynamic
+		// reference is unknown, and a Ref or function builds its own node.
+		v := t.scalar(n)
+		v.Literal = v.Kind != node.Unknown && v.Kind != node.Null
+		return v, true
 	case yaml.SequenceNode:
 		return t.list(n, depth), true
 	case yaml.MappingNode:

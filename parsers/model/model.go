@@ -13,6 +13,11 @@ type AWS struct {
 	S3  S3  `json:"s3"`
 	IAM IAM `json:"iam"`
 	KMS KMS `json:"kms"`
+	// SSM, SecretsManager and RDS hold parameters, secrets and database
+	// master passwords (ssm.go, secrets.go, rds.go).
+	SSM            SSM            `json:"ssm"`
+	SecretsManager SecretsManager `json:"secretsmanager"`
+	RDS            RDS            `json:"rds"`
 	// CloudFormation holds what a template declares besides resources.
 	CloudFormation CloudFormation `json:"cloudformation"`
 	// Account is what the scan knows of the AWS account(s) it deploys to.
@@ -221,6 +226,9 @@ func (m *Model) Normalize() *Model {
 	}
 	m.normalizeRoles()
 	m.normalizeKMS()
+	m.normalizeSSM()
+	m.normalizeSecretsManager()
+	m.normalizeRDS()
 	m.normalizeAccessPoints()
 	m.normalizeCloudFormation()
 	m.normalizePolicyErrors()

@@ -43,6 +43,13 @@ type Node struct {
 	// Terraform reference, a CloudFormation Ref or GetAtt), so adapters can
 	// link resources even when the value itself is unknown.
 	Refs []string
+	// Literal is set on a known scalar written as a literal in the source:
+	// no variable, parameter, reference, dynamic reference or
+	// interpolation of anything but literals, and no function that reads
+	// a file. Rules about secrets in code read it; a value computed from
+	// a variable that has a default, or from a CloudFormation parameter,
+	// is not a literal.
+	Literal bool
 }
 
 // NewMap returns an empty map node.

@@ -5,14 +5,16 @@ import (
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// adapter maps the evaluated module onto the model. Each service has its
-// own file (adapt_s3.go, adapt_iam.go); this file holds what they share.
+// adapter maps the evaluated unit onto the model. Each service has its own
+// file (adapt_s3.go, adapt_iam.go); this file holds what they share. Every
+// object is built from one resource instance, whatever module instance it
+// belongs to: its ID is the instance's full address, its region its
+// provider's, and its call chain the module calls that lead to it.
 type adapter struct {
 	e     *evaluator
 	unit  *model.Unit
 	model *model.Model
 	locs  model.Locations
-	nodes map[*resource]*node.Node
 
 	buckets map[string]*model.Bucket
 	// logTargets are logging target_bucket nodes, linked to buckets of the
@@ -31,7 +33,6 @@ func newAdapter(e *evaluator, unit *model.Unit) *adapter {
 		unit:    unit,
 		model:   unit.Model,
 		locs:    unit.Locations,
-		nodes:   map[*resource]*node.Node{},
 		buckets: map[string]*model.Bucket{},
 	}
 }
@@ -39,33 +40,37 @@ func newAdapter(e *evaluator, unit *model.Unit) *adapter {
 func (a *adapter) run() {
 	a.adaptS3()
 	a.adaptPolicies()
+	a.adaptS3AccessPoints()
+	a.adaptKMS()
+	a.adaptSSM()
+	a.adaptSecrets()
+	a.model.AWS.Account.IDs = a.e.accountIDs()
 }
 
-// node returns the node tree of a resource, converting it on first use:
-// only the resource types some adapter reads are ever converted.
-func (a *adapter) node(r *resource) *node.Node {
-	n := a.nodes[r]
-	if n == nil {
-		n = a.e.resourceNode(r)
-		a.nodes[r] = n
-	}
-	return n
+// node returns the node tree of a resource instance, converting it on
+// first use: only the resource types some adapter reads are ever converted.
+func (a *adapter) node(ri *resInst) *node.Node { return a.e.resourceNode(ri) }
+
+// managed returns the managed resource instances of the given types, in
+// order.
+func (a *adapter) managed(types ...string) []*resInst { return a.e.managed(types...) }
+
+// meta identifies the object id built from ri, and records its call chain.
+func (a *adapter) meta(ri *resInst, id string) model.Meta {
+	a.track(ri, id)
+	return model.Meta{ID: id, Type: ri.res.typ, Region: a.e.region(ri)}
 }
 
-// managed returns the managed resources of the given types, in
-// declaration order.
-func (a *adapter) managed(types ...string) []*resource {
-	want := map[string]bool{}
-	for _, t := range types {
-		want[t] = true
+// track records the module calls through which the object id, built from
+// ri, was instantiated: findings on it carry them as related locations.
+func (a *adapter) track(ri *resInst, id string) {
+	if len(ri.mi.chain) == 0 {
+		return
 	}
-	var out []*resource
-	for _, r := range a.e.mod.resources {
-		if r.mode == managedResource && !r.none && want[r.typ] {
-			out = append(out, r)
-		}
+	if a.unit.CallChains == nil {
+		a.unit.CallChains = map[string][]model.CallSite{}
 	}
-	return out
+	a.unit.CallChains[id] = ri.mi.chain
 }
 
 // field returns the entry key of a block node. The fields of an unknown

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/hcl/v2"
 
@@ -49,50 +50,52 @@ func (a *adapter) adaptPolicies() {
 	for _, s := range policySources {
 		byType[s.typ] = append(byType[s.typ], s)
 	}
-	for _, r := range a.e.mod.resources {
-		if r.mode != managedResource || r.none {
+	for _, r := range a.e.resInsts {
+		if r.res.mode != managedResource {
 			continue
 		}
-		for _, src := range byType[r.typ] {
-			attr := attribute(r.body, src.attr)
+		sc := scope{r.mi, r.ctx}
+		for _, src := range byType[r.res.typ] {
+			attr := attribute(r.res.body, src.attr)
 			if attr == nil {
 				continue
 			}
-			owner := r.addr
+			owner := r.id
 			var bucket *model.Bucket
 			switch {
 			case src.ownerType == "aws_s3_bucket":
 				// A bucket policy for a bucket outside the scan keeps
 				// no owner, but the document is still checked.
 				owner = ""
-				if bucket = a.splitTarget(r, a.node(r)); bucket != nil {
+				if bucket = a.targetBucket(field(a.node(r), "bucket")); bucket != nil {
 					owner = bucket.ID
 				}
 			case src.ownerType != "":
 				if o := a.ownerOf(r, src); o != "" {
 					owner = o
 				}
-			case r.typ == "aws_s3_bucket":
-				bucket = a.buckets[r.addr]
+			case r.res.typ == "aws_s3_bucket":
+				bucket = a.buckets[r.id]
 			}
-			p := a.policy(r, r.addr+"."+src.attr, attr.Expr, src.kind, owner)
+			p := a.policy(r, r.id+"."+src.attr, sc, attr.Expr, src.kind, owner)
 			if p != nil && bucket != nil {
 				a.locs.Set(bucket.ID, fmt.Sprintf("policies[%d]", len(bucket.Policies)), toRange(attr.Expr.Range()))
 				bucket.Policies = append(bucket.Policies, p.ID)
 			}
 		}
-		if r.typ == "aws_iam_role" {
-			for i, b := range nestedBlocks(r.body, "inline_policy") {
-				id := fmt.Sprintf("%s.inline_policy[%d].policy", r.addr, i)
+		if r.res.typ == "aws_iam_role" {
+			r.mi.needAll(r.mi.mod.bodyDeps(r.res))
+			for i, b := range a.e.blocksOf(r.res.body, r.ctx, "inline_policy") {
+				id := fmt.Sprintf("%s.inline_policy[%d].policy", r.id, i)
 				if b.body == nil {
 					// A dynamic inline_policy: its document is unknown.
-					p := &model.Policy{Meta: model.Meta{ID: id, Type: r.typ}, Owner: r.addr, Kind: model.PolicyIdentity}
-					policyjson.Decode(p, node.NewUnknown(toRange(b.defRange), a.e.refsOf(b.forEach)...), a.locs)
+					p := &model.Policy{Meta: a.meta(r, id), Owner: r.id, Kind: model.PolicyIdentity}
+					policyjson.Decode(p, node.NewUnknown(toRange(b.defRange), b.refs...), a.locs)
 					a.model.AWS.IAM.Policies = append(a.model.AWS.IAM.Policies, p)
 					continue
 				}
 				if expr := attrExpr(b.body, "policy"); expr != nil {
-					a.policy(r, id, expr, model.PolicyIdentity, r.addr)
+					a.policy(r, id, scope{r.mi, b.ctx}, expr, model.PolicyIdentity, r.id)
 				}
 			}
 		}
@@ -100,13 +103,13 @@ func (a *adapter) adaptPolicies() {
 }
 
 // ownerOf resolves the resource a separate policy resource belongs to.
-func (a *adapter) ownerOf(r *resource, src policySource) string {
+func (a *adapter) ownerOf(r *resInst, src policySource) string {
 	n := field(a.node(r), src.ownerAttr)
 	if n == nil {
 		return ""
 	}
 	for _, ref := range n.Refs {
-		if o := a.e.mod.byAddr[ref]; o != nil && o.mode == managedResource && o.typ == src.ownerType {
+		if o := a.e.byID[ref]; o != nil && o.res.mode == managedResource && o.res.typ == src.ownerType {
 			return ref
 		}
 	}
@@ -115,13 +118,64 @@ func (a *adapter) ownerOf(r *resource, src policySource) string {
 
 // policy builds the document of expr, decodes it into the model and adds it
 // to iam.policies. A null or empty document (no policy) adds nothing.
-func (a *adapter) policy(r *resource, id string, expr hcl.Expression, kind, owner string) *model.Policy {
-	doc := a.e.policyDoc(a.e.ctx, expr, 0)
+func (a *adapter) policy(r *resInst, id string, sc scope, expr hcl.Expression, kind, owner string) *model.Policy {
+	doc := a.e.policyDoc(sc, expr, 0)
 	if doc.Kind == node.Null {
 		return nil
 	}
-	p := &model.Policy{Meta: model.Meta{ID: id, Type: r.typ}, Owner: owner, Kind: kind}
+	p := &model.Policy{Meta: a.meta(r, id), Owner: owner, Kind: kind}
 	policyjson.Decode(p, doc, a.locs)
+	markOwnAccount(p, doc)
 	a.model.AWS.IAM.Policies = append(a.model.AWS.IAM.Policies, p)
 	return p
+}
+
+// markOwnAccount sets OwnAccount on the principals computed from
+// data.aws_caller_identity: their value is the deploying account's ID, not
+// known before apply. It walks the document in the order the decoder reads
+// principals, and leaves a statement alone when the shapes do not match.
+func markOwnAccount(p *model.Policy, doc *node.Node) {
+	if doc == nil || doc.Kind != node.Map {
+		return
+	}
+	items, ok := doc.Get("Statement").Items()
+	if !ok {
+		return
+	}
+	for i, item := range items {
+		if i >= len(p.Statements) || item.Kind != node.Map {
+			continue
+		}
+		markPrincipals(p.Statements[i].Principals, item.Get("Principal"))
+		markPrincipals(p.Statements[i].NotPrincipals, item.Get("NotPrincipal"))
+	}
+}
+
+func markPrincipals(ps model.Principals, n *node.Node) {
+	list, ok := ps.Get()
+	if !ok || n == nil {
+		return
+	}
+	var nodes []*node.Node
+	switch n.Kind {
+	case node.String:
+		nodes = []*node.Node{n}
+	case node.Map:
+		for _, typ := range n.Keys {
+			items, ok := n.Map[typ].Items()
+			if !ok {
+				nodes = append(nodes, n.Map[typ])
+				continue
+			}
+			nodes = append(nodes, items...)
+		}
+	}
+	if len(nodes) != len(list) {
+		return
+	}
+	for i, pn := range nodes {
+		if pn.Kind == node.Unknown && slices.ContainsFunc(pn.Refs, isCallerIdentity) {
+			list[i].OwnAccount = true
+		}
+	}
 }

@@ -10,7 +10,7 @@ import (
 // s3Split maps the split S3 resources (provider v4+) to the function that
 // merges one into the bucket it configures. aws_s3_bucket_policy is read
 // with the other policies (adapt_iam.go).
-var s3Split = map[string]func(a *adapter, b *model.Bucket, r *resource, n *node.Node){
+var s3Split = map[string]func(a *adapter, b *model.Bucket, r *resInst, n *node.Node){
 	"aws_s3_bucket_acl":                                  (*adapter).bucketACL,
 	"aws_s3_bucket_public_access_block":                  (*adapter).bucketPublicAccessBlock,
 	"aws_s3_bucket_versioning":                           (*adapter).bucketVersioning,
@@ -27,21 +27,21 @@ func (a *adapter) adaptS3() {
 		a.buckets[b.ID] = b
 		a.model.AWS.S3.Buckets = append(a.model.AWS.S3.Buckets, b)
 	}
-	for _, r := range a.e.mod.resources {
-		merge := s3Split[r.typ]
-		if r.mode != managedResource || r.none || merge == nil {
+	for _, r := range a.e.resInsts {
+		merge := s3Split[r.res.typ]
+		if r.res.mode != managedResource || merge == nil {
 			continue
 		}
 		n := a.node(r)
 		// A split resource for a bucket outside the scan configures
 		// nothing the rules can see.
-		if b := a.splitTarget(r, n); b != nil {
+		if b := a.targetBucket(field(n, "bucket")); b != nil {
 			merge(a, b, r, n)
 		}
 	}
 	for _, r := range a.managed("aws_s3_account_public_access_block") {
 		a.model.AWS.S3.AccountPublicAccessBlocks = append(a.model.AWS.S3.AccountPublicAccessBlocks,
-			a.publicAccessBlock(r, a.node(r), r.addr, ""))
+			a.publicAccessBlock(r, a.node(r), r.id, ""))
 	}
 	for _, lt := range a.logTargets {
 		if b := a.targetBucket(lt.target); b != nil {
@@ -50,26 +50,10 @@ func (a *adapter) adaptS3() {
 	}
 }
 
-// splitTarget is the bucket a split resource configures: the one its bucket
-// argument names, else, for `for_each = aws_s3_bucket.x` with
-// `bucket = each.value.id`, the bucket its for_each iterates over.
-func (a *adapter) splitTarget(r *resource, n *node.Node) *model.Bucket {
-	if b := a.targetBucket(field(n, "bucket")); b != nil {
-		return b
-	}
-	if r.forEach != nil {
-		for _, ref := range a.e.refsOf(r.forEach) {
-			if b := a.buckets[ref]; b != nil {
-				return b
-			}
-		}
-	}
-	return nil
-}
-
 // targetBucket finds the bucket of the scan that a bucket argument names:
-// through a reference (aws_s3_bucket.x.id, or a local computed from it),
-// else by a literal name equal to a bucket's known name.
+// through a reference (aws_s3_bucket.x.id, each.value.id of a for_each over
+// buckets, or a local, variable or module output computed from one), else
+// by a literal name equal to a bucket's known name.
 func (a *adapter) targetBucket(n *node.Node) *model.Bucket {
 	if n == nil {
 		return nil
@@ -94,18 +78,18 @@ func (a *adapter) targetBucket(n *node.Node) *model.Bucket {
 // bucket reads an aws_s3_bucket, including the inline settings of provider
 // versions before 4 (acl, grant, versioning, logging, website,
 // server_side_encryption_configuration, object_lock_configuration).
-func (a *adapter) bucket(r *resource) *model.Bucket {
+func (a *adapter) bucket(r *resInst) *model.Bucket {
 	n := a.node(r)
-	id := r.addr
-	b := &model.Bucket{Meta: model.Meta{ID: id, Type: r.typ}}
-	a.locs.Set(id, "", toRange(r.defRange))
+	id := r.id
+	b := &model.Bucket{Meta: a.meta(r, id)}
+	a.locs.Set(id, "", toRange(r.res.defRange))
 
 	if name := field(n, "bucket"); !name.IsNull() {
 		a.str(&b.Name, name, id, "name")
 	} else {
 		// No name, or only bucket_prefix: Terraform generates one at apply.
 		b.Name = model.UnknownOf[string]()
-		a.locs.Set(id, "name", field(n, "bucket_prefix").RangeOr(toRange(r.defRange)))
+		a.locs.Set(id, "name", field(n, "bucket_prefix").RangeOr(toRange(r.res.defRange)))
 	}
 	a.str(&b.ACL, field(n, "acl"), id, "acl")
 	for _, g := range blocks(n, "grant") {
@@ -230,9 +214,9 @@ func (a *adapter) objectLock(ol *model.ObjectLock, c *node.Node, id string) {
 	a.str(&ol.Mode, field(ret, "mode"), id, "object_lock.mode")
 }
 
-func (a *adapter) bucketACL(b *model.Bucket, r *resource, n *node.Node) {
-	b.ACLResource = model.KnownOf(r.addr)
-	a.locs.Set(b.ID, "acl_resource", toRange(r.defRange))
+func (a *adapter) bucketACL(b *model.Bucket, r *resInst, n *node.Node) {
+	b.ACLResource = model.KnownOf(r.id)
+	a.locs.Set(b.ID, "acl_resource", toRange(r.res.defRange))
 	a.str(&b.ACL, field(n, "acl"), b.ID, "acl")
 	for _, acp := range blocks(n, "access_control_policy") {
 		for _, g := range blocks(acp, "grant") {
@@ -252,17 +236,18 @@ func (a *adapter) bucketACL(b *model.Bucket, r *resource, n *node.Node) {
 	}
 }
 
-func (a *adapter) bucketPublicAccessBlock(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketPublicAccessBlock(b *model.Bucket, r *resInst, n *node.Node) {
 	b.PublicAccessBlock = a.publicAccessBlock(r, n, b.ID, "public_access_block.")
-	a.locs.Set(b.ID, "public_access_block", toRange(r.defRange))
+	a.locs.Set(b.ID, "public_access_block", toRange(r.res.defRange))
 }
 
 // publicAccessBlock reads the four flags, locating them under id with the
 // path prefix. An omitted flag is false (AWS-FACTS #2), located at the
 // resource block, since that is where it would have to be written.
-func (a *adapter) publicAccessBlock(r *resource, n *node.Node, id, prefix string) *model.PublicAccessBlock {
-	pab := &model.PublicAccessBlock{ID: r.addr}
-	a.locs.Set(r.addr, "", toRange(r.defRange))
+func (a *adapter) publicAccessBlock(r *resInst, n *node.Node, id, prefix string) *model.PublicAccessBlock {
+	pab := &model.PublicAccessBlock{ID: r.id}
+	a.locs.Set(r.id, "", toRange(r.res.defRange))
+	a.track(r, r.id)
 	for _, f := range [...]struct {
 		attr string
 		dst  *model.Bool
@@ -275,7 +260,7 @@ func (a *adapter) publicAccessBlock(r *resource, n *node.Node, id, prefix string
 		v := field(n, f.attr)
 		if v.IsNull() {
 			*f.dst = model.KnownOf(false)
-			a.locs.Set(id, prefix+f.attr, toRange(r.defRange))
+			a.locs.Set(id, prefix+f.attr, toRange(r.res.defRange))
 			continue
 		}
 		a.boolean(f.dst, v, id, prefix+f.attr)
@@ -283,20 +268,20 @@ func (a *adapter) publicAccessBlock(r *resource, n *node.Node, id, prefix string
 	return pab
 }
 
-func (a *adapter) bucketVersioning(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketVersioning(b *model.Bucket, r *resInst, n *node.Node) {
 	b.Versioning = &model.Versioning{}
-	a.locs.Set(b.ID, "versioning", toRange(r.defRange))
+	a.locs.Set(b.ID, "versioning", toRange(r.res.defRange))
 	vc := first(n, "versioning_configuration")
 	a.str(&b.Versioning.Status, field(vc, "status"), b.ID, "versioning.status")
 	a.str(&b.Versioning.MFADelete, field(vc, "mfa_delete"), b.ID, "versioning.mfa_delete")
 }
 
-func (a *adapter) bucketLogging(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketLogging(b *model.Bucket, r *resInst, n *node.Node) {
 	b.Logging = a.logging(n, b.ID)
-	a.locs.Set(b.ID, "logging", toRange(r.defRange))
+	a.locs.Set(b.ID, "logging", toRange(r.res.defRange))
 }
 
-func (a *adapter) bucketOwnershipControls(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketOwnershipControls(b *model.Bucket, r *resInst, n *node.Node) {
 	rule := first(n, "rule")
 	if rule == nil {
 		return
@@ -304,19 +289,19 @@ func (a *adapter) bucketOwnershipControls(b *model.Bucket, r *resource, n *node.
 	a.str(&b.ObjectOwnership, field(rule, "object_ownership"), b.ID, "object_ownership")
 }
 
-func (a *adapter) bucketEncryption(b *model.Bucket, r *resource, n *node.Node) {
-	b.Encryption = a.encryption(first(n, "rule"), toRange(r.defRange), b.ID)
+func (a *adapter) bucketEncryption(b *model.Bucket, r *resInst, n *node.Node) {
+	b.Encryption = a.encryption(first(n, "rule"), toRange(r.res.defRange), b.ID)
 }
 
-func (a *adapter) bucketWebsite(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketWebsite(b *model.Bucket, r *resInst, n *node.Node) {
 	b.Website = &model.Website{}
-	a.locs.Set(b.ID, "website", toRange(r.defRange))
+	a.locs.Set(b.ID, "website", toRange(r.res.defRange))
 	a.str(&b.Website.IndexDocument, field(first(n, "index_document"), "suffix"), b.ID, "website.index_document")
 	a.str(&b.Website.RedirectAll, field(first(n, "redirect_all_requests_to"), "host_name"), b.ID, "website.redirect_all_requests_to")
 }
 
-func (a *adapter) bucketObjectLock(b *model.Bucket, r *resource, n *node.Node) {
+func (a *adapter) bucketObjectLock(b *model.Bucket, r *resInst, n *node.Node) {
 	b.ObjectLock = &model.ObjectLock{}
-	a.locs.Set(b.ID, "object_lock", toRange(r.defRange))
+	a.locs.Set(b.ID, "object_lock", toRange(r.res.defRange))
 	a.objectLock(b.ObjectLock, n, b.ID)
 }

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/seclint/seclint/parsers/model"
@@ -406,8 +407,9 @@ func TestS3JSONConfig(t *testing.T) {
 	wantLine(t, u, b.ID, "public_access_block.block_public_acls", lineOf(t, src, `"block_public_acls"`, 1))
 }
 
-// TestS3ForEach checks the one-instance treatment of count and for_each
-// until instances are expanded: the split resource still finds its bucket.
+// TestS3ForEach checks that count and for_each are expanded into
+// instances, and that split resources find their bucket instance through
+// each.value and count indexes.
 func TestS3ForEach(t *testing.T) {
 	src := `
 resource "aws_s3_bucket" "many" {
@@ -417,31 +419,41 @@ resource "aws_s3_bucket" "many" {
 resource "aws_s3_bucket_public_access_block" "many" {
   for_each          = aws_s3_bucket.many
   bucket            = each.value.id
-  block_public_acls = true
+  block_public_acls = each.key == "a"
 }
 resource "aws_s3_bucket" "counted" {
-  count  = 1
-  bucket = "acme-counted"
+  count  = 2
+  bucket = "acme-counted-${count.index}"
 }
 resource "aws_s3_bucket_versioning" "counted" {
-  count  = 1
-  bucket = aws_s3_bucket.counted[0].id
+  count  = 2
+  bucket = aws_s3_bucket.counted[count.index].id
   versioning_configuration {
-    status = "Enabled"
+    status = count.index == 0 ? "Enabled" : "Suspended"
   }
 }
 `
 	u, _ := parseSrc(t, src)
 	noErrors(t, u)
-	many := bucketByID(t, u, "aws_s3_bucket.many")
-	if many.Name.State != model.Unknown {
-		t.Errorf("name from each.key = %v, want unknown", many.Name)
+	for _, tt := range []struct {
+		id, name  string
+		blockACLs bool
+	}{
+		{`aws_s3_bucket.many["a"]`, "acme-a", true},
+		{`aws_s3_bucket.many["b"]`, "acme-b", false},
+	} {
+		b := bucketByID(t, u, tt.id)
+		if b.Name != model.KnownOf(tt.name) {
+			t.Errorf("%s name = %v, want %s", tt.id, b.Name, tt.name)
+		}
+		if b.PublicAccessBlock == nil || b.PublicAccessBlock.BlockPublicACLs != model.KnownOf(tt.blockACLs) {
+			t.Errorf("%s public access block = %+v", tt.id, b.PublicAccessBlock)
+		}
 	}
-	if many.PublicAccessBlock == nil || many.PublicAccessBlock.BlockPublicACLs != model.KnownOf(true) {
-		t.Errorf("public access block = %+v", many.PublicAccessBlock)
-	}
-	counted := bucketByID(t, u, "aws_s3_bucket.counted")
-	if counted.Name != model.KnownOf("acme-counted") || counted.Versioning == nil || counted.Versioning.Status != model.KnownOf("Enabled") {
-		t.Errorf("counted bucket = %+v", counted)
+	for i, status := range []string{"Enabled", "Suspended"} {
+		b := bucketByID(t, u, fmt.Sprintf("aws_s3_bucket.counted[%d]", i))
+		if b.Name != model.KnownOf(fmt.Sprintf("acme-counted-%d", i)) || b.Versioning == nil || b.Versioning.Status != model.KnownOf(status) {
+			t.Errorf("counted bucket %d = %+v %+v", i, b, b.Versioning)
+		}
 	}
 }

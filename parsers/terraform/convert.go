@@ -20,19 +20,16 @@ var metaArgs = map[string]bool{
 	"provisioner": true, "connection": true,
 }
 
-// resourceNode converts a resource body into a map node: each attribute to
-// its value node, each nested block type to a list of block map nodes (a
-// dynamic block is one unknown element, since what it generates is not known
-// yet), and lifecycle to the names it lists.
-func (e *evaluator) resourceNode(r *resource) *node.Node {
-	return e.bodyNode(r.body, r.defRange, true)
-}
-
-func (e *evaluator) bodyNode(body hcl.Body, rng hcl.Range, top bool) *node.Node {
+// bodyNode converts a body into a map node: each attribute to its value
+// node, each nested block type to a list of block map nodes (dynamic blocks
+// expanded; one whose for_each is not known yet is one unknown element),
+// and, at the top of a resource, lifecycle to the names it lists. ctx is
+// the resource instance's context.
+func (e *evaluator) bodyNode(body hcl.Body, ctx *hcl.EvalContext, rng hcl.Range, top bool) *node.Node {
 	n := node.NewMap(toRange(rng))
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
-		e.jsonBodyNode(n, body, top)
+		e.jsonBodyNode(n, body, ctx, top)
 		return n
 	}
 	type entry struct {
@@ -47,13 +44,20 @@ func (e *evaluator) bodyNode(body hcl.Body, rng hcl.Range, top bool) *node.Node 
 	for _, b := range sb.Blocks {
 		entries = append(entries, entry{pos: b.TypeRange.Start.Byte, blk: b})
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].pos < entries[j].pos })
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i], entries[j]
+		fa, fb := entryFile(a.attr, a.blk), entryFile(b.attr, b.blk)
+		if fa != fb {
+			return fa < fb
+		}
+		return a.pos < b.pos
+	})
 	for _, en := range entries {
 		if a := en.attr; a != nil {
 			if top && metaArgs[a.Name] {
 				continue
 			}
-			child := e.valueNode(e.ctx, a.Expr)
+			child := e.valueNode(ctx, a.Expr)
 			child.KeyRange = toRange(a.NameRange)
 			n.Set(a.Name, child)
 			continue
@@ -63,68 +67,96 @@ func (e *evaluator) bodyNode(body hcl.Body, rng hcl.Range, top bool) *node.Node 
 		case top && metaArgs[b.Type]:
 			continue
 		case top && b.Type == "lifecycle":
-			n.Set("lifecycle", e.lifecycleNode(b.Body, b.DefRange()))
+			n.Set("lifecycle", e.lifecycleNode(b.Body, ctx, b.DefRange()))
 			continue
 		}
-		typ := b.Type
-		var child *node.Node
-		if typ == "dynamic" {
+		var generated []block
+		if b.Type == "dynamic" {
 			if len(b.Labels) != 1 {
 				continue
 			}
-			typ = b.Labels[0]
-			var refs []string
-			if a := b.Body.Attributes["for_each"]; a != nil {
-				refs = e.refsOf(a.Expr)
-			}
-			child = node.NewUnknown(toRange(b.DefRange()), refs...)
+			generated = e.expandDynamic(b.Labels[0], b.Body, ctx, b.DefRange(), b.TypeRange)
 		} else {
-			child = e.bodyNode(b.Body, b.DefRange(), false)
+			generated = []block{{typ: b.Type, body: b.Body, ctx: ctx, defRange: b.DefRange(), typeRange: b.TypeRange}}
 		}
+		typ := generatedType(b)
 		list := n.Get(typ)
 		if list == nil || list.Kind != node.List {
 			list = &node.Node{Kind: node.List, Range: toRange(b.DefRange()), KeyRange: toRange(b.TypeRange)}
 			n.Set(typ, list)
 		}
-		list.List = append(list.List, child)
+		for _, g := range generated {
+			list.List = append(list.List, e.blockNode(g))
+		}
 	}
 	return n
+}
+
+// entryFile is the file an attribute or block comes from: a body merged
+// from an override file holds parts of two files.
+func entryFile(a *hclsyntax.Attribute, b *hclsyntax.Block) string {
+	if a != nil {
+		return a.SrcRange.Filename
+	}
+	return b.TypeRange.Filename
+}
+
+// blockNode converts one nested block.
+func (e *evaluator) blockNode(b block) *node.Node {
+	if b.body == nil {
+		return node.NewUnknown(toRange(b.defRange), b.refs...)
+	}
+	return e.bodyNode(b.body, b.ctx, b.defRange, false)
 }
 
 // jsonBodyNode converts a .tf.json body. Without a schema, JSON cannot tell
 // a nested block from an object attribute, so nested blocks appear as map
 // nodes (one block) or lists of map nodes; adapters read both.
-func (e *evaluator) jsonBodyNode(n *node.Node, body hcl.Body, top bool) {
+func (e *evaluator) jsonBodyNode(n *node.Node, body hcl.Body, ctx *hcl.EvalContext, top bool) {
 	for _, a := range justAttributes(body) {
 		switch {
 		case top && metaArgs[a.Name]:
 			continue
+		case top && a.Name == "lifecycle":
+			continue
 		case a.Name == "dynamic":
-			if kvs, hd := hcl.ExprMap(a.Expr); !hd.HasErrors() {
-				for _, kv := range kvs {
-					if k, kd := kv.Key.Value(nil); !kd.HasErrors() && k.Type() == cty.String && k.IsKnown() && !k.IsNull() {
-						list := &node.Node{Kind: node.List, Range: toRange(kv.Key.Range())}
-						list.List = append(list.List, node.NewUnknown(toRange(kv.Value.Range())))
-						n.Set(k.AsString(), list)
-					}
-				}
-			}
+			e.jsonDynamicNodes(n, body, ctx)
 			continue
 		}
-		child := e.valueNode(e.ctx, a.Expr)
+		child := e.valueNode(ctx, a.Expr)
 		child.KeyRange = toRange(a.NameRange)
 		n.Set(a.Name, child)
+	}
+}
+
+// jsonDynamicNodes expands the dynamic blocks of a JSON body into lists of
+// block nodes.
+func (e *evaluator) jsonDynamicNodes(n *node.Node, body hcl.Body, ctx *hcl.EvalContext) {
+	content, _, _ := body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: "dynamic", LabelNames: []string{"type"}}}})
+	if content == nil {
+		return
+	}
+	for _, b := range content.Blocks {
+		typ := b.Labels[0]
+		list := n.Get(typ)
+		if list == nil || list.Kind != node.List {
+			list = &node.Node{Kind: node.List, Range: toRange(b.DefRange), KeyRange: toRange(b.LabelRanges[0])}
+			n.Set(typ, list)
+		}
+		for _, g := range e.expandDynamic(typ, b.Body, ctx, b.DefRange, b.TypeRange) {
+			list.List = append(list.List, e.blockNode(g))
+		}
 	}
 }
 
 // lifecycleNode keeps the lifecycle arguments rules may read, with
 // ignore_changes as the attribute names it lists (they are references, not
 // values, so they are not evaluated).
-func (e *evaluator) lifecycleNode(body *hclsyntax.Body, rng hcl.Range) *node.Node {
+func (e *evaluator) lifecycleNode(body *hclsyntax.Body, ctx *hcl.EvalContext, rng hcl.Range) *node.Node {
 	n := node.NewMap(toRange(rng))
 	for _, a := range sortedAttrs(body) {
 		if a.Name != "ignore_changes" && a.Name != "replace_triggered_by" {
-			child := e.valueNode(e.ctx, a.Expr)
+			child := e.valueNode(ctx, a.Expr)
 			child.KeyRange = toRange(a.NameRange)
 			n.Set(a.Name, child)
 			continue
@@ -175,18 +207,20 @@ func formatKey(k cty.Value) string {
 
 // valueNode evaluates expr and converts the value to a node tree.
 func (e *evaluator) valueNode(ctx *hcl.EvalContext, expr hcl.Expression) *node.Node {
-	return e.walk(ctx, expr, e.evalIn(ctx, expr))
+	return e.walk(ctx, expr, e.evalIn(ctx, expr), nil)
 }
 
 // walk converts v, the value of expr, into a node tree, following the
 // expression where it spells out the structure (object and tuple
 // constructors, parentheses, a conditional whose condition is known) so
-// that every part keeps its own range and references; parts computed some
-// other way get the range of the expression that computed them.
-func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value) *node.Node {
+// that every part keeps its own range; parts computed some other way get
+// the range of the expression that computed them. Every node's refs are
+// the marks of its value and of the values that contain it (parent).
+func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value, parent []string) *node.Node {
 	expr = e.shape(ctx, expr)
 	rng := toRange(expr.Range())
-	refs := e.refsOf(expr)
+	v, own := unmark(v)
+	refs := mergeRefs(parent, own)
 	if !v.IsKnown() || v.IsNull() {
 		return walkValue(v, rng, refs, nil)
 	}
@@ -205,7 +239,7 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value)
 				if !ok {
 					continue
 				}
-				child := e.walk(ctx, kv.Value, sub)
+				child := e.walk(ctx, kv.Value, sub, refs)
 				child.KeyRange = toRange(kv.Key.Range())
 				n.Set(key, child)
 			}
@@ -225,7 +259,7 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value)
 			i := 0
 			for it := v.ElementIterator(); it.Next(); i++ {
 				_, sub := it.Element()
-				n.List = append(n.List, e.walk(ctx, elems[i], sub))
+				n.List = append(n.List, e.walk(ctx, elems[i], sub, refs))
 			}
 			return n
 		}
@@ -236,7 +270,11 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value)
 	if ty.IsListType() || ty.IsTupleType() || ty.IsSetType() || ty.IsMapType() || ty.IsObjectType() {
 		lits = literalRanges(expr)
 	}
-	return walkValue(v, rng, refs, lits)
+	n := walkValue(v, rng, refs, lits)
+	if ty.IsPrimitiveType() {
+		n.Literal = literalExpr(expr)
+	}
+	return n
 }
 
 // literalRanges indexes the string literals written in expr by value, the
@@ -281,7 +319,7 @@ func (e *evaluator) shape(ctx *hcl.EvalContext, expr hcl.Expression) hcl.Express
 		case *hclsyntax.TemplateWrapExpr:
 			expr = x.Wrapped
 		case *hclsyntax.ConditionalExpr:
-			c := e.evalIn(ctx, x.Condition)
+			c := unmarkDeep(e.evalIn(ctx, x.Condition))
 			if !c.IsKnown() || c.IsNull() {
 				return expr
 			}
@@ -304,7 +342,7 @@ func (e *evaluator) shape(ctx *hcl.EvalContext, expr hcl.Expression) hcl.Express
 // keyString evaluates an object constructor key; a bare name is the key
 // itself, as in HCL.
 func (e *evaluator) keyString(ctx *hcl.EvalContext, key hcl.Expression) (string, bool) {
-	k := e.evalIn(ctx, key)
+	k := unmarkDeep(e.evalIn(ctx, key))
 	if !k.IsKnown() || k.IsNull() {
 		return "", false
 	}
@@ -333,9 +371,11 @@ func element(v cty.Value, key string) (cty.Value, bool) {
 }
 
 // walkValue converts a value with no expression to follow: every part gets
-// range r and references refs, except strings found in lits, which get the
-// range of the literal that wrote them.
+// range r, except strings found in lits, which get the range of the literal
+// that wrote them, and the refs of its marks and of its parents' (refs).
 func walkValue(v cty.Value, r model.Range, refs []string, lits map[string]model.Range) *node.Node {
+	v, own := unmark(v)
+	refs = mergeRefs(refs, own)
 	if !v.IsKnown() {
 		return node.NewUnknown(r, refs...)
 	}

@@ -9,13 +9,21 @@ import (
 // diagnostics collects the unit's diagnostics, dropping exact repeats: the
 // same expression may be evaluated more than once (for the evaluation context
 // and again for the model), and a problem is reported once.
+//
+// With a Cache, a diagnostic is reported once per scan: a module that
+// several roots call is evaluated once per root, and its problems are the
+// same each time.
 type diagnostics struct {
-	unit *model.Unit
-	seen map[model.Diagnostic]bool
+	unit  *model.Unit
+	seen  map[model.Diagnostic]bool
+	cache *Cache
 }
 
 func (d *diagnostics) add(sev model.DiagSeverity, summary, detail string, r hcl.Range) {
-	diag := model.Diagnostic{Severity: sev, Summary: summary, Detail: detail, Range: toRange(r)}
+	d.addDiag(model.Diagnostic{Severity: sev, Summary: summary, Detail: detail, Range: toRange(r)})
+}
+
+func (d *diagnostics) addDiag(diag model.Diagnostic) {
 	if d.seen == nil {
 		d.seen = map[model.Diagnostic]bool{}
 	}
@@ -23,6 +31,9 @@ func (d *diagnostics) add(sev model.DiagSeverity, summary, detail string, r hcl.
 		return
 	}
 	d.seen[diag] = true
+	if !d.cache.firstReport(diag) {
+		return
+	}
 	d.unit.Diagnostics = append(d.unit.Diagnostics, diag)
 }
 

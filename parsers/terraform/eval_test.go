@@ -3,6 +3,7 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -106,8 +107,9 @@ locals {
   each_key        = each.key
   counted         = aws_s3_bucket.counted[0].bucket
   undeclared_res  = aws_s3_bucket.nope.arn
-  not_implemented = cidrsubnet("10.0.0.0/16", 8, 1)
-  not_impl_again  = cidrsubnet("10.0.0.0/16", 8, 2)
+  not_implemented = nosuchfn("10.0.0.0/16", 8, 1)
+  not_impl_again  = nosuchfn("10.0.0.0/16", 8, 2)
+  subnet          = cidrsubnet("10.0.0.0/16", 8, 1)
   partly_unknown  = { known = "yes", unknown = data.aws_region.r.name }
   file_outside    = file("../outside.json")
   type_error      = 1 + "a"
@@ -127,7 +129,7 @@ locals {
 	unknown := []string{
 		"unset_var", "unset_typed", "computed_arn", "computed_id", "unconfigured",
 		"nested_missing", "account", "region_arn", "module_output", "count_index", "each_key",
-		"counted", "undeclared_res", "not_implemented", "not_impl_again", "file_outside", "type_error",
+		"undeclared_res", "not_implemented", "not_impl_again", "file_outside", "type_error",
 		"timestamp",
 	}
 	for _, name := range unknown {
@@ -145,6 +147,9 @@ locals {
 		"file_inside":     cty.StringVal(`{"a": 1}`),
 		"file_module":     cty.StringVal(`{"a": 1}`),
 		"workspace":       cty.StringVal("default"),
+		// count = 2 is expanded: instance 0 is known, as in Terraform's plan.
+		"counted": cty.StringVal("b-0"),
+		"subnet":  cty.StringVal("10.0.1.0/24"),
 		// try() cannot know that an unknown would not fail: unknown, as in
 		// Terraform at plan time.
 		"can_fail": cty.False,
@@ -158,28 +163,31 @@ locals {
 		}
 	}
 
-	// One note per unimplemented function, one warning for the file
-	// outside the module, and nothing else.
-	var notes, warnings []model.Diagnostic
+	// One note per unimplemented function, one for the module that is not
+	// available, one error for the file outside the scan root, and
+	// nothing else.
+	var notes, errs []model.Diagnostic
 	for _, d := range unit.Diagnostics {
 		switch d.Severity {
 		case model.DiagNote:
 			notes = append(notes, d)
-		case model.DiagWarning:
-			warnings = append(warnings, d)
+		case model.DiagError:
+			errs = append(errs, d)
 		default:
 			t.Errorf("unexpected diagnostic: %s", d.Error())
 		}
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0].Detail, `"cidrsubnet"`) {
-		t.Errorf("notes = %v, want one for cidrsubnet", notes)
-	} else if want := lineOf(t, readFile2(t, dir, "main.tf"), "cidrsubnet(", 1); notes[0].Range.Start.Line != want {
-		t.Errorf("note at line %d, want %d", notes[0].Range.Start.Line, want)
+	src := readFile2(t, dir, "main.tf")
+	sort.Slice(notes, func(i, j int) bool { return notes[i].Range.Start.Line < notes[j].Range.Start.Line })
+	if len(notes) != 2 || !strings.Contains(notes[0].Detail, `module.m`) || !strings.Contains(notes[1].Detail, `"nosuchfn"`) {
+		t.Errorf("notes = %v, want one for module.m and one for nosuchfn", notes)
+	} else if want := lineOf(t, src, "nosuchfn(", 1); notes[1].Range.Start.Line != want {
+		t.Errorf("note at line %d, want %d", notes[1].Range.Start.Line, want)
 	}
-	if len(warnings) != 1 || warnings[0].Summary != "file outside the module" {
-		t.Errorf("warnings = %v, want one file outside the module", warnings)
-	} else if want := lineOf(t, readFile2(t, dir, "main.tf"), "../outside.json", 1); warnings[0].Range.Start.Line != want {
-		t.Errorf("warning at line %d, want %d", warnings[0].Range.Start.Line, want)
+	if len(errs) != 1 || errs[0].Summary != "file outside the scan root" {
+		t.Errorf("errors = %v, want one file outside the scan root", errs)
+	} else if want := lineOf(t, src, "../outside.json", 1); errs[0].Range.Start.Line != want {
+		t.Errorf("error at line %d, want %d", errs[0].Range.Start.Line, want)
 	}
 }
 
@@ -343,7 +351,7 @@ func TestFileSymlinkOutside(t *testing.T) {
 	if got := ev.locals["x"]; got.IsKnown() {
 		t.Errorf("x = %#v, want unknown", got)
 	}
-	if len(unit.Diagnostics) != 1 || unit.Diagnostics[0].Summary != "file outside the module" {
+	if len(unit.Diagnostics) != 1 || unit.Diagnostics[0].Summary != "file outside the scan root" {
 		t.Errorf("diagnostics = %v", unit.Diagnostics)
 	}
 }

@@ -1,13 +1,21 @@
 package terraform
 
 import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
@@ -16,67 +24,97 @@ import (
 	"github.com/seclint/seclint/parsers/model"
 )
 
-// errOutside marks a path that leaves the module directory. seclint reads
-// only the module it scans, so the content is unknown rather than read.
-var errOutside = errors.New("path is outside the module directory")
+// errOutside marks a path that leaves the scan root. seclint reads only
+// what it was asked to scan, so nothing is read and the result is unknown.
+var errOutside = errors.New("the path is outside the scan root")
 
-// resolveModulePath resolves the path argument of file() and friends and
-// checks that it stays within the module directory (symbolic links
-// included). Terraform resolves a relative path against the working
-// directory, which is the root module; path.module here is the module
-// directory as the caller gave it, so a path built from it is already
-// relative to the process's working directory.
-func (e *evaluator) resolveModulePath(p string) (string, error) {
+// resolvePath resolves the path argument of file() and friends as
+// Terraform does (relative to the root module, which is Terraform's working
+// directory) and checks that it stays within the scan root, symbolic links
+// included.
+func (e *evaluator) resolvePath(p string) (string, error) {
 	if p == "" {
 		return "", fmt.Errorf("empty path")
 	}
-	dir := e.mod.dir
+	if strings.HasPrefix(p, "~") {
+		// A home directory is never part of the scan.
+		return "", errOutside
+	}
 	cand := p
-	if !filepath.IsAbs(p) && !strings.HasPrefix(p, dir+string(filepath.Separator)) && !strings.HasPrefix(p, dir+"/") {
-		cand = filepath.Join(dir, p)
+	if !filepath.IsAbs(p) {
+		cand = filepath.Join(e.rootDir, p)
 	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	abs, err := filepath.Abs(cand)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(absDir); err == nil {
-		absDir = real
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	rel, err := filepath.Rel(absDir, abs)
+	rel, err := filepath.Rel(e.scanRoot, absReal(cand))
 	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", errOutside
 	}
 	return filepath.Clean(cand), nil
 }
 
-// readModuleFile reads a file that a function names. Problems become a
-// warning at the calling expression; the caller makes the result unknown.
-func (e *evaluator) readModuleFile(fn, p string) (string, string, bool) {
-	path, err := e.resolveModulePath(p)
+// pathError reports a path that cannot be used: leaving the scan root is an
+// error (a configuration that reads outside what was scanned, or input
+// trying to make the scanner read a file of the machine); a file that
+// cannot be read is a warning. The caller makes the result unknown.
+func (e *evaluator) pathError(fn, p string, err error) {
+	if errors.Is(err, errOutside) {
+		e.diags.add(model.DiagError, "file outside the scan root",
+			fmt.Sprintf("%s(%q): %v (%s), so it is not read; its result is treated as unknown", fn, p, err, e.scanRoot), e.curRange)
+		return
+	}
+	e.diags.add(model.DiagWarning, "cannot read file",
+		fmt.Sprintf("%s(%q): %v; its result is treated as unknown", fn, p, err), e.curRange)
+}
+
+// readScanFile reads a file that a function names, within the scan root.
+func (e *evaluator) readScanFile(fn, p string) ([]byte, string, bool) {
+	path, err := e.resolvePath(p)
 	if err == nil {
 		var src []byte
 		if src, err = readFile(path); err == nil {
-			if !utf8.Valid(src) {
-				err = fmt.Errorf("%s is not valid UTF-8", path)
-			} else {
-				return string(src), path, true
-			}
+			return src, path, true
 		}
 	}
-	summary := "cannot read file"
-	if errors.Is(err, errOutside) {
-		summary = "file outside the module"
+	e.pathError(fn, p, err)
+	return nil, "", false
+}
+
+// readTextFile reads a file that must be UTF-8 text (file, templatefile).
+func (e *evaluator) readTextFile(fn, p string) (string, string, bool) {
+	src, path, ok := e.readScanFile(fn, p)
+	if !ok {
+		return "", "", false
 	}
-	e.diags.add(model.DiagWarning, summary,
-		fmt.Sprintf("%s(%q): %v; its result is treated as unknown", fn, p, err), e.curRange)
-	return "", "", false
+	if !utf8.Valid(src) {
+		e.pathError(fn, p, fmt.Errorf("%s is not valid UTF-8", path))
+		return "", "", false
+	}
+	return string(src), path, true
+}
+
+// fileFunctions are the functions that read files or resolve paths.
+func (e *evaluator) fileFunctions() map[string]function.Function {
+	return map[string]function.Function{
+		"file":             e.fileFunc(),
+		"fileexists":       e.fileExistsFunc(),
+		"filebase64":       e.fileBytesFunc("filebase64", func(b []byte) string { return base64.StdEncoding.EncodeToString(b) }),
+		"filemd5":          e.fileBytesFunc("filemd5", hashBytes(md5.New, hex.EncodeToString)),
+		"filesha1":         e.fileBytesFunc("filesha1", hashBytes(sha1.New, hex.EncodeToString)),
+		"filesha256":       e.fileBytesFunc("filesha256", hashBytes(sha256.New, hex.EncodeToString)),
+		"filesha512":       e.fileBytesFunc("filesha512", hashBytes(sha512.New, hex.EncodeToString)),
+		"filebase64sha256": e.fileBytesFunc("filebase64sha256", hashBytes(sha256.New, base64.StdEncoding.EncodeToString)),
+		"filebase64sha512": e.fileBytesFunc("filebase64sha512", hashBytes(sha512.New, base64.StdEncoding.EncodeToString)),
+		"fileset":          e.fileSetFunc(),
+		"templatefile":     e.templateFileFunc(),
+		"abspath":          e.absPathFunc(),
+	}
+}
+
+func hashBytes(h func() hash.Hash, encode func([]byte) string) func([]byte) string {
+	return func(b []byte) string {
+		sum := h()
+		sum.Write(b)
+		return encode(sum.Sum(nil))
+	}
 }
 
 func (e *evaluator) fileFunc() function.Function {
@@ -84,11 +122,27 @@ func (e *evaluator) fileFunc() function.Function {
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.String),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			src, _, ok := e.readModuleFile("file", args[0].AsString())
+			src, _, ok := e.readTextFile("file", args[0].AsString())
 			if !ok {
 				return cty.UnknownVal(cty.String), nil
 			}
 			return cty.StringVal(src), nil
+		},
+	})
+}
+
+// fileBytesFunc is a function of a file's raw bytes (filebase64, filemd5,
+// ...).
+func (e *evaluator) fileBytesFunc(name string, f func([]byte) string) function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			src, _, ok := e.readScanFile(name, args[0].AsString())
+			if !ok {
+				return cty.UnknownVal(cty.String), nil
+			}
+			return cty.StringVal(f(src)), nil
 		},
 	})
 }
@@ -98,13 +152,72 @@ func (e *evaluator) fileExistsFunc() function.Function {
 		Params: []function.Parameter{{Name: "path", Type: cty.String}},
 		Type:   function.StaticReturnType(cty.Bool),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			// Outside the module the answer is not ours to know: unknown.
-			path, pathErr := e.resolveModulePath(args[0].AsString())
-			if pathErr != nil {
-				return cty.UnknownVal(cty.Bool), nil //nolint:nilerr // unknown is the result
+			path, err := e.resolvePath(args[0].AsString())
+			if err != nil {
+				// Outside the scan root the answer is not ours to know.
+				e.pathError("fileexists", args[0].AsString(), err)
+				return cty.UnknownVal(cty.Bool), nil
 			}
 			info, statErr := os.Stat(path)
 			return cty.BoolVal(statErr == nil && info.Mode().IsRegular()), nil
+		},
+	})
+}
+
+// fileSetFunc is fileset(path, pattern): the regular files under path that
+// match the pattern, relative to path, as Terraform lists them.
+func (e *evaluator) fileSetFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{
+			{Name: "path", Type: cty.String},
+			{Name: "pattern", Type: cty.String},
+		},
+		Type: function.StaticReturnType(cty.Set(cty.String)),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			dir, err := e.resolvePath(args[0].AsString())
+			if err != nil {
+				e.pathError("fileset", args[0].AsString(), err)
+				return cty.UnknownVal(cty.Set(cty.String)), nil
+			}
+			matches, err := doublestar.FilepathGlob(filepath.Join(dir, args[1].AsString()))
+			if err != nil {
+				return cty.NilVal, fmt.Errorf("failed to glob pattern %q: %w", args[1].AsString(), err)
+			}
+			var vals []cty.Value
+			for _, m := range matches {
+				if info, err := os.Stat(m); err != nil || !info.Mode().IsRegular() {
+					continue
+				}
+				rel, err := filepath.Rel(dir, m)
+				if err != nil {
+					continue
+				}
+				vals = append(vals, cty.StringVal(filepath.ToSlash(rel)))
+			}
+			if len(vals) == 0 {
+				return cty.SetValEmpty(cty.String), nil
+			}
+			return cty.SetVal(vals), nil
+		},
+	})
+}
+
+// absPathFunc is abspath: the path made absolute against the root module
+// directory, where Terraform runs. Nothing is read.
+func (e *evaluator) absPathFunc() function.Function {
+	return function.New(&function.Spec{
+		Params: []function.Parameter{{Name: "path", Type: cty.String}},
+		Type:   function.StaticReturnType(cty.String),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			p := args[0].AsString()
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(e.rootDir, p)
+			}
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				return cty.NilVal, err
+			}
+			return cty.StringVal(filepath.ToSlash(abs)), nil
 		},
 	})
 }
@@ -115,7 +228,7 @@ func (e *evaluator) templateFileFunc() function.Function {
 	return function.New(&function.Spec{
 		Params: []function.Parameter{
 			{Name: "path", Type: cty.String},
-			{Name: "vars", Type: cty.DynamicPseudoType},
+			{Name: "vars", Type: cty.DynamicPseudoType, AllowMarked: true},
 		},
 		Type: function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
@@ -138,12 +251,12 @@ func (e *evaluator) templateFileFunc() function.Function {
 
 // parseTemplateFile reads and parses a template of templatefile().
 func (e *evaluator) parseTemplateFile(p string) (hclsyntax.Expression, bool) {
-	src, path, ok := e.readModuleFile("templatefile", p)
+	src, path, ok := e.readTextFile("templatefile", p)
 	if !ok {
 		return nil, false
 	}
 	// Keep the source: a policy written in the template gets positions in it.
-	e.mod.src[path] = []byte(src)
+	e.src[path] = []byte(src)
 	tmpl, hd := hclsyntax.ParseTemplate([]byte(src), path, hcl.InitialPos)
 	if hd.HasErrors() {
 		e.diags.fromHCL("invalid template", hd, path, 3)
@@ -153,8 +266,9 @@ func (e *evaluator) parseTemplateFile(p string) (hclsyntax.Expression, bool) {
 }
 
 // templateContext is the context of a templatefile() template: vars, and
-// every function of the module but templatefile.
+// every function but templatefile.
 func (e *evaluator) templateContext(vars cty.Value) (*hcl.EvalContext, bool) {
+	vars, marks := vars.Unmark()
 	ty := vars.Type()
 	if !vars.IsKnown() || (!ty.IsObjectType() && !ty.IsMapType()) {
 		return nil, false
@@ -166,7 +280,7 @@ func (e *evaluator) templateContext(vars cty.Value) (*hcl.EvalContext, bool) {
 			if !k.IsKnown() || !hclsyntax.ValidIdentifier(k.AsString()) {
 				return nil, false
 			}
-			m[k.AsString()] = v
+			m[k.AsString()] = v.WithMarks(marks)
 		}
 	}
 	funcs := make(map[string]function.Function, len(e.funcs))

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -29,14 +31,29 @@ func parseSrc(t *testing.T, src string) (*model.Unit, string) {
 	return ParseModule(dir, nil, Options{}), filepath.Join(dir, "main.tf")
 }
 
-// evalModule loads and evaluates a module, for tests of the evaluator.
-func evalModule(t *testing.T, dir string, opts Options) (*evaluator, *model.Unit) {
+// evalResult is what tests of the evaluator read: the root instance's
+// variables and locals, without marks.
+type evalResult struct {
+	e      *evaluator
+	vars   map[string]cty.Value
+	locals map[string]cty.Value
+}
+
+// evalModule loads and evaluates a root module, for tests of the evaluator.
+func evalModule(t *testing.T, dir string, opts Options) (*evalResult, *model.Unit) {
 	t.Helper()
 	unit := model.NewUnit(model.UnitTerraform, dir)
 	diags := &diagnostics{unit: unit}
-	ev := newEvaluator(loadModule(dir, nil, diags), opts, diags)
-	ev.run()
-	return ev, unit
+	e := newEvaluator(dir, opts, diags)
+	e.run(nil)
+	r := &evalResult{e: e, vars: map[string]cty.Value{}, locals: map[string]cty.Value{}}
+	for k, v := range e.root.vars {
+		r.vars[k] = unmarkDeep(v)
+	}
+	for k, v := range e.root.locals {
+		r.locals[k] = unmarkDeep(v)
+	}
+	return r, unit
 }
 
 // lineOf returns the 1-based line of the n-th (from 1) occurrence of substr

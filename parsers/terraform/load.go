@@ -8,8 +8,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/hclparse"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
 
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -25,33 +25,30 @@ const (
 	dataResource
 )
 
-// resource is a resource or data block.
+// resource is a resource or data block: configuration, shared by every
+// instance of every module instance that uses the module.
 type resource struct {
 	mode      resourceMode
 	typ, name string
-	// addr is the Terraform address and the model ID:
-	// "aws_s3_bucket.logs", "data.aws_iam_policy_document.p".
+	// addr is the address within the module: "aws_s3_bucket.logs",
+	// "data.aws_iam_policy_document.p".
 	addr string
 	body hcl.Body
 	// defRange is the block header, rng the whole block (the header for
 	// JSON, which has no block range).
-	defRange, rng hcl.Range
-	// multi is set when the block has count or for_each.
-	// TODO(expansion): expand count/for_each into instances; until then the
-	// block is one instance whose count.index and each.* are unknown, and
-	// references to it from elsewhere are unknown.
-	multi          bool
+	defRange, rng  hcl.Range
 	count, forEach hcl.Expression
-	// none is set when count or for_each is known to create no instance
-	// (count = 0, for_each = {}): the resource does not exist.
-	none bool
+	// provider is the provider meta-argument (aws.west), or nil.
+	provider hcl.Expression
 }
 
 type variable struct {
 	name     string
 	typeExpr hcl.Expression // nil when untyped
 	def      hcl.Expression // nil when there is no default
+	nullable hcl.Expression // nil when not written (nullable)
 	decl     hcl.Range
+	src      hcl.Body
 }
 
 type local struct {
@@ -59,18 +56,77 @@ type local struct {
 	expr hcl.Expression
 }
 
-// module is the parsed content of one module directory.
+type output struct {
+	name string
+	expr hcl.Expression // nil when the block has no value
+}
+
+// moduleCall is a module block.
+type moduleCall struct {
+	name string
+	// source is the source argument, which Terraform requires to be a
+	// literal string; "" when it is missing or not a literal.
+	source      string
+	sourceRange hcl.Range
+	body        hcl.Body
+	count       hcl.Expression
+	forEach     hcl.Expression
+	providers   hcl.Expression
+	defRange    hcl.Range
+	// rng is the whole block, from its first line: findings inside the
+	// module carry it, and an ignore comment above the block covers them.
+	rng hcl.Range
+}
+
+// providerBlock is a provider configuration block.
+type providerBlock struct {
+	name, alias string
+	body        hcl.Body
+	defRange    hcl.Range
+}
+
+// key is how resources and module calls name the configuration:
+// "aws" or "aws.west".
+func (p *providerBlock) key() string {
+	if p.alias == "" {
+		return p.name
+	}
+	return p.name + "." + p.alias
+}
+
+// module is the parsed content of one module directory. It is read once
+// per scan unit, however many times it is called.
 type module struct {
 	dir string
-	// paths are the files read, in load order.
-	paths       []string
-	src         map[string][]byte
-	variables   []*variable
-	locals      []*local
-	localByName map[string]*local
-	resources   []*resource
-	byAddr      map[string]*resource
-	moduleCalls map[string]bool
+	// paths are the files read, in load order, and src their content.
+	paths        []string
+	src          map[string][]byte
+	variables    []*variable
+	varByName    map[string]*variable
+	locals       []*local
+	localByName  map[string]*local
+	outputs      []*output
+	outputByName map[string]*output
+	resources    []*resource
+	byAddr       map[string]*resource
+	calls        []*moduleCall
+	callByName   map[string]*moduleCall
+	providers    []*providerBlock
+
+	// What the module's expressions read, found by scan (scan.go).
+	refAttrs map[string]map[string]bool
+	whole    map[string]bool
+	// deps caches the traversals that evaluating a resource reads.
+	deps map[*resource][]hcl.Traversal
+	// decls caches the decoded type constraints of the variables.
+	decls map[string]*varDecl
+	// functions are the functions called, with the first call's range.
+	functions []calledFunc
+}
+
+type calledFunc struct {
+	name string
+	rng  hcl.Range
 }
 
 var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
@@ -78,41 +134,39 @@ var topSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 	{Type: "data", LabelNames: []string{"type", "name"}},
 	{Type: "variable", LabelNames: []string{"name"}},
 	{Type: "locals"},
+	{Type: "output", LabelNames: []string{"name"}},
 	{Type: "module", LabelNames: []string{"name"}},
+	{Type: "provider", LabelNames: []string{"name"}},
 }}
 
 // loadModule reads and parses the module's files. A file that cannot be
 // read or parsed becomes a diagnostic; the blocks of a partly invalid file
 // that the errors do not touch are kept, the others dropped, because a block
 // that HCL recovered from an error may lack attributes it really has.
-func loadModule(dir string, files []string, diags *diagnostics) *module {
+// Override files are merged into the blocks they override, as Terraform
+// does (override.go).
+func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *module {
 	m := &module{
-		dir:         dir,
-		src:         map[string][]byte{},
-		localByName: map[string]*local{},
-		byAddr:      map[string]*resource{},
-		moduleCalls: map[string]bool{},
+		dir:          dir,
+		src:          map[string][]byte{},
+		varByName:    map[string]*variable{},
+		localByName:  map[string]*local{},
+		outputByName: map[string]*output{},
+		byAddr:       map[string]*resource{},
+		callByName:   map[string]*moduleCall{},
 	}
 	if files == nil {
 		files = discover(dir, diags)
 	}
 	files = loadOrder(files)
-	parser := hclparse.NewParser()
 	for _, path := range files {
-		src, err := readFile(path)
+		text, f, hd, err := cache.parse(path)
 		if err != nil {
 			diags.add(model.DiagError, "cannot read file", err.Error(), hcl.Range{Filename: path})
 			continue
 		}
 		m.paths = append(m.paths, path)
-		m.src[path] = src
-		var f *hcl.File
-		var hd hcl.Diagnostics
-		if strings.HasSuffix(path, ".json") {
-			f, hd = parser.ParseJSON(src, path)
-		} else {
-			f, hd = parser.ParseHCL(src, path)
-		}
+		m.src[path] = text
 		diags.fromHCL("invalid HCL", hd, path, 5)
 		if f == nil || f.Body == nil {
 			continue
@@ -120,7 +174,7 @@ func loadModule(dir string, files []string, diags *diagnostics) *module {
 		var errRanges []hcl.Range
 		for _, h := range hd {
 			if h.Severity == hcl.DiagError {
-				r := hcl.Range{Filename: path, End: hcl.Pos{Byte: len(src)}}
+				r := hcl.Range{Filename: path, End: hcl.Pos{Byte: len(text)}}
 				if h.Subject != nil {
 					r = *h.Subject
 				}
@@ -129,23 +183,47 @@ func loadModule(dir string, files []string, diags *diagnostics) *module {
 		}
 		m.collect(f.Body, errRanges, isOverride(path), diags)
 	}
+	m.scan()
+	// What evaluation reads of the configuration is computed here, once:
+	// a module may be shared by the units that scan concurrently, so it
+	// must not change after loading.
+	m.deps = make(map[*resource][]hcl.Traversal, len(m.resources))
+	for _, r := range m.resources {
+		m.deps[r] = bodyTraversals(r.body)
+	}
+	m.decls = make(map[string]*varDecl, len(m.variables))
+	for _, v := range m.variables {
+		m.decls[v.name] = newVarDecl(v)
+	}
 	return m
 }
 
 func discover(dir string, diags *diagnostics) []string {
-	entries, err := os.ReadDir(dir)
+	files, err := moduleFiles(dir)
 	if err != nil {
 		diags.add(model.DiagError, "cannot read module directory", err.Error(), hcl.Range{Filename: dir})
-		return nil
+	}
+	return files
+}
+
+// moduleFiles lists the .tf and .tf.json files of a module directory.
+func moduleFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
 	}
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.Type().IsRegular() && (strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")) {
+		if e.Type().IsRegular() && isConfigFile(name) {
 			files = append(files, filepath.Join(dir, name))
 		}
 	}
-	return files
+	return files, nil
+}
+
+func isConfigFile(name string) bool {
+	return strings.HasSuffix(name, ".tf") || strings.HasSuffix(name, ".tf.json")
 }
 
 // loadOrder sorts files the way Terraform reads them: by name, with override
@@ -213,68 +291,197 @@ func (m *module) collect(body hcl.Body, errRanges []hcl.Range, override bool, di
 func (m *module) collectBlock(blk *hcl.Block, rng hcl.Range, override bool, diags *diagnostics) {
 	switch blk.Type {
 	case "resource", "data":
-		if len(blk.Labels) != 2 {
-			return
-		}
-		if blk.Type == "resource" && reservedRoots[blk.Labels[0]] {
-			return // not a resource type name Terraform accepts (var, local, ...)
-		}
-		r := &resource{typ: blk.Labels[0], name: blk.Labels[1], body: blk.Body, defRange: blk.DefRange, rng: rng}
-		r.addr = r.typ + "." + r.name
-		if blk.Type == "data" {
-			r.mode = dataResource
-			r.addr = "data." + r.addr
-		}
-		r.count, r.forEach = attrExpr(blk.Body, "count"), attrExpr(blk.Body, "for_each")
-		r.multi = r.count != nil || r.forEach != nil
-		if prev := m.byAddr[r.addr]; prev != nil {
-			duplicate(diags, r.addr, override, blk.DefRange)
-			return
-		}
-		m.byAddr[r.addr] = r
-		m.resources = append(m.resources, r)
+		m.collectResource(blk, rng, override, diags)
 	case "variable":
 		if len(blk.Labels) != 1 {
 			return
 		}
 		v := &variable{name: blk.Labels[0], decl: blk.DefRange}
-		v.def = attrExpr(blk.Body, "default")
-		v.typeExpr = attrExpr(blk.Body, "type")
-		for _, prev := range m.variables {
-			if prev.name == v.name {
-				duplicate(diags, "var."+v.name, override, blk.DefRange)
+		if prev := m.varByName[v.name]; prev != nil {
+			if override {
+				prev.setBody(mergeBodies(prev.body(), blk.Body))
 				return
 			}
+			duplicate(diags, "var."+v.name, blk.DefRange)
+			return
 		}
+		if override {
+			missingBase(diags, "variable", v.name, blk.DefRange)
+			return
+		}
+		v.setBody(blk.Body)
+		m.varByName[v.name] = v
 		m.variables = append(m.variables, v)
 	case "locals":
 		for _, a := range justAttributes(blk.Body) {
-			if m.localByName[a.Name] != nil {
-				duplicate(diags, "local."+a.Name, override, a.NameRange)
+			if prev := m.localByName[a.Name]; prev != nil {
+				if override {
+					prev.expr = a.Expr
+					continue
+				}
+				duplicate(diags, "local."+a.Name, a.NameRange)
 				continue
 			}
+			// An override file may add locals: Terraform merges locals by
+			// name and accepts new ones.
 			l := &local{name: a.Name, expr: a.Expr}
 			m.localByName[a.Name] = l
 			m.locals = append(m.locals, l)
 		}
-	case "module":
-		if len(blk.Labels) == 1 {
-			m.moduleCalls[blk.Labels[0]] = true
+	case "output":
+		if len(blk.Labels) != 1 {
+			return
 		}
+		name := blk.Labels[0]
+		if prev := m.outputByName[name]; prev != nil {
+			if override {
+				if e := attrExpr(blk.Body, "value"); e != nil {
+					prev.expr = e
+				}
+				return
+			}
+			duplicate(diags, "output."+name, blk.DefRange)
+			return
+		}
+		if override {
+			missingBase(diags, "output", name, blk.DefRange)
+			return
+		}
+		o := &output{name: name, expr: attrExpr(blk.Body, "value")}
+		m.outputByName[name] = o
+		m.outputs = append(m.outputs, o)
+	case "module":
+		m.collectCall(blk, rng, override, diags)
+	case "provider":
+		if len(blk.Labels) != 1 {
+			return
+		}
+		p := &providerBlock{name: blk.Labels[0], body: blk.Body, defRange: blk.DefRange}
+		p.alias = literalString(attrExpr(blk.Body, "alias"))
+		for _, prev := range m.providers {
+			if prev.key() != p.key() {
+				continue
+			}
+			if override {
+				prev.body = mergeBodies(prev.body, blk.Body)
+				return
+			}
+			duplicate(diags, "provider "+p.key(), blk.DefRange)
+			return
+		}
+		if override {
+			missingBase(diags, "provider", p.key(), blk.DefRange)
+			return
+		}
+		m.providers = append(m.providers, p)
 	}
 }
 
-// duplicate reports a second definition. Terraform merges override files
-// into the blocks they override; this parser does not yet, so their blocks
-// are noted and ignored rather than reported as errors.
-func duplicate(diags *diagnostics, what string, override bool, r hcl.Range) {
-	if override {
-		diags.add(model.DiagNote, "override file not merged",
-			fmt.Sprintf("%s is redefined in an override file; override files are not merged yet, so the first definition is used", what), r)
+func (m *module) collectResource(blk *hcl.Block, rng hcl.Range, override bool, diags *diagnostics) {
+	if len(blk.Labels) != 2 {
 		return
 	}
+	if blk.Type == "resource" && reservedRoots[blk.Labels[0]] {
+		return // not a resource type name Terraform accepts (var, local, ...)
+	}
+	r := &resource{typ: blk.Labels[0], name: blk.Labels[1], defRange: blk.DefRange, rng: rng}
+	r.addr = r.typ + "." + r.name
+	if blk.Type == "data" {
+		r.mode = dataResource
+		r.addr = "data." + r.addr
+	}
+	if prev := m.byAddr[r.addr]; prev != nil {
+		if override {
+			prev.setBody(mergeBodies(prev.body, blk.Body))
+			return
+		}
+		duplicate(diags, r.addr, blk.DefRange)
+		return
+	}
+	if override {
+		missingBase(diags, blk.Type, r.addr, blk.DefRange)
+		return
+	}
+	r.setBody(blk.Body)
+	m.byAddr[r.addr] = r
+	m.resources = append(m.resources, r)
+}
+
+func (r *resource) setBody(body hcl.Body) {
+	r.body = body
+	r.count, r.forEach = attrExpr(body, "count"), attrExpr(body, "for_each")
+	r.provider = attrExpr(body, "provider")
+}
+
+func (m *module) collectCall(blk *hcl.Block, rng hcl.Range, override bool, diags *diagnostics) {
+	if len(blk.Labels) != 1 {
+		return
+	}
+	name := blk.Labels[0]
+	if prev := m.callByName[name]; prev != nil {
+		if override {
+			prev.setBody(mergeBodies(prev.body, blk.Body))
+			return
+		}
+		duplicate(diags, "module."+name, blk.DefRange)
+		return
+	}
+	if override {
+		missingBase(diags, "module", name, blk.DefRange)
+		return
+	}
+	c := &moduleCall{name: name, defRange: blk.DefRange, rng: rng}
+	c.setBody(blk.Body)
+	m.callByName[name] = c
+	m.calls = append(m.calls, c)
+}
+
+func (c *moduleCall) setBody(body hcl.Body) {
+	c.body = body
+	c.count, c.forEach = attrExpr(body, "count"), attrExpr(body, "for_each")
+	c.providers = attrExpr(body, "providers")
+	c.source, c.sourceRange = "", c.defRange
+	if a := attribute(body, "source"); a != nil {
+		c.source = literalString(a.Expr)
+		c.sourceRange = a.Expr.Range()
+	}
+}
+
+// body and setBody let override files merge into a variable block.
+func (v *variable) body() hcl.Body { return v.src }
+
+func (v *variable) setBody(body hcl.Body) {
+	v.src = body
+	v.def = attrExpr(body, "default")
+	v.typeExpr = attrExpr(body, "type")
+	v.nullable = attrExpr(body, "nullable")
+}
+
+// literalString is the value of an expression that must be a constant
+// string (a module source, a provider alias), or "".
+func literalString(expr hcl.Expression) string {
+	if expr == nil {
+		return ""
+	}
+	v, hd := expr.Value(nil)
+	if hd.HasErrors() || !v.IsKnown() || v.IsNull() || v.Type() != cty.String {
+		return ""
+	}
+	return v.AsString()
+}
+
+// duplicate reports a second definition outside override files, which
+// Terraform rejects; the first definition is used.
+func duplicate(diags *diagnostics, what string, r hcl.Range) {
 	diags.add(model.DiagWarning, "duplicate definition",
 		fmt.Sprintf("%s is defined more than once; the first definition is used", what), r)
+}
+
+// missingBase reports an override block with nothing to override, which
+// Terraform rejects; the block is ignored.
+func missingBase(diags *diagnostics, kind, what string, r hcl.Range) {
+	diags.add(model.DiagWarning, "override without a base block",
+		fmt.Sprintf("the override file defines %s %s, which no other file of the module defines; it is ignored", kind, what), r)
 }
 
 // attrExpr returns the expression of the attribute name of body, or nil.
@@ -287,6 +494,9 @@ func attrExpr(body hcl.Body, name string) hcl.Expression {
 
 // attribute returns the attribute name of body, or nil.
 func attribute(body hcl.Body, name string) *hcl.Attribute {
+	if body == nil {
+		return nil
+	}
 	if sb, ok := body.(*hclsyntax.Body); ok {
 		if a := sb.Attributes[name]; a != nil {
 			return a.AsHCLAttribute()
@@ -314,7 +524,13 @@ func justAttributes(body hcl.Body) []*hcl.Attribute {
 	for _, a := range attrs {
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Range.Start.Byte < out[j].Range.Start.Byte })
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].Range, out[j].Range
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
 	return out
 }
 
@@ -325,52 +541,12 @@ func sortedAttrs(b *hclsyntax.Body) []*hclsyntax.Attribute {
 	for _, a := range b.Attributes {
 		out = append(out, a)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].SrcRange.Start.Byte < out[j].SrcRange.Start.Byte })
-	return out
-}
-
-// blockBody is a nested block of a body: its body and header range, or, for
-// a dynamic block, no body.
-type blockBody struct {
-	body     hcl.Body // nil for a dynamic block, whose content is unknown
-	defRange hcl.Range
-	// forEach is the for_each expression of a dynamic block.
-	forEach hcl.Expression
-}
-
-// nestedBlocks returns the blocks of type typ in body, in source order,
-// including dynamic blocks that generate that type.
-func nestedBlocks(body hcl.Body, typ string) []blockBody {
-	var out []blockBody
-	if sb, ok := body.(*hclsyntax.Body); ok {
-		for _, blk := range sb.Blocks {
-			switch {
-			case blk.Type == typ:
-				out = append(out, blockBody{body: blk.Body, defRange: blk.DefRange()})
-			case blk.Type == "dynamic" && len(blk.Labels) == 1 && blk.Labels[0] == typ:
-				bb := blockBody{defRange: blk.DefRange()}
-				if a := blk.Body.Attributes["for_each"]; a != nil {
-					bb.forEach = a.Expr
-				}
-				out = append(out, bb)
-			}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i].SrcRange, out[j].SrcRange
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
 		}
-		return out
-	}
-	content, _, _ := body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
-		{Type: typ},
-		{Type: "dynamic", LabelNames: []string{"type"}},
-	}})
-	if content == nil {
-		return nil
-	}
-	for _, blk := range content.Blocks {
-		switch {
-		case blk.Type == typ:
-			out = append(out, blockBody{body: blk.Body, defRange: blk.DefRange})
-		case blk.Type == "dynamic" && blk.Labels[0] == typ:
-			out = append(out, blockBody{defRange: blk.DefRange, forEach: attrExpr(blk.Body, "for_each")})
-		}
-	}
+		return a.Start.Byte < b.Start.Byte
+	})
 	return out
 }

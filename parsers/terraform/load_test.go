@@ -138,7 +138,7 @@ resource "aws_s3_bucket_policy" "p" {
   bucket = aws_s3_bucket.b.id
   policy = jsonencode({ Version = "2012-10-17", Statement = [] })
 }
-locals { x = cidrsubnet("10.0.0.0/8", 8, 1) }
+locals { x = nosuchfn("10.0.0.0/8", 8, 1) }
 `})
 	done := make(chan *model.Unit)
 	for i := 0; i < 4; i++ {

@@ -14,9 +14,26 @@ import (
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// maxPolicyDepth bounds how far policyDoc follows locals and nested
-// documents (source_policy_documents of source_policy_documents ...).
+// maxPolicyDepth bounds how far policyDoc follows locals, variables,
+// outputs and nested documents (source_policy_documents of
+// source_policy_documents ...).
 const maxPolicyDepth = 16
+
+// scope is where an expression is evaluated: a module instance and a
+// context of it (the instance's own, or a resource instance's with its
+// count.index and each.*). Inside a templatefile template there is no
+// module instance.
+type scope struct {
+	mi  *modInst
+	ctx *hcl.EvalContext
+}
+
+// needs visits what expr reads, so that evaluating it sees final values.
+func (sc scope) needs(expr hcl.Expression) {
+	if sc.mi != nil && expr != nil {
+		sc.mi.needAll(expr.Variables())
+	}
+}
 
 // policyDoc converts an attribute that holds a policy document (a JSON
 // string) into a JSON-shaped node tree whose every element has its own
@@ -28,14 +45,17 @@ const maxPolicyDepth = 16
 //     interpolations that are unknown becoming unknown leaves;
 //   - data.aws_iam_policy_document.X.json: the tree of that data source;
 //   - local.X: whatever the local holds, by these same rules;
+//   - var.X in a called module: the argument the call passes, in the
+//     calling module; module.X.OUT: the output's expression in the module;
 //   - file(...) and templatefile(...) of a JSON file: positions in that file;
 //   - anything else: the evaluated string parsed with the expression's range.
 //
 // A null or empty document is a null node: the resource has no policy.
-func (e *evaluator) policyDoc(ctx *hcl.EvalContext, expr hcl.Expression, depth int) *node.Node {
-	x := e.shape(ctx, expr)
+func (e *evaluator) policyDoc(sc scope, expr hcl.Expression, depth int) *node.Node {
+	sc.needs(expr)
+	x := e.shape(sc.ctx, expr)
 	if depth > maxPolicyDepth {
-		return e.valueDoc(ctx, x)
+		return e.valueDoc(sc, x)
 	}
 	switch t := x.(type) {
 	case *hclsyntax.FunctionCallExpr:
@@ -45,22 +65,22 @@ func (e *evaluator) policyDoc(ctx *hcl.EvalContext, expr hcl.Expression, depth i
 		switch strings.TrimPrefix(t.Name, "core::") {
 		case "jsonencode":
 			if len(t.Args) == 1 {
-				return e.valueNode(ctx, t.Args[0])
+				return e.valueNode(sc.ctx, t.Args[0])
 			}
 		case "file":
 			if len(t.Args) == 1 {
-				return e.fileDoc(ctx, t)
+				return e.fileDoc(sc, t)
 			}
 		case "templatefile":
 			if len(t.Args) == 2 {
-				return e.templateFileDoc(ctx, t)
+				return e.templateFileDoc(sc, t)
 			}
 		case "coalesce":
 			// coalesce(var.policy, data.aws_iam_policy_document.x.json):
 			// the first document that is not null or empty, read by these
 			// rules; an unknown one before it might be either.
 			for _, arg := range t.Args {
-				d := e.policyDoc(ctx, arg, depth+1)
+				d := e.policyDoc(sc, arg, depth+1)
 				if d.Kind != node.Null {
 					return d
 				}
@@ -68,51 +88,158 @@ func (e *evaluator) policyDoc(ctx *hcl.EvalContext, expr hcl.Expression, depth i
 			return &node.Node{Kind: node.Null, Range: toRange(t.Range())}
 		}
 	case *hclsyntax.TemplateExpr:
-		return e.templateDoc(ctx, t)
+		return e.templateDoc(sc, t)
 	case *hclsyntax.ScopeTraversalExpr:
-		if ctx != e.ctx {
-			break // a templatefile template has no data sources or locals
+		if d := e.referencedDoc(sc, t.Traversal, nil, depth); d != nil {
+			return d
 		}
-		tr := t.Traversal
-		switch tr.RootName() {
-		case "data":
-			if addr, rest := e.resourceOf(tr); addr != "" && secondName(tr) == "aws_iam_policy_document" {
-				if len(rest) > 0 {
-					if _, ok := rest[0].(hcl.TraverseIndex); ok {
-						rest = rest[1:] // count instance: one instance for now
-					}
+	case *hclsyntax.RelativeTraversalExpr:
+		// data.aws_iam_policy_document.x[count.index].json and the like.
+		if ix, ok := t.Source.(*hclsyntax.IndexExpr); ok {
+			if st, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr); ok {
+				tr := append(append(hcl.Traversal(nil), st.Traversal...), hcl.TraverseIndex{})
+				if d := e.referencedDoc(sc, tr, ix.Key, depth, t.Traversal...); d != nil {
+					return d
 				}
-				if len(rest) == 1 {
-					if a, ok := rest[0].(hcl.TraverseAttr); ok && (a.Name == "json" || a.Name == "minified_json") {
-						return e.policyDocument(addr, depth+1)
-					}
-				}
-			}
-		case "local":
-			if l := e.mod.localByName[secondName(tr)]; l != nil && len(tr) == 2 {
-				return e.policyDoc(e.ctx, l.expr, depth+1)
 			}
 		}
 	}
-	return e.valueDoc(ctx, x)
+	return e.valueDoc(sc, x)
+}
+
+// referencedDoc follows a reference to where the document is written.
+// When key is set, the last step of tr is an index whose key is that
+// expression; rest follows it. It returns nil when the reference is not one
+// it can follow.
+func (e *evaluator) referencedDoc(sc scope, tr hcl.Traversal, key hcl.Expression, depth int, rest ...hcl.Traverser) *node.Node {
+	mi := sc.mi
+	if mi == nil {
+		return nil // a templatefile template has no references
+	}
+	full := append(append(hcl.Traversal(nil), tr...), rest...)
+	switch tr.RootName() {
+	case "data":
+		addr, after := mi.mod.resourceOf(full)
+		if addr == "" || secondName(full) != "aws_iam_policy_document" {
+			return nil
+		}
+		var idx cty.Value
+		if len(after) > 0 {
+			if ix, ok := after[0].(hcl.TraverseIndex); ok {
+				idx = ix.Key
+				if key != nil {
+					idx = unmarkDeep(e.evalIn(sc.ctx, key))
+				}
+				after = after[1:]
+			}
+		}
+		if len(after) != 1 {
+			return nil
+		}
+		if a, ok := after[0].(hcl.TraverseAttr); !ok || (a.Name != "json" && a.Name != "minified_json") {
+			return nil
+		}
+		mi.visit(addr)
+		ri := mi.instanceAt(addr, idx)
+		if ri == nil {
+			return nil
+		}
+		return e.policyDocument(ri, depth+1)
+	case "local":
+		if key != nil || len(tr) != 2 {
+			return nil
+		}
+		if l := mi.mod.localByName[secondName(tr)]; l != nil {
+			return e.policyDoc(scope{mi, mi.ctx}, l.expr, depth+1)
+		}
+	case "var":
+		if key != nil || len(tr) != 2 || mi.parent == nil {
+			return nil
+		}
+		if arg := attrExpr(mi.call.body, secondName(tr)); arg != nil {
+			return e.policyDoc(scope{mi.parent, mi.callCtx}, arg, depth+1)
+		}
+	case "module":
+		return e.outputDoc(mi, full, depth)
+	}
+	return nil
+}
+
+// outputDoc follows module.NAME.OUT (or module.NAME[KEY].OUT) to the
+// output's expression, when it names one instance.
+func (e *evaluator) outputDoc(mi *modInst, tr hcl.Traversal, depth int) *node.Node {
+	name := secondName(tr)
+	if mi.mod.callByName[name] == nil {
+		return nil
+	}
+	mi.visit("module." + name)
+	cs := mi.calls[name]
+	if cs == nil || cs.unavailable {
+		return nil
+	}
+	rest := tr[2:]
+	insts := cs.insts
+	if len(rest) > 0 {
+		if ix, ok := rest[0].(hcl.TraverseIndex); ok {
+			k := instanceKey(ix.Key)
+			insts = nil
+			for _, child := range cs.insts {
+				if k != "" && strings.HasSuffix(child.path, k) {
+					insts = append(insts, child)
+				}
+			}
+			rest = rest[1:]
+		}
+	}
+	if len(insts) != 1 || len(rest) != 1 {
+		return nil
+	}
+	a, ok := rest[0].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	child := insts[0]
+	o := child.mod.outputByName[a.Name]
+	if o == nil || o.expr == nil {
+		return nil
+	}
+	return e.policyDoc(scope{child, child.ctx}, o.expr, depth+1)
 }
 
 // valueDoc evaluates expr and parses the string; every element gets the
 // expression's range, as the text has no positions of its own.
-func (e *evaluator) valueDoc(ctx *hcl.EvalContext, expr hcl.Expression) *node.Node {
-	v := e.evalIn(ctx, expr)
+func (e *evaluator) valueDoc(sc scope, expr hcl.Expression) *node.Node {
+	sc.needs(expr)
+	v, refs := unmark(e.evalIn(sc.ctx, expr))
 	r := toRange(expr.Range())
 	switch {
 	case !v.IsKnown():
-		return node.NewUnknown(r, e.refsOf(expr)...)
+		return node.NewUnknown(r, mergeRefs(refs, refsOf(v))...)
 	case v.IsNull():
 		return &node.Node{Kind: node.Null, Range: r}
 	case v.Type() == cty.String:
-		return e.jsonDoc(v.AsString(), constantMap(expr.Range()), expr.Range())
+		doc := e.jsonDoc(v.AsString(), constantMap(expr.Range()), expr.Range())
+		addRefs(doc, refs)
+		return doc
 	}
 	// Not a string (Terraform would reject it); its structure is still the
 	// best reading of what was meant.
-	return e.walk(ctx, expr, v)
+	return e.walk(sc.ctx, expr, v, refs)
+}
+
+// addRefs adds refs to every node of a tree: a document parsed from a
+// string computed from references is computed from them in every part.
+func addRefs(n *node.Node, refs []string) {
+	if len(refs) == 0 || n == nil {
+		return
+	}
+	n.Refs = mergeRefs(n.Refs, refs)
+	for _, c := range n.List {
+		addRefs(c, refs)
+	}
+	for _, k := range n.Keys {
+		addRefs(n.Map[k], refs)
+	}
 }
 
 // jsonDoc parses a policy text. Invalid JSON is reported as a warning and
@@ -132,17 +259,17 @@ func (e *evaluator) jsonDoc(text string, at func(start, end int) model.Range, r 
 }
 
 // fileDoc reads file(PATH) and parses it with positions in that file.
-func (e *evaluator) fileDoc(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr) *node.Node {
-	p := e.evalIn(ctx, call.Args[0])
+func (e *evaluator) fileDoc(sc scope, call *hclsyntax.FunctionCallExpr) *node.Node {
+	p, refs := unmark(e.evalIn(sc.ctx, call.Args[0]))
 	if !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
-		return e.valueDoc(ctx, call)
+		return e.valueDoc(sc, call)
 	}
 	prev := e.curRange
 	e.curRange = call.Range()
-	src, path, ok := e.readModuleFile("file", p.AsString())
+	src, path, ok := e.readTextFile("file", p.AsString())
 	e.curRange = prev
 	if !ok {
-		return node.NewUnknown(toRange(call.Range()), e.refsOf(call)...)
+		return node.NewUnknown(toRange(call.Range()), refs...)
 	}
 	m := &textMap{}
 	m.add(0, src, hcl.Range{
@@ -155,24 +282,24 @@ func (e *evaluator) fileDoc(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallEx
 
 // templateFileDoc parses templatefile(PATH, VARS) as a template, with
 // positions in the template file.
-func (e *evaluator) templateFileDoc(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr) *node.Node {
-	p := e.evalIn(ctx, call.Args[0])
-	vars := e.evalIn(ctx, call.Args[1])
+func (e *evaluator) templateFileDoc(sc scope, call *hclsyntax.FunctionCallExpr) *node.Node {
+	p, refs := unmark(e.evalIn(sc.ctx, call.Args[0]))
+	vars := e.evalIn(sc.ctx, call.Args[1])
 	if !p.IsKnown() || p.IsNull() || p.Type() != cty.String {
-		return e.valueDoc(ctx, call)
+		return e.valueDoc(sc, call)
 	}
 	tctx, ok := e.templateContext(vars)
 	if !ok {
-		return e.valueDoc(ctx, call)
+		return e.valueDoc(sc, call)
 	}
 	prev := e.curRange
 	e.curRange = call.Range()
 	tmpl, ok := e.parseTemplateFile(p.AsString())
 	e.curRange = prev
 	if !ok {
-		return node.NewUnknown(toRange(call.Range()), e.refsOf(call)...)
+		return node.NewUnknown(toRange(call.Range()), refs...)
 	}
-	return e.policyDoc(tctx, tmpl, maxPolicyDepth)
+	return e.policyDoc(scope{ctx: tctx}, tmpl, maxPolicyDepth)
 }
 
 // Unknown interpolations are replaced in the text by a marker that no real
@@ -187,7 +314,7 @@ const (
 // parts by markers, and parses the JSON with positions. Each string holding
 // a marker becomes an unknown leaf, so one unknown ARN does not make the
 // whole document unknown.
-func (e *evaluator) templateDoc(ctx *hcl.EvalContext, tmpl *hclsyntax.TemplateExpr) *node.Node {
+func (e *evaluator) templateDoc(sc scope, tmpl *hclsyntax.TemplateExpr) *node.Node {
 	var sb strings.Builder
 	m := &textMap{line: e.sourceLine}
 	var unknownRefs [][]string
@@ -201,7 +328,9 @@ func (e *evaluator) templateDoc(ctx *hcl.EvalContext, tmpl *hclsyntax.TemplateEx
 			inString = scanJSONString(s, inString)
 			continue
 		}
-		s, ok := templateString(e.evalIn(ctx, part))
+		pv, partRefs := unmark(e.evalIn(sc.ctx, part))
+		partRefs = mergeRefs(partRefs, refsOf(pv))
+		s, ok := templateString(pv)
 		if !ok {
 			s = markerStart + strconv.Itoa(len(unknownRefs)) + markerEnd
 			if !inString {
@@ -209,7 +338,7 @@ func (e *evaluator) templateDoc(ctx *hcl.EvalContext, tmpl *hclsyntax.TemplateEx
 				// a string: quote it so the rest still parses.
 				s = `"` + s + `"`
 			}
-			unknownRefs = append(unknownRefs, e.refsOf(part))
+			unknownRefs = append(unknownRefs, partRefs)
 			sb.WriteString(s)
 			m.add(start, s, part.Range(), false)
 			continue
@@ -237,6 +366,7 @@ func (e *evaluator) templateDoc(ctx *hcl.EvalContext, tmpl *hclsyntax.TemplateEx
 
 // templateString renders an interpolated value as a template would.
 func templateString(v cty.Value) (string, bool) {
+	v = unmarkDeep(v)
 	if !v.IsWhollyKnown() || v.IsNull() {
 		return "", false
 	}

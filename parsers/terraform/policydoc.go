@@ -7,54 +7,52 @@ import (
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// policyDocument returns the JSON-shaped node tree that the
-// aws_iam_policy_document data source at addr renders, built from its
-// blocks so that every element points at the attribute that wrote it. The
-// tree is built once per data source; a data source that (through
+// policyDocument returns the JSON-shaped node tree that an instance of an
+// aws_iam_policy_document data source renders, built from its blocks so
+// that every element points at the attribute that wrote it. The tree is
+// built once per instance; a data source that (through
 // source_policy_documents) includes itself is unknown.
-func (e *evaluator) policyDocument(addr string, depth int) *node.Node {
-	if doc := e.docs[addr]; doc != nil {
-		return doc
+func (e *evaluator) policyDocument(ri *resInst, depth int) *node.Node {
+	if ri.doc != nil {
+		return ri.doc
 	}
-	r := e.mod.byAddr[addr]
-	if r == nil || e.docBusy[addr] {
-		var rng model.Range
-		if r != nil {
-			rng = toRange(r.defRange)
-		}
-		return node.NewUnknown(rng, addr)
+	if ri.docBusy {
+		return node.NewUnknown(toRange(ri.res.defRange), ri.id)
 	}
-	e.docBusy[addr] = true
-	doc := e.buildPolicyDocument(r, depth)
-	delete(e.docBusy, addr)
-	e.docs[addr] = doc
+	ri.docBusy = true
+	ri.mi.needAll(ri.mi.mod.bodyDeps(ri.res))
+	doc := e.buildPolicyDocument(ri, depth)
+	ri.docBusy = false
+	ri.doc = doc
 	return doc
 }
 
-func (e *evaluator) buildPolicyDocument(r *resource, depth int) *node.Node {
+func (e *evaluator) buildPolicyDocument(ri *resInst, depth int) *node.Node {
+	r := ri.res
+	sc := scope{ri.mi, ri.ctx}
 	def := toRange(r.defRange)
 	doc := node.NewMap(def)
-	doc.Refs = []string{r.addr}
+	doc.Refs = []string{ri.id}
 	// The provider writes Version "2012-10-17" unless told otherwise.
-	version := e.attrNode(r.body, "version")
+	version := e.attrNode(r.body, ri.ctx, "version")
 	if version == nil {
 		version = node.NewString("2012-10-17", def)
 	}
 	doc.Set("Version", version)
-	if id := e.attrNode(r.body, "policy_id"); id != nil {
+	if id := e.attrNode(r.body, ri.ctx, "policy_id"); id != nil {
 		doc.Set("Id", id)
 	}
 
 	var current []*node.Node
-	for _, b := range nestedBlocks(r.body, "statement") {
+	for _, b := range e.blocksOf(r.body, ri.ctx, "statement") {
 		if b.body == nil {
-			current = append(current, node.NewUnknown(toRange(b.defRange), e.refsOf(b.forEach)...))
+			current = append(current, node.NewUnknown(toRange(b.defRange), b.refs...))
 			continue
 		}
-		current = append(current, e.statementNode(b.body, b.defRange))
+		current = append(current, e.statementNode(b.body, b.ctx, b.defRange))
 	}
-	sources := e.statementSets(r.body, "source_policy_documents", "source_json", depth)
-	overrides := e.statementSets(r.body, "override_policy_documents", "override_json", depth)
+	sources := e.statementSets(sc, r.body, "source_policy_documents", "source_json", depth)
+	overrides := e.statementSets(sc, r.body, "override_policy_documents", "override_json", depth)
 	stmts := mergeStatements(sources, current, overrides, def)
 
 	list := &node.Node{Kind: node.List, Range: def, List: stmts}
@@ -67,12 +65,12 @@ func (e *evaluator) buildPolicyDocument(r *resource, depth int) *node.Node {
 
 // attrNode is the value node of an attribute, or nil when it is absent or
 // null.
-func (e *evaluator) attrNode(body hcl.Body, name string) *node.Node {
+func (e *evaluator) attrNode(body hcl.Body, ctx *hcl.EvalContext, name string) *node.Node {
 	a := attribute(body, name)
 	if a == nil {
 		return nil
 	}
-	n := e.valueNode(e.ctx, a.Expr)
+	n := e.valueNode(ctx, a.Expr)
 	if n.Kind == node.Null {
 		return nil
 	}
@@ -81,13 +79,13 @@ func (e *evaluator) attrNode(body hcl.Body, name string) *node.Node {
 }
 
 // statementNode renders one statement block as the provider does.
-func (e *evaluator) statementNode(body hcl.Body, defRange hcl.Range) *node.Node {
+func (e *evaluator) statementNode(body hcl.Body, ctx *hcl.EvalContext, defRange hcl.Range) *node.Node {
 	def := toRange(defRange)
 	st := node.NewMap(def)
-	if sid := e.attrNode(body, "sid"); sid != nil {
+	if sid := e.attrNode(body, ctx, "sid"); sid != nil {
 		st.Set("Sid", sid)
 	}
-	effect := e.attrNode(body, "effect")
+	effect := e.attrNode(body, ctx, "effect")
 	if effect == nil {
 		effect = node.NewString("Allow", def)
 	}
@@ -98,17 +96,17 @@ func (e *evaluator) statementNode(body hcl.Body, defRange hcl.Range) *node.Node 
 		{"Resource", "resources"},
 		{"NotResource", "not_resources"},
 	} {
-		if n := e.attrNode(body, f.attr); n != nil {
+		if n := e.attrNode(body, ctx, f.attr); n != nil {
 			st.Set(f.key, n)
 		}
 	}
-	if p := e.principalsNode(body, "principals"); p != nil {
+	if p := e.principalsNode(body, ctx, "principals"); p != nil {
 		st.Set("Principal", p)
 	}
-	if p := e.principalsNode(body, "not_principals"); p != nil {
+	if p := e.principalsNode(body, ctx, "not_principals"); p != nil {
 		st.Set("NotPrincipal", p)
 	}
-	if c := e.conditionNode(body); c != nil {
+	if c := e.conditionNode(body, ctx); c != nil {
 		st.Set("Condition", c)
 	}
 	return st
@@ -116,17 +114,17 @@ func (e *evaluator) statementNode(body hcl.Body, defRange hcl.Range) *node.Node 
 
 // principalsNode renders principals blocks: {type: identifiers}, blocks of
 // the same type merged, and a lone {type "*", identifiers ["*"]} as "*".
-func (e *evaluator) principalsNode(body hcl.Body, typ string) *node.Node {
-	blocks := nestedBlocks(body, typ)
+func (e *evaluator) principalsNode(body hcl.Body, ctx *hcl.EvalContext, typ string) *node.Node {
+	blocks := e.blocksOf(body, ctx, typ)
 	if len(blocks) == 0 {
 		return nil
 	}
 	p := node.NewMap(toRange(blocks[0].defRange))
 	for _, b := range blocks {
 		if b.body == nil {
-			return node.NewUnknown(p.Range, e.refsOf(b.forEach)...)
+			return node.NewUnknown(p.Range, b.refs...)
 		}
-		t, ids := e.attrNode(b.body, "type"), e.attrNode(b.body, "identifiers")
+		t, ids := e.attrNode(b.body, b.ctx, "type"), e.attrNode(b.body, b.ctx, "identifiers")
 		if t == nil || ids == nil {
 			continue // the provider rejects it
 		}
@@ -150,17 +148,17 @@ func (e *evaluator) principalsNode(body hcl.Body, typ string) *node.Node {
 
 // conditionNode renders condition blocks: {test: {variable: values}}, the
 // values of repeated test and variable pairs appended.
-func (e *evaluator) conditionNode(body hcl.Body) *node.Node {
-	blocks := nestedBlocks(body, "condition")
+func (e *evaluator) conditionNode(body hcl.Body, ctx *hcl.EvalContext) *node.Node {
+	blocks := e.blocksOf(body, ctx, "condition")
 	if len(blocks) == 0 {
 		return nil
 	}
 	c := node.NewMap(toRange(blocks[0].defRange))
 	for _, b := range blocks {
 		if b.body == nil {
-			return node.NewUnknown(c.Range, e.refsOf(b.forEach)...)
+			return node.NewUnknown(c.Range, b.refs...)
 		}
-		test, variable, values := e.attrNode(b.body, "test"), e.attrNode(b.body, "variable"), e.attrNode(b.body, "values")
+		test, variable, values := e.attrNode(b.body, b.ctx, "test"), e.attrNode(b.body, b.ctx, "variable"), e.attrNode(b.body, b.ctx, "values")
 		if test == nil || variable == nil || values == nil {
 			continue
 		}
@@ -204,10 +202,10 @@ type statementSet struct {
 
 // statementSets reads the documents of a list attribute (and of its legacy
 // single-document form).
-func (e *evaluator) statementSets(body hcl.Body, listAttr, singleAttr string, depth int) []statementSet {
+func (e *evaluator) statementSets(sc scope, body hcl.Body, listAttr, singleAttr string, depth int) []statementSet {
 	var out []statementSet
 	if expr := attrExpr(body, singleAttr); expr != nil {
-		if d := e.policyDoc(e.ctx, expr, depth+1); d.Kind != node.Null {
+		if d := e.policyDoc(sc, expr, depth+1); d.Kind != node.Null {
 			out = append(out, statementsOf(d))
 		}
 	}
@@ -215,16 +213,16 @@ func (e *evaluator) statementSets(body hcl.Body, listAttr, singleAttr string, de
 	if expr == nil {
 		return out
 	}
-	if elems, hd := hcl.ExprList(e.shape(e.ctx, expr)); !hd.HasErrors() {
+	if elems, hd := hcl.ExprList(e.shape(sc.ctx, expr)); !hd.HasErrors() {
 		for _, el := range elems {
-			if d := e.policyDoc(e.ctx, el, depth+1); d.Kind != node.Null {
+			if d := e.policyDoc(sc, el, depth+1); d.Kind != node.Null {
 				out = append(out, statementsOf(d))
 			}
 		}
 		return out
 	}
 	// Computed list: every element must be a known JSON string.
-	v := e.eval(expr)
+	v := unmarkDeep(e.evalIn(sc.ctx, expr))
 	switch {
 	case !v.IsKnown():
 		return append(out, statementSet{})

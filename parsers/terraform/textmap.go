@@ -113,7 +113,7 @@ func constantMap(r hcl.Range) func(start, end int) model.Range {
 
 // sourceLine returns line n (1-based) of a file the module read.
 func (e *evaluator) sourceLine(file string, n int) string {
-	src := e.mod.src[file]
+	src := e.src[file]
 	starts := e.lineStarts[file]
 	if starts == nil {
 		starts = []int{0}

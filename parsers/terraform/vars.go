@@ -26,50 +26,38 @@ type varDecl struct {
 	// value is an HCL expression for non-primitive types (including `any`)
 	// and a literal string for primitive types and untyped variables.
 	parseHCL bool
+	// def is the default value, when hasDef.
+	def      cty.Value
+	hasDef   bool
+	nullable bool
 }
 
-// variableValues computes var.* the way Terraform does, lowest precedence
-// first: defaults, TF_VAR_ environment variables, terraform.tfvars,
-// terraform.tfvars.json, *.auto.tfvars(.json) in lexical order, then the
-// --var-file files and the --var values. A variable with no value is
-// unknown; a value that does not convert to the type constraint is unknown.
-func (e *evaluator) variableValues(opts Options) map[string]cty.Value {
-	decls := map[string]*varDecl{}
+// rootVariables computes the root module's var.* the way Terraform does,
+// lowest precedence first: defaults, TF_VAR_ environment variables,
+// terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in lexical
+// order, then the --var-file files and the --var values. A variable with no
+// value is unknown; a value that does not convert to the type constraint is
+// unknown.
+func (e *evaluator) rootVariables(m *module) map[string]cty.Value {
+	opts := e.opts
 	raw := map[string]cty.Value{}
-	for _, v := range e.mod.variables {
-		d := &varDecl{ty: cty.DynamicPseudoType}
-		if v.typeExpr != nil {
-			d.ty, d.defaults, d.parseHCL = typeConstraint(v.typeExpr)
-		}
-		decls[v.name] = d
-		if v.def != nil {
-			// A default cannot refer to anything, so it is evaluated
-			// without a context; what fails to evaluate is unknown.
-			val, hd := v.def.Value(nil)
-			if hd.HasErrors() {
-				val = cty.DynamicVal
-			}
-			raw[v.name] = val
-		}
-	}
-
 	for _, kv := range opts.Env {
 		name, value, ok := strings.Cut(kv, "=")
 		if !ok || !strings.HasPrefix(name, "TF_VAR_") {
 			continue
 		}
 		name = strings.TrimPrefix(name, "TF_VAR_")
-		if d := decls[name]; d != nil {
-			raw[name] = e.rawVar(name, value, d, "environment variable TF_VAR_"+name)
+		if v := m.varByName[name]; v != nil {
+			raw[name] = e.rawVar(name, value, m.varDecl(v), "environment variable TF_VAR_"+name)
 		}
 	}
 
-	for _, path := range autoVarFiles(e.mod.dir) {
-		e.mod.paths = append(e.mod.paths, path)
-		e.applyVarFile(path, decls, raw)
+	for _, path := range autoVarFiles(m.dir) {
+		e.varFiles = append(e.varFiles, path)
+		e.applyVarFile(path, m, raw)
 	}
 	for _, path := range opts.VarFiles {
-		e.applyVarFile(path, decls, raw)
+		e.applyVarFile(path, m, raw)
 	}
 
 	names := make([]string, 0, len(opts.Vars))
@@ -78,21 +66,68 @@ func (e *evaluator) variableValues(opts Options) map[string]cty.Value {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if d := decls[name]; d != nil {
-			raw[name] = e.rawVar(name, opts.Vars[name], d, "--var "+name)
+		if v := m.varByName[name]; v != nil {
+			raw[name] = e.rawVar(name, opts.Vars[name], m.varDecl(v), "--var "+name)
 		}
 	}
 
-	out := make(map[string]cty.Value, len(decls))
-	for name, d := range decls {
-		val, ok := raw[name]
-		if !ok {
-			out[name] = cty.UnknownVal(d.ty)
-			continue
+	for name, v := range opts.planVars {
+		if m.varByName[name] != nil {
+			raw[name] = v
 		}
-		out[name] = convertVar(val, d)
+	}
+
+	out := make(map[string]cty.Value, len(m.variables))
+	for _, v := range m.variables {
+		val, ok := raw[v.name]
+		out[v.name] = finishVariable(val, ok, m.varDecl(v))
 	}
 	return out
+}
+
+// varDecl returns the decoded type constraint of a variable.
+func (m *module) varDecl(v *variable) *varDecl { return m.decls[v.name] }
+
+// newVarDecl decodes a variable's type constraint, default and nullable.
+func newVarDecl(v *variable) *varDecl {
+	d := &varDecl{ty: cty.DynamicPseudoType}
+	if v.typeExpr != nil {
+		d.ty, d.defaults, d.parseHCL = typeConstraint(v.typeExpr)
+	}
+	if v.def != nil {
+		// A default cannot refer to anything, so it is evaluated
+		// without a context; what fails to evaluate is unknown.
+		val, hd := v.def.Value(nil)
+		if hd.HasErrors() {
+			val = cty.DynamicVal
+		}
+		d.def, d.hasDef = val, true
+	}
+	d.nullable = true
+	if v.nullable != nil {
+		if b, hd := v.nullable.Value(nil); !hd.HasErrors() && b.Type() == cty.Bool && b.IsKnown() && !b.IsNull() {
+			d.nullable = b.True()
+		}
+	}
+	return d
+}
+
+// finishVariable turns the value given for a variable (has: whether one was
+// given at all) into the variable's value: the default when none was given
+// (unknown without a default: Terraform would ask for one), the default
+// for null when the variable is not nullable, then the type's optional
+// attribute defaults and the conversion to the type.
+func finishVariable(val cty.Value, has bool, d *varDecl) cty.Value {
+	if !has {
+		if !d.hasDef {
+			return cty.UnknownVal(d.ty)
+		}
+		val = d.def
+	}
+	if u, _ := val.Unmark(); u.IsNull() && !d.nullable && d.hasDef {
+		val = d.def
+	}
+	return convertVar(val, d)
 }
 
 // typeConstraint decodes a type expression loosely: one that does not
@@ -121,19 +156,39 @@ func typeConstraint(expr hcl.Expression) (cty.Type, *typeexpr.Defaults, bool) {
 }
 
 // convertVar applies a variable's optional-attribute defaults and converts
-// it to its type constraint; a value that does not fit is unknown.
+// it to its type constraint; a value that does not fit is unknown. The
+// marks of the value stay where they were when the conversion keeps the
+// paths, and go to the whole value when it does not (an object converted
+// to a map), so that no reference is lost.
 func convertVar(val cty.Value, d *varDecl) cty.Value {
-	if d.defaults != nil && val.IsWhollyKnown() {
-		val = d.defaults.Apply(val)
+	u, pvm := val.UnmarkDeepWithPaths()
+	if d.defaults != nil && u.IsWhollyKnown() {
+		u = d.defaults.Apply(u)
 	}
-	if d.ty == cty.DynamicPseudoType {
-		return val
+	if d.ty != cty.DynamicPseudoType {
+		conv, err := convert.Convert(u, d.ty)
+		if err != nil {
+			_, marks := val.UnmarkDeep()
+			return cty.UnknownVal(d.ty).WithMarks(marks)
+		}
+		u = conv
 	}
-	conv, err := convert.Convert(val, d.ty)
-	if err != nil {
-		return cty.UnknownVal(d.ty)
+	if len(pvm) == 0 {
+		return u
 	}
-	return conv
+	out := u.MarkWithPaths(pvm)
+	_, before := val.UnmarkDeep()
+	_, after := out.UnmarkDeep()
+	lost := cty.ValueMarks{}
+	for m := range before {
+		if _, ok := after[m]; !ok {
+			lost[m] = struct{}{}
+		}
+	}
+	if len(lost) > 0 {
+		out = out.WithMarks(lost)
+	}
+	return out
 }
 
 // rawVar reads a value given as a raw string (--var, TF_VAR_).
@@ -180,7 +235,7 @@ func autoVarFiles(dir string) []string {
 
 // applyVarFile sets raw values from one .tfvars or .tfvars.json file.
 // Values for undeclared variables are ignored, as Terraform only warns.
-func (e *evaluator) applyVarFile(path string, decls map[string]*varDecl, raw map[string]cty.Value) {
+func (e *evaluator) applyVarFile(path string, m *module, raw map[string]cty.Value) {
 	src, err := readFile(path)
 	if err != nil {
 		e.diags.add(model.DiagError, "cannot read variable file", err.Error(), hcl.Range{Filename: path})
@@ -199,7 +254,7 @@ func (e *evaluator) applyVarFile(path string, decls map[string]*varDecl, raw map
 	}
 	attrs, _ := f.Body.JustAttributes()
 	for name, a := range attrs {
-		if decls[name] == nil {
+		if m.varByName[name] == nil {
 			continue
 		}
 		// Variable files hold constant values: no references, no functions.

@@ -1,0 +1,207 @@
+package seclint
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/terraform"
+)
+
+// tfUnits groups the Terraform files that discovery finds into scan units.
+// A module that another module of the scan calls through a local source is
+// evaluated through that call, with the caller's inputs, and not again on
+// its own: the units are the root modules, those nobody calls.
+//
+// Files named on the command line (as pre-commit passes them) are scanned
+// in the context of their module; when that module is called by others,
+// the roots that call it are scanned, and only findings located in the
+// named files are reported.
+type tfUnits struct {
+	// dirs are the module directories found by walking a directory
+	// argument, with their files; scanRoot is that argument for each.
+	dirs     map[string][]string
+	scanRoot map[string]string
+	seen     map[string]bool
+	// explicit are the files named on the command line.
+	explicit []string
+	// plans are the directories that hold a plan JSON file: a plan beside
+	// the configuration it was made from replaces the configuration's
+	// own scan, which it makes more precise (and would only repeat).
+	plans map[string]bool
+}
+
+func newTFUnits() *tfUnits {
+	return &tfUnits{dirs: map[string][]string{}, scanRoot: map[string]string{}, seen: map[string]bool{}, plans: map[string]bool{}}
+}
+
+// addWalked records a file found by walking the directory argument root.
+func (t *tfUnits) addWalked(file, root string) {
+	if t.seen[file] {
+		return
+	}
+	t.seen[file] = true
+	dir := filepath.Dir(file)
+	if _, ok := t.scanRoot[dir]; !ok {
+		t.scanRoot[dir] = root
+	}
+	t.dirs[dir] = append(t.dirs[dir], file)
+}
+
+// addExplicit records a file named on the command line.
+func (t *tfUnits) addExplicit(file string) { t.explicit = append(t.explicit, file) }
+
+// addPlan records a plan JSON file.
+func (t *tfUnits) addPlan(file string) { t.plans[filepath.Dir(file)] = true }
+
+// jobs returns one job per root module.
+func (t *tfUnits) jobs(exclude []string) []job {
+	cache := terraform.NewCache()
+	var out []job
+	// Modules that a walked root evaluates: every finding in them is
+	// reported already.
+	covered := map[string]bool{}
+	g := terraform.NewGraph(t.dirs, cache)
+	for _, root := range g.Roots() {
+		for _, d := range g.Reach(root) {
+			covered[d] = true
+		}
+		if t.plans[root] {
+			continue
+		}
+		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, cache))
+	}
+
+	only := map[string]map[string]bool{}
+	files := map[string][]string{}
+	scanRoot := map[string]string{}
+	var order []string
+	searched := map[string]map[string][]string{}
+	graphs := map[string]*terraform.Graph{}
+	for _, f := range t.explicit {
+		dir := filepath.Dir(f)
+		if covered[dir] {
+			continue
+		}
+		search := searchRoot(f)
+		mods, ok := searched[search]
+		if !ok {
+			mods = terraformModules(search, exclude)
+			searched[search] = mods
+			graphs[search] = terraform.NewGraph(mods, cache)
+		}
+		if mods[dir] == nil {
+			// Outside the search (or excluded): the module alone.
+			mods[dir] = moduleFiles(dir)
+		}
+		for _, root := range callers(graphs[search], dir) {
+			if only[root] == nil {
+				only[root] = map[string]bool{}
+				files[root] = mods[root]
+				scanRoot[root] = search
+				order = append(order, root)
+			}
+			only[root][f] = true
+		}
+	}
+	for _, root := range order {
+		out = append(out, tfJob(root, files[root], scanRoot[root], only[root], cache))
+	}
+	return out
+}
+
+func tfJob(dir string, files []string, scanRoot string, only map[string]bool, cache *terraform.Cache) job {
+	files = append([]string(nil), files...)
+	sort.Strings(files)
+	return job{path: dir, only: only, parse: func(o *Options) *model.Unit {
+		return terraform.ParseModule(dir, files, terraform.Options{
+			Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env, ScanRoot: scanRoot, Cache: cache,
+		})
+	}}
+}
+
+// callers returns the roots of g that evaluate the module dir; dir itself
+// when none does.
+func callers(g *terraform.Graph, dir string) []string {
+	var out []string
+	for _, root := range g.Roots() {
+		for _, d := range g.Reach(root) {
+			if d == dir {
+				out = append(out, root)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = []string{dir}
+	}
+	return out
+}
+
+// searchRoot is where the callers of a named file's module are looked for,
+// and what its scan may read: the working directory when the file is below
+// it (pre-commit runs at the top of the repository), else the file's
+// directory. It has the same form as the file's path (relative or
+// absolute), so that paths found under it match the file's.
+func searchRoot(file string) string {
+	if filepath.IsAbs(file) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, file); err == nil && !strings.HasPrefix(rel, "..") {
+				return wd
+			}
+		}
+		return filepath.Dir(file)
+	}
+	if file == ".." || strings.HasPrefix(file, ".."+string(filepath.Separator)) {
+		return filepath.Dir(file)
+	}
+	return "."
+}
+
+// terraformModules lists the module directories under root and their
+// files, skipping what discovery skips.
+func terraformModules(root string, exclude []string) map[string][]string {
+	mods := map[string][]string{}
+	_ = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return nil //nolint:nilerr // an unreadable directory holds no module we can scan
+		}
+		if p != root && matchAny(exclude, p) {
+			if e.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.IsDir() {
+			if p != root && skipDirs[e.Name()] {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if e.Type().IsRegular() && isTerraform(p) {
+			p = cleanPath(p)
+			mods[filepath.Dir(p)] = append(mods[filepath.Dir(p)], p)
+		}
+		return nil
+	})
+	return mods
+}
+
+// moduleFiles lists the Terraform files of one directory.
+func moduleFiles(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		p := cleanPath(filepath.Join(dir, e.Name()))
+		if e.Type().IsRegular() && isTerraform(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package terraform
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclparse"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// Cache shares between the scan units of one scan what does not depend on
+// the unit: parsed files and loaded modules (a module that several roots
+// call, such as the root module of a registry module that each of its
+// examples calls, is read and parsed once), and the diagnostics already
+// reported (a problem in a shared module is reported once, not once per
+// caller). It is safe for concurrent use; its zero value is not, use
+// NewCache. A scan creates one and drops it at the end.
+type Cache struct {
+	mu      sync.Mutex
+	files   map[string]*fileEntry
+	modules map[string]*moduleEntry
+	seen    map[model.Diagnostic]bool
+}
+
+type fileEntry struct {
+	once  sync.Once
+	src   []byte
+	file  *hcl.File
+	err   error
+	diags hcl.Diagnostics
+}
+
+type moduleEntry struct {
+	once  sync.Once
+	mod   *module
+	diags []model.Diagnostic
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{
+		files:   map[string]*fileEntry{},
+		modules: map[string]*moduleEntry{},
+		seen:    map[model.Diagnostic]bool{},
+	}
+}
+
+// parse reads and parses one configuration file, once per cache. A nil
+// cache parses every time.
+func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	if c == nil {
+		return parseFile(path)
+	}
+	c.mu.Lock()
+	fe := c.files[path]
+	if fe == nil {
+		fe = &fileEntry{}
+		c.files[path] = fe
+	}
+	c.mu.Unlock()
+	fe.once.Do(func() { fe.src, fe.file, fe.diags, fe.err = parseFile(path) })
+	return fe.src, fe.file, fe.diags, fe.err
+}
+
+func parseFile(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	src, err := readFile(path)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// A parser per file: hclparse.Parser keeps every file it parsed.
+	parser := hclparse.NewParser()
+	var f *hcl.File
+	var hd hcl.Diagnostics
+	if strings.HasSuffix(path, ".json") {
+		f, hd = parser.ParseJSON(src, path)
+	} else {
+		f, hd = parser.ParseHCL(src, path)
+	}
+	return src, f, hd, nil
+}
+
+// module returns the module of dir, loading it once per cache. Its load
+// diagnostics are added to diags every time; the cache's set of reported
+// diagnostics keeps them from being reported twice.
+func (c *Cache) module(dir string, files []string, diags *diagnostics) *module {
+	if c == nil {
+		return loadModule(dir, files, nil, diags)
+	}
+	key := dir
+	if files != nil {
+		key += "\x00" + strings.Join(files, "\x00")
+	}
+	c.mu.Lock()
+	me := c.modules[key]
+	if me == nil {
+		me = &moduleEntry{}
+		c.modules[key] = me
+	}
+	c.mu.Unlock()
+	me.once.Do(func() {
+		local := &diagnostics{unit: &model.Unit{}}
+		me.mod = loadModule(dir, files, c, local)
+		me.diags = local.unit.Diagnostics
+	})
+	for _, d := range me.diags {
+		diags.addDiag(d)
+	}
+	return me.mod
+}
+
+// firstReport reports whether d has not been reported in this scan yet,
+// and records it.
+func (c *Cache) firstReport(d model.Diagnostic) bool {
+	if c == nil {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen[d] {
+		return false
+	}
+	c.seen[d] = true
+	return true
+}

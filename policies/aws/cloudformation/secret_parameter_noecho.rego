@@ -1,0 +1,93 @@
+# METADATA
+# title: CloudFormation parameter that holds a secret is shown or has a default
+# description: |
+#   CloudFormation shows a parameter's value in the console, in
+#   DescribeStacks and in the stack's events unless the parameter has
+#   NoEcho: true; and a Default is written in the template, so it is in
+#   version control whatever NoEcho says. The rule fires when a parameter's
+#   name looks like a secret — password, passwd, passphrase, secret, token,
+#   credential, API key or private key, as a word or at the end of a
+#   compound word such as DBPassword, but not when a following word makes
+#   the name about the secret (DBPasswordSecretArn, TokenTTL, SecretName) —
+#   and it lacks NoEcho: true, or has a non-empty Default. Parameters of the
+#   AWS::SSM::Parameter::Value<...> types are skipped: their value is the
+#   name of a parameter in Parameter Store, not a secret. Better still,
+#   keep the secret out of parameters: use a {{resolve:secretsmanager:...}}
+#   dynamic reference.
+# custom:
+#   id: aws-cfn-secret-parameter-noecho
+#   severity: MEDIUM
+#   kind: security
+#   collections: [aws.cloudformation.parameters]
+#   resource_types: [AWS::CloudFormation::Parameter]
+#   remediation:
+#     terraform: |
+#       Terraform has no CloudFormation parameters; the equivalent is a
+#       variable marked sensitive, with no default:
+#       ```hcl
+#       # Before
+#       variable "db_password" {
+#         default = "Winter2024!"
+#       }
+#
+#       # After
+#       variable "db_password" {
+#         type      = string
+#         sensitive = true
+#       }
+#       ```
+#     cloudformation: |
+#       Mask the parameter and remove its default (or use a dynamic reference
+#       to Secrets Manager instead of a parameter):
+#       ```yaml
+#       # Before
+#       Parameters:
+#         DBPassword:
+#           Type: String
+#           Default: Winter2024!
+#
+#       # After
+#       Parameters:
+#         DBPassword:
+#           Type: String
+#           NoEcho: true
+#           MinLength: 16
+#       ```
+package seclint.aws.cloudformation.secret_parameter_noecho
+
+import data.seclint.lib
+
+deny contains finding if {
+	some p in input.aws.cloudformation.parameters
+	lib.looks_like_secret_name(p.name)
+	not ssm_type(p)
+	some attr, problem in problems(p)
+	finding := lib.finding(p, attr, sprintf(
+		"CloudFormation parameter %s looks like a secret but %s; set NoEcho: true and remove the Default, or read the secret with a {{resolve:secretsmanager:...}} dynamic reference.",
+		[p.id, problem],
+	))
+}
+
+ssm_type(p) if startswith(p.parameter_type, "AWS::SSM::Parameter::")
+
+# problems(p) holds one problem, located where it is fixed: a default value
+# first (the secret is in the template), else the missing NoEcho.
+problems(p) := {"default": sprintf("has a Default value written in the template%s", [echo_suffix(p)])} if {
+	has_default(p)
+}
+
+problems(p) := {"no_echo": "does not have NoEcho: true, so its value is shown in the console and API"} if {
+	not has_default(p)
+	not_masked(p)
+}
+
+has_default(p) if {
+	is_string(p["default"])
+	p["default"] != ""
+}
+
+not_masked(p) if lib.false_or_absent(p, "no_echo")
+
+echo_suffix(p) := " and no NoEcho: true" if not_masked(p)
+
+echo_suffix(p) := "" if not not_masked(p)

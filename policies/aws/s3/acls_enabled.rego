@@ -1,0 +1,87 @@
+# METADATA
+# title: S3 bucket has ACLs enabled
+# description: |
+#   Access control lists are a legacy way to grant access that bypasses IAM
+#   and bucket policies, and an object ACL can hand an object to another
+#   account or to the public one upload at a time. Since April 2023 new
+#   buckets have ACLs disabled (object ownership BucketOwnerEnforced), so a
+#   bucket that says nothing is fine; this rule fires when ACLs are turned
+#   back on: object ownership ObjectWriter or BucketOwnerPreferred, an ACL
+#   resource (aws_s3_bucket_acl), or a canned ACL or grant other than the
+#   owner-only private and bucket-owner-full-control, which S3 rejects
+#   unless ACLs are enabled (CloudFormation AccessControl is such a canned
+#   ACL). One finding per bucket, at the first of these it finds.
+# custom:
+#   id: aws-s3-acls-enabled
+#   severity: MEDIUM
+#   kind: security
+#   fsbp: [S3.12]
+#   collections: [aws.s3.buckets]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_ownership_controls, aws_s3_bucket_acl, AWS::S3::Bucket]
+#   remediation:
+#     terraform: |
+#       Remove the `aws_s3_bucket_acl` resource (and the bucket's `acl`/`grant`) and disable ACLs:
+#       ```hcl
+#       # before
+#       resource "aws_s3_bucket_ownership_controls" "this" {
+#         bucket = aws_s3_bucket.this.id
+#         rule { object_ownership = "ObjectWriter" }
+#       }
+#       # after
+#       resource "aws_s3_bucket_ownership_controls" "this" {
+#         bucket = aws_s3_bucket.this.id
+#         rule { object_ownership = "BucketOwnerEnforced" }
+#       }
+#       ```
+#       Grant access with a bucket policy instead (log delivery too: allow the
+#       `logging.s3.amazonaws.com` service principal).
+#     cloudformation: |
+#       Remove `AccessControl` and disable ACLs:
+#       ```yaml
+#       # before
+#       AccessControl: LogDeliveryWrite
+#       OwnershipControls:
+#         Rules:
+#           - ObjectOwnership: ObjectWriter
+#       # after
+#       OwnershipControls:
+#         Rules:
+#           - ObjectOwnership: BucketOwnerEnforced
+#       ```
+#       Grant access with an `AWS::S3::BucketPolicy` instead.
+package seclint.aws.s3.acls_enabled
+
+import data.seclint.lib
+
+# Object ownership settings that keep ACLs in force.
+acl_ownership := {"ObjectWriter", "BucketOwnerPreferred"}
+
+# Canned ACLs that a bucket with ACLs disabled still accepts: they give the
+# bucket owner full control and nobody else anything.
+owner_only_acls := {"private", "bucket-owner-full-control"}
+
+deny contains finding if {
+	some bucket in input.aws.s3.buckets
+	[attribute, message] := reason(bucket)
+	finding := lib.finding(bucket, attribute, message)
+}
+
+reason(bucket) := ["object_ownership", msg] if {
+	bucket.object_ownership in acl_ownership
+	msg := sprintf("Bucket %s sets object ownership to %s, which keeps ACLs enabled; set it to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.object_ownership])
+} else := ["acl_resource", msg] if {
+	is_string(bucket.acl_resource)
+	msg := sprintf("Bucket %s has an ACL resource (%s) attached; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acl_resource])
+} else := ["acl", msg] if {
+	not owner_enforced(bucket)
+	lib.known_not_in(bucket.acl, owner_only_acls)
+	msg := sprintf("Bucket %s uses the canned ACL %q, which needs ACLs enabled; remove it, keep object ownership BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acl])
+} else := [lib.path(["grants", 0]), msg] if {
+	not owner_enforced(bucket)
+	count(bucket.grants) > 0
+	msg := sprintf("Bucket %s has ACL grants, which need ACLs enabled; remove them, keep object ownership BucketOwnerEnforced and grant access with policies.", [bucket.id])
+}
+
+# With ownership known to be BucketOwnerEnforced a canned ACL or grant is
+# rejected at deploy time: ACLs stay disabled.
+owner_enforced(bucket) if bucket.object_ownership == "BucketOwnerEnforced"

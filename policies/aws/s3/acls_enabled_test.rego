@@ -1,0 +1,58 @@
+package seclint.aws.s3.acls_enabled_test
+
+import data.seclint.aws.s3.acls_enabled as rule
+
+# unknown is built at run time so the type checker treats it as any, as it does input.
+unknown := json.unmarshal(`{"__unknown__": true}`)
+
+bucket(fields) := object.union({"id": "b", "grants": [], "policies": []}, fields)
+
+s3(buckets) := {"aws": {"s3": {"buckets": buckets}}}
+
+attributes(buckets) := {f.attribute | some f in rule.deny with input as s3(buckets)}
+
+test_object_writer_and_preferred_fire if {
+	attributes([bucket({"object_ownership": "ObjectWriter"})]) == {"object_ownership"}
+	attributes([bucket({"object_ownership": "BucketOwnerPreferred"})]) == {"object_ownership"}
+}
+
+test_acl_resource_fires if {
+	attributes([bucket({"acl_resource": "aws_s3_bucket_acl.b", "acl": "private"})]) == {"acl_resource"}
+}
+
+test_non_private_canned_acl_fires if {
+	attributes([bucket({"acl": "log-delivery-write"})]) == {"acl"}
+	attributes([bucket({"acl": "public-read"})]) == {"acl"}
+}
+
+test_legacy_grants_fire if {
+	attributes([bucket({"grants": [{"permission": "READ"}]})]) == {"grants[0]"}
+}
+
+test_one_finding_per_bucket if {
+	b := bucket({"object_ownership": "ObjectWriter", "acl_resource": "aws_s3_bucket_acl.b", "acl": "public-read"})
+	count(rule.deny) == 1 with input as s3([b])
+	attributes([b]) == {"object_ownership"}
+}
+
+test_defaults_and_enforced_do_not_fire if {
+	count(rule.deny) == 0 with input as s3([
+		bucket({}),
+		bucket({"id": "c", "object_ownership": "BucketOwnerEnforced"}),
+		bucket({"id": "d", "acl": "private"}),
+		bucket({"id": "e", "acl": "bucket-owner-full-control"}),
+	])
+}
+
+# A canned ACL with ownership known BucketOwnerEnforced fails to deploy;
+# ACLs stay disabled.
+test_acl_with_enforced_ownership_does_not_fire if {
+	count(rule.deny) == 0 with input as s3([bucket({"object_ownership": "BucketOwnerEnforced", "acl": "public-read"})])
+}
+
+test_unknown_values_do_not_fire if {
+	count(rule.deny) == 0 with input as s3([
+		bucket({"object_ownership": unknown}),
+		bucket({"id": "c", "acl": unknown}),
+	])
+}

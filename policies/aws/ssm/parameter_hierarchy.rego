@@ -1,0 +1,69 @@
+# METADATA
+# title: SSM parameter name is not a path
+# description: |
+#   Parameter hierarchies (/app/prod/db-host) are what least-privilege
+#   access to Parameter Store is built on: IAM policies grant
+#   ssm:GetParametersByPath or ssm:GetParameter* on
+#   arn:aws:ssm:REGION:ACCOUNT:parameter/app/prod/*, and applications load
+#   their whole configuration with GetParametersByPath. A flat name can only
+#   be granted one by one or through a wildcard that also matches other
+#   teams' parameters. The rule fires on a known name that does not start
+#   with "/". A name CloudFormation generates (no Name written) is not
+#   checked.
+# custom:
+#   id: aws-ssm-parameter-hierarchy
+#   severity: LOW
+#   kind: security
+#   collections: [aws.ssm.parameters]
+#   resource_types: [aws_ssm_parameter, AWS::SSM::Parameter]
+#   remediation:
+#     terraform: |
+#       Name the parameter with a path:
+#       ```hcl
+#       # Before
+#       resource "aws_ssm_parameter" "db_host" {
+#         name  = "prod-db-host"
+#         type  = "String"
+#         value = aws_db_instance.main.address
+#       }
+#
+#       # After
+#       resource "aws_ssm_parameter" "db_host" {
+#         name  = "/app/prod/db-host"
+#         type  = "String"
+#         value = aws_db_instance.main.address
+#       }
+#       ```
+#     cloudformation: |
+#       Name the parameter with a path:
+#       ```yaml
+#       # Before
+#       DbHost:
+#         Type: AWS::SSM::Parameter
+#         Properties:
+#           Name: prod-db-host
+#           Type: String
+#           Value: !GetAtt Database.Endpoint.Address
+#
+#       # After
+#       DbHost:
+#         Type: AWS::SSM::Parameter
+#         Properties:
+#           Name: /app/prod/db-host
+#           Type: String
+#           Value: !GetAtt Database.Endpoint.Address
+#       ```
+package seclint.aws.ssm.parameter_hierarchy
+
+import data.seclint.lib
+
+deny contains finding if {
+	some p in input.aws.ssm.parameters
+	is_string(p.name)
+	p.name != ""
+	not startswith(p.name, "/")
+	finding := lib.finding(p, "name", sprintf(
+		"SSM parameter %s is named %q, not a path; name it with a hierarchy such as /app/prod/%s so IAM policies and GetParametersByPath can scope access to it.",
+		[p.id, p.name, p.name],
+	))
+}
