@@ -336,3 +336,24 @@ func validateJUnit(t *testing.T, path string) {
 		t.Errorf("JUnit does not validate against the XSD: %v\n%s", err, out)
 	}
 }
+
+// The README's rule table must list every rule seclint ships.
+func TestReadmeListsEveryRule(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"rules", "--format", "json"}, &stdout, &stderr); code != exitOK {
+		t.Fatal(stderr.String())
+	}
+	var rules []struct{ ID string }
+	if err := json.Unmarshal(stdout.Bytes(), &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		if !bytes.Contains(readme, []byte("| `"+r.ID+"` |")) {
+			t.Errorf("README.md's rule table does not list %s", r.ID)
+		}
+	}
+}
