@@ -79,6 +79,10 @@ func (e *evaluator) bodyNode(body hcl.Body, ctx *hcl.EvalContext, rng hcl.Range,
 		} else {
 			generated = []block{{typ: b.Type, body: b.Body, ctx: ctx, defRange: b.DefRange(), typeRange: b.TypeRange}}
 		}
+		// A dynamic block that generates nothing is no block at all.
+		if len(generated) == 0 {
+			continue
+		}
 		typ := generatedType(b)
 		list := n.Get(typ)
 		if list == nil || list.Kind != node.List {
@@ -138,12 +142,16 @@ func (e *evaluator) jsonDynamicNodes(n *node.Node, body hcl.Body, ctx *hcl.EvalC
 	}
 	for _, b := range content.Blocks {
 		typ := b.Labels[0]
+		generated := e.expandDynamic(typ, b.Body, ctx, b.DefRange, b.TypeRange)
+		if len(generated) == 0 {
+			continue
+		}
 		list := n.Get(typ)
 		if list == nil || list.Kind != node.List {
 			list = &node.Node{Kind: node.List, Range: toRange(b.DefRange), KeyRange: toRange(b.LabelRanges[0])}
 			n.Set(typ, list)
 		}
-		for _, g := range e.expandDynamic(typ, b.Body, ctx, b.DefRange, b.TypeRange) {
+		for _, g := range generated {
 			list.List = append(list.List, e.blockNode(g))
 		}
 	}

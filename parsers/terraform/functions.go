@@ -102,7 +102,6 @@ var builtinFunctions = func() map[string]function.Function {
 		"yamldecode":             ctyyaml.YAMLDecodeFunc,
 		"yamlencode":             ctyyaml.YAMLEncodeFunc,
 		"ephemeralasnull":        identityFunc,
-		"setsymmetricdifference": stdlib.SetSymmetricDifferenceFunc,
 		"signum":                 stdlib.SignumFunc,
 		"slice":                  stdlib.SliceFunc,
 		"sort":                   stdlib.SortFunc,

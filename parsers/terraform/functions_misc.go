@@ -117,7 +117,7 @@ var urlEncodeFunc = function.New(&function.Spec{
 	Params: []function.Parameter{{Name: "str", Type: cty.String}},
 	Type:   function.StaticReturnType(cty.String),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-		return cty.StringVal(strings.ReplaceAll(url.QueryEscape(args[0].AsString()), "+", "%20")), nil
+		return cty.StringVal(url.QueryEscape(args[0].AsString())), nil
 	},
 })
 
@@ -128,6 +128,10 @@ var base64GzipFunc = function.New(&function.Spec{
 		var b bytes.Buffer
 		w := gzip.NewWriter(&b)
 		if _, err := w.Write([]byte(args[0].AsString())); err != nil {
+			return cty.NilVal, err
+		}
+		// Terraform flushes before closing, which adds an empty block.
+		if err := w.Flush(); err != nil {
 			return cty.NilVal, err
 		}
 		if err := w.Close(); err != nil {

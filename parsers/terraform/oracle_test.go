@@ -24,6 +24,7 @@ import (
 // seclint evaluates with Terraform's planned values.
 //
 //	SECLINT_TF_ORACLE=1       plan the evaluation fixtures (testdata/fixtures/terraform*)
+//	                          (SECLINT_TF_ORACLE_ONLY=text: only the roots whose path holds it)
 //	SECLINT_TF_ORACLE=corpus  also every root module of ../shared/corpus that plans offline
 //	SECLINT_TF_REGEN=1        regenerate the plan JSON fixtures (testdata/terraform/plans)
 //
@@ -78,7 +79,7 @@ plugin_cache_may_break_dependency_lock_file = true
 	o.env = append(os.Environ(),
 		"TF_CLI_CONFIG_FILE="+cli, "HOME="+home, "TF_IN_AUTOMATION=1", "TF_INPUT=0", "CHECKPOINT_DISABLE=1",
 		"AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-		"AWS_EC2_METADATA_DISABLED=true",
+		"AWS_EC2_METADATA_DISABLED=true", "AWS_MAX_ATTEMPTS=1", "AWS_RETRY_MODE=standard",
 	)
 	return o
 }
@@ -572,10 +573,21 @@ func TestOracleFixtures(t *testing.T) {
 		t.Skip("set SECLINT_TF_ORACLE=1 to compare the evaluator with terraform plan")
 	}
 	o := newOracle(t)
-	roots := fixtureRoots(t)
+	var roots []oracleRoot
+	for _, r := range fixtureRoots(t) {
+		if strings.Contains(r.root, os.Getenv("SECLINT_TF_ORACLE_ONLY")) {
+			roots = append(roots, r)
+		}
+	}
 	total, planned, failed := planAll(t, o, roots, func(r oracleRoot) string { return r.top })
 	for _, f := range failed {
-		t.Errorf("does not plan: %s", f)
+		// The evaluation fixtures must plan; a rule fixture may need
+		// values for its required variables, or AWS itself.
+		if strings.HasPrefix(filepath.Base(filepath.Dir(f)), "terraform") || strings.Contains(f, "fixtures/terraform") {
+			t.Errorf("does not plan: %s", f)
+		} else {
+			t.Logf("does not plan offline: %s", f)
+		}
 	}
 	for _, d := range total.disagree {
 		t.Errorf("disagreement: %s", d)

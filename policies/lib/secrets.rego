@@ -37,6 +37,7 @@ _qualifiers := {
 	"ttl", "expiry", "expiration", "expires", "lifetime", "duration", "timeout", "days",
 	"rotation", "version", "header", "prefix", "enabled", "enable", "required",
 	"count", "hint", "reset", "issuer", "audience", "validity",
+	"kms", "alias", "age", "reuse", "rule", "rules", "param", "params", "parameter", "parameters",
 }
 
 # name_words(s) splits a name into lower-case words: at every character that
@@ -110,4 +111,21 @@ uses_aws_managed_key(obj, attr, _) if obj[attr] == ""
 uses_aws_managed_key(obj, attr, service) if {
 	is_string(obj[attr])
 	endswith(lower(obj[attr]), concat("", ["alias/aws/", service]))
+}
+
+# setting_value(v): a known value that is a setting, not a secret: a boolean
+# or on/off word (true, Enabled, required, ...) or a whole number
+# (EKSEncryptSecrets: Enabled, MaxPasswordAge: 90).
+setting_value(v) if {
+	is_string(v)
+	lower(v) in {
+		"true", "false", "yes", "no", "on", "off",
+		"enabled", "disabled", "enable", "disable",
+		"required", "optional", "none",
+	}
+}
+
+setting_value(v) if {
+	is_string(v)
+	regex.match(`^[0-9]+$`, v)
 }

@@ -49,6 +49,11 @@ test_not_secret_names if {
 	not lib.looks_like_secret_name("secretary-email")
 	not lib.looks_like_secret_name("private-key-path")
 	not lib.looks_like_secret_name("api-version")
+	not lib.looks_like_secret_name("SecretsManagerDomainCredentialsSecretsKMSKey")
+	not lib.looks_like_secret_name("pSRASecretsKeyAlias")
+	not lib.looks_like_secret_name("pMaxPasswordAge")
+	not lib.looks_like_secret_name("pPasswordReusePrevention")
+	not lib.looks_like_secret_name("VectorStoreSecretRuleParams")
 	not lib.looks_like_secret_name(unknown_value)
 	not lib.looks_like_secret_name(null)
 }
@@ -73,4 +78,14 @@ test_uses_aws_managed_key if {
 	not lib.uses_aws_managed_key({"key_id": "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, "key_id", "ssm")
 	not lib.uses_aws_managed_key({"key_id": "alias/aws/secretsmanager"}, "key_id", "ssm")
 	not lib.uses_aws_managed_key({"key_id": unknown_value}, "key_id", "ssm")
+}
+
+test_setting_value if {
+	lib.setting_value("true")
+	lib.setting_value("Enabled")
+	lib.setting_value("required")
+	lib.setting_value("90")
+	not lib.setting_value("hunter2")
+	not lib.setting_value("")
+	not lib.setting_value(unknown_value)
 }

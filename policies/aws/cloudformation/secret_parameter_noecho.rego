@@ -9,11 +9,13 @@
 #   credential, API key or private key, as a word or at the end of a
 #   compound word such as DBPassword, but not when a following word makes
 #   the name about the secret (DBPasswordSecretArn, TokenTTL, SecretName) —
-#   and it lacks NoEcho: true, or has a non-empty Default. Parameters of the
-#   AWS::SSM::Parameter::Value<...> types are skipped: their value is the
-#   name of a parameter in Parameter Store, not a secret. Better still,
-#   keep the secret out of parameters: use a {{resolve:secretsmanager:...}}
-#   dynamic reference.
+#   and it lacks NoEcho: true, or has a non-empty Default. Skipped as
+#   settings, not secrets: Number parameters, AWS-specific types (whose value
+#   names something that exists, such as AWS::SSM::Parameter::Value<String>,
+#   the name of a parameter in Parameter Store), and parameters whose
+#   default is a boolean, on/off word or whole number (EncryptSecrets:
+#   Enabled, MaxPasswordAge: 90). Better still, keep the secret out of
+#   parameters: use a {{resolve:secretsmanager:...}} dynamic reference.
 # custom:
 #   id: aws-cfn-secret-parameter-noecho
 #   severity: MEDIUM
@@ -60,15 +62,33 @@ import data.seclint.lib
 deny contains finding if {
 	some p in input.aws.cloudformation.parameters
 	lib.looks_like_secret_name(p.name)
-	not ssm_type(p)
+	not setting(p)
 	some attr, problem in problems(p)
 	finding := lib.finding(p, attr, sprintf(
-		"CloudFormation parameter %s looks like a secret but %s; set NoEcho: true and remove the Default, or read the secret with a {{resolve:secretsmanager:...}} dynamic reference.",
-		[p.id, problem],
+		"CloudFormation parameter %s looks like a secret but %s; %s, or read the secret with a {{resolve:secretsmanager:...}} dynamic reference.",
+		[p.id, problem, fixes[attr]],
 	))
 }
 
-ssm_type(p) if startswith(p.parameter_type, "AWS::SSM::Parameter::")
+fixes := {
+	"default": "remove the Default and set NoEcho: true",
+	"no_echo": "set NoEcho: true",
+}
+
+# setting(p): the parameter is not a secret whatever its name: a number, an
+# AWS-specific type (its value is the ID or name of something that exists,
+# such as AWS::SSM::Parameter::Value<String>, whose value is the name of a
+# parameter in Parameter Store), or a default that is a setting (true,
+# Enabled, required, 90).
+setting(p) if p.parameter_type == "Number"
+
+setting(p) if {
+	is_string(p.parameter_type)
+	some prefix in ["AWS::", "List<AWS::"]
+	startswith(p.parameter_type, prefix)
+}
+
+setting(p) if lib.setting_value(object.get(p, "default", null))
 
 # problems(p) holds one problem, located where it is fixed: a default value
 # first (the secret is in the template), else the missing NoEcho.

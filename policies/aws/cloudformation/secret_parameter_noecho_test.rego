@@ -32,7 +32,13 @@ test_traps_do_not_fire if {
 	count(rule.deny) == 0 with input as model({"name": "DBPassword", "no_echo": true, "default": unknown, "has_default": true})
 	count(rule.deny) == 0 with input as model({"name": "DBPasswordSecretArn"})
 	count(rule.deny) == 0 with input as model({"name": "TokenTTL", "parameter_type": "Number"})
+	count(rule.deny) == 0 with input as model({"name": "DBPassword", "parameter_type": "Number"})
+	count(rule.deny) == 0 with input as model({"name": "DBPassword", "parameter_type": "List<AWS::EC2::KeyPair::KeyName>"})
+	count(rule.deny) == 1 with input as model({"name": "DBPassword", "parameter_type": unknown})
 	count(rule.deny) == 0 with input as model({"name": "Environment"})
 	count(rule.deny) == 0 with input as model({"name": "DBPassword", "parameter_type": "AWS::SSM::Parameter::Value<String>", "default": "/app/db-password", "has_default": true})
 	count(rule.deny) == 0 with input as model({"name": "DBPassword", "no_echo": unknown})
+	count(rule.deny) == 0 with input as model({"name": "KeyPairPassword", "parameter_type": "AWS::EC2::KeyPair::KeyName"})
+	count(rule.deny) == 0 with input as model({"name": "EKSEncryptSecrets", "default": "Enabled", "has_default": true})
+	count(rule.deny) == 0 with input as model({"name": "AllowUsersToChangePassword", "default": "true", "has_default": true})
 }

@@ -12,7 +12,8 @@
 #   or at the end of a compound word such as DBPassword — and its type is
 #   String or StringList. A secret word followed by a word that makes the
 #   name about the secret (token-endpoint-url, db-password-arn,
-#   PasswordLength, secret_name) does not count. CloudFormation's
+#   PasswordLength, secret_name) does not count, nor does a known value that
+#   is a setting (true, Enabled, a whole number). CloudFormation's
 #   AWS::SSM::Parameter cannot create a SecureString (CloudFormation user
 #   guide, AWS::SSM::Parameter Type), so there the fix is a Secrets Manager
 #   secret, or a SecureString created outside the stack and read through a
@@ -74,6 +75,7 @@ import data.seclint.lib
 deny contains finding if {
 	some p in input.aws.ssm.parameters
 	p.parameter_type in {"String", "StringList"}
+	not lib.setting_value(object.get(p, "value", null))
 	some why in reasons(p)
 	finding := lib.finding(p, "parameter_type", sprintf(
 		"SSM parameter %s %s but is of type %s, stored in plain text; make it a SecureString with a customer managed key (in CloudFormation, which cannot create one, keep the secret in Secrets Manager and use a dynamic reference).",

@@ -36,6 +36,8 @@ test_traps_do_not_fire if {
 	quiet({"name": "/app/prod/db-password-secret-arn", "parameter_type": "String"})
 	quiet({"name": "/secrets/app/db-host", "parameter_type": "String"})
 	quiet({"name": "/app/tokenizer", "parameter_type": "String"})
+	quiet({"name": "/app/prod/encrypt-secrets", "parameter_type": "String", "value": "Enabled"})
+	quiet({"name": "/app/prod/max-password", "parameter_type": "String", "value": "64"})
 	quiet({"name": "/app/prod/db-host", "description": "ARN of the secret with the password", "parameter_type": "String"})
 	quiet({"name": "/app/prod/db-password", "parameter_type": unknown})
 	quiet({"name": "/app/prod/db-password"})
