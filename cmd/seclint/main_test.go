@@ -357,3 +357,27 @@ func TestReadmeListsEveryRule(t *testing.T) {
 		}
 	}
 }
+
+// `seclint explain` works for every rule and shows both fixes.
+func TestExplainEveryRule(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"rules", "--format", "json"}, &stdout, &stderr); code != exitOK {
+		t.Fatal(stderr.String())
+	}
+	var rules []struct{ ID string }
+	if err := json.Unmarshal(stdout.Bytes(), &rules); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		stdout.Reset()
+		if code := run(context.Background(), []string{"explain", r.ID}, &stdout, &stderr); code != exitOK {
+			t.Errorf("explain %s: exit %d", r.ID, code)
+			continue
+		}
+		for _, want := range []string{r.ID, "Severity:", "Fix in Terraform:", "Fix in CloudFormation:", "```"} {
+			if !strings.Contains(stdout.String(), want) {
+				t.Errorf("explain %s lacks %q", r.ID, want)
+			}
+		}
+	}
+}
