@@ -66,11 +66,16 @@ func (t *tfUnits) jobs(exclude []string) []job {
 	covered := map[string]bool{}
 	g := terraform.NewGraph(t.dirs, cache)
 	for _, root := range g.Roots() {
-		for _, d := range g.Reach(root) {
+		reach := g.Reach(root)
+		for _, d := range reach {
 			covered[d] = true
 		}
 		if t.plans[root] {
 			continue
+		}
+		// The cache lets go of a module once every unit that reads it has.
+		for _, d := range reach {
+			cache.Expect(d, 1)
 		}
 		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, cache))
 	}
@@ -108,6 +113,11 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		}
 	}
 	for _, root := range order {
+		if g := graphs[scanRoot[root]]; g != nil {
+			for _, d := range g.Reach(root) {
+				cache.Expect(d, 1)
+			}
+		}
 		out = append(out, tfJob(root, files[root], scanRoot[root], only[root], cache))
 	}
 	return out

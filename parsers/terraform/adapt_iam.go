@@ -85,7 +85,11 @@ func (a *adapter) adaptPolicies() {
 		}
 		if r.res.typ == "aws_iam_role" {
 			r.mi.needAll(r.mi.mod.bodyDeps(r.res))
-			for i, b := range a.e.blocksOf(r.res.body, r.ctx, "inline_policy") {
+			inline := a.e.blocksOf(r.res.body, r.ctx, "inline_policy")
+			if len(inline) == 0 {
+				a.planInlinePolicies(r)
+			}
+			for i, b := range inline {
 				id := fmt.Sprintf("%s.inline_policy[%d].policy", r.id, i)
 				if b.body == nil {
 					// A dynamic inline_policy: its document is unknown.
@@ -116,10 +120,33 @@ func (a *adapter) ownerOf(r *resInst, src policySource) string {
 	return ""
 }
 
+// planInlinePolicies reads the inline policies of a role of a plan, where
+// they are a list of objects rather than blocks.
+func (a *adapter) planInlinePolicies(r *resInst) {
+	for i, el := range blocks(a.node(r), "inline_policy") {
+		pn := field(el, "policy")
+		if pn == nil || (pn.Kind != node.String && pn.Kind != node.Unknown) {
+			continue
+		}
+		doc := pn
+		if pn.Kind == node.String {
+			rng := hclRange(pn.Range)
+			doc = a.e.jsonDoc(pn.Str, constantMap(rng), rng)
+			addRefs(doc, pn.Refs)
+		}
+		a.addPolicy(r, fmt.Sprintf("%s.inline_policy[%d].policy", r.id, i), doc, model.PolicyIdentity, r.id)
+	}
+}
+
 // policy builds the document of expr, decodes it into the model and adds it
 // to iam.policies. A null or empty document (no policy) adds nothing.
 func (a *adapter) policy(r *resInst, id string, sc scope, expr hcl.Expression, kind, owner string) *model.Policy {
-	doc := a.e.policyDoc(sc, expr, 0)
+	return a.addPolicy(r, id, a.e.policyDoc(sc, expr, 0), kind, owner)
+}
+
+// addPolicy decodes a document into the model and adds it to
+// iam.policies. A null or empty document (no policy) adds nothing.
+func (a *adapter) addPolicy(r *resInst, id string, doc *node.Node, kind, owner string) *model.Policy {
 	if doc.Kind == node.Null {
 		return nil
 	}

@@ -43,3 +43,33 @@ resource "aws_iam_role" "r" {
 		ParseModule(dir, nil, Options{})
 	}
 }
+
+// BenchmarkCorpus scans the Terraform part of the corpus as the scan does
+// (root modules with the modules they call, GOMAXPROCS workers, one cache)
+// and reports its time beside the parse-only floor of BenchmarkCorpusFloor.
+func BenchmarkCorpus(b *testing.B) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skipf("corpus not available: %v", err)
+	}
+	modules := corpusModules(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		cache := NewCache()
+		parseRoots(NewGraph(modules, cache).Roots(), modules, cache)
+	}
+}
+
+// BenchmarkCorpusFloor reads and parses the same files, nothing else.
+func BenchmarkCorpusFloor(b *testing.B) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		b.Skipf("corpus not available: %v", err)
+	}
+	var files []string
+	for _, fs := range corpusModules(b) {
+		files = append(files, fs...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		parallelDo(len(files), func(i int) { _, _, _, _ = parseFile(files[i]) })
+	}
+}

@@ -86,7 +86,7 @@ func (e *evaluator) expandDynamic(typ string, body hcl.Body, ctx *hcl.EvalContex
 	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 		return unknown(marks)
 	}
-	if v.LengthInt() > maxExpand {
+	if v.LengthInt() > maxExpand || !e.spend(v.LengthInt(), defRange) {
 		return unknown(marks)
 	}
 	var out []block

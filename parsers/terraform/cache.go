@@ -22,6 +22,10 @@ type Cache struct {
 	files   map[string]*fileEntry
 	modules map[string]*moduleEntry
 	seen    map[model.Diagnostic]bool
+	// uses are how many units will load a module directory (Expect);
+	// once they all have, the cache lets go of it, so that a scan does
+	// not keep every module of the repository in memory to its end.
+	uses map[string]int
 }
 
 type fileEntry struct {
@@ -44,7 +48,15 @@ func NewCache() *Cache {
 		files:   map[string]*fileEntry{},
 		modules: map[string]*moduleEntry{},
 		seen:    map[model.Diagnostic]bool{},
+		uses:    map[string]int{},
 	}
+}
+
+// Expect says that n units will load the module in dir.
+func (c *Cache) Expect(dir string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.uses[dir] += n
 }
 
 // parse reads and parses one configuration file, once per cache. A nil
@@ -103,7 +115,23 @@ func (c *Cache) module(dir string, files []string, diags *diagnostics) *module {
 		local := &diagnostics{unit: &model.Unit{}}
 		me.mod = loadModule(dir, files, c, local)
 		me.diags = local.unit.Diagnostics
+		// The module holds what it needs of its files.
+		c.mu.Lock()
+		for _, p := range me.mod.paths {
+			delete(c.files, p)
+		}
+		c.mu.Unlock()
 	})
+	c.mu.Lock()
+	if n, ok := c.uses[dir]; ok {
+		if n <= 1 {
+			delete(c.uses, dir)
+			delete(c.modules, key)
+		} else {
+			c.uses[dir] = n - 1
+		}
+	}
+	c.mu.Unlock()
 	for _, d := range me.diags {
 		diags.addDiag(d)
 	}

@@ -195,6 +195,9 @@ resource "aws_s3_bucket" "here" {}
 resource "aws_s3_bucket" "env" {
   provider = aws.env
 }
+resource "aws_s3_bucket" "own" {
+  region = "ap-south-1"
+}
 module "child" {
   source = "./child"
 }
@@ -209,7 +212,8 @@ module "child" {
 	u = ParseModule(dir, nil, Options{})
 	for id, want := range map[string]model.String{
 		"aws_s3_bucket.here":                   model.KnownOf("eu-central-1"),
-		"aws_s3_bucket.env":                    model.UnknownOf[string](), // from the environment
+		"aws_s3_bucket.env":                    model.UnknownOf[string](),   // from the environment
+		"aws_s3_bucket.own":                    model.KnownOf("ap-south-1"), // provider v6
 		"module.child.aws_s3_bucket.inherited": model.KnownOf("eu-central-1"),
 	} {
 		if got := bucketByID(t, u, id).Region; got != want {

@@ -25,6 +25,9 @@ const (
 	maxModuleInstances = 2000
 	// maxDepth bounds the nesting of module calls.
 	maxDepth = 16
+	// maxExpansions bounds what all expansions of a unit create together
+	// (instances and dynamic blocks nest, and their counts multiply).
+	maxExpansions = 100000
 )
 
 // evaluator evaluates one scan unit: a root module and the module instances
@@ -38,8 +41,8 @@ type evaluator struct {
 	// working directory.
 	rootDir string
 	// scanRoot is the absolute, symlink-free directory that file functions
-	// may read under.
-	scanRoot string
+	// may read under; scanRootAbs the same before resolving links.
+	scanRoot, scanRootAbs string
 	// varFiles are the variable files Terraform would load automatically.
 	varFiles []string
 	// src holds every file read (the modules' and templates), for heredoc
@@ -68,6 +71,23 @@ type evaluator struct {
 	byID     map[string]*resInst
 	// nInsts counts the module instances created, against the limit.
 	nInsts int
+	// expansions counts the instances and dynamic blocks created.
+	expansions int
+}
+
+// spend takes n expansions from the unit's budget, and reports whether
+// they fit; the first time they do not, a warning says so at r.
+func (e *evaluator) spend(n int, r hcl.Range) bool {
+	if e.expansions+n > maxExpansions {
+		if e.expansions <= maxExpansions {
+			e.diags.add(model.DiagWarning, "configuration too large",
+				fmt.Sprintf("the configuration expands to more than %d resource instances and dynamic blocks; what exceeds it is treated as unknown", maxExpansions), r)
+		}
+		e.expansions = maxExpansions + 1
+		return false
+	}
+	e.expansions += n
+	return true
 }
 
 func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
@@ -80,9 +100,15 @@ func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
 		modules:    map[string]*module{},
 		byID:       map[string]*resInst{},
 	}
-	e.scanRoot = absReal(opts.ScanRoot)
-	if opts.ScanRoot == "" {
-		e.scanRoot = absReal(rootDir)
+	root := opts.ScanRoot
+	if root == "" {
+		root = rootDir
+	}
+	e.scanRoot = absReal(root)
+	if abs, err := filepath.Abs(root); err == nil {
+		e.scanRootAbs = abs
+	} else {
+		e.scanRootAbs = e.scanRoot
 	}
 	e.funcs = e.functions()
 	e.installed = readInstalledModules(rootDir, diags)

@@ -179,8 +179,8 @@ locals {
 	}
 	src := readFile2(t, dir, "main.tf")
 	sort.Slice(notes, func(i, j int) bool { return notes[i].Range.Start.Line < notes[j].Range.Start.Line })
-	if len(notes) != 2 || !strings.Contains(notes[0].Detail, `module.m`) || !strings.Contains(notes[1].Detail, `"nosuchfn"`) {
-		t.Errorf("notes = %v, want one for module.m and one for nosuchfn", notes)
+	if len(notes) != 3 || !strings.Contains(notes[0].Detail, `module.m`) || !strings.Contains(notes[1].Detail, `"nosuchfn"`) || !strings.Contains(notes[2].Detail, `timestamp()`) {
+		t.Errorf("notes = %v, want one for module.m, nosuchfn and timestamp", notes)
 	} else if want := lineOf(t, src, "nosuchfn(", 1); notes[1].Range.Start.Line != want {
 		t.Errorf("note at line %d, want %d", notes[1].Range.Start.Line, want)
 	}

@@ -73,6 +73,9 @@ func (mi *modInst) expandCount(expr hcl.Expression, what string) expansion {
 		return unknown
 	}
 	c, _ := bf.Int64()
+	if !mi.e.spend(int(c), expr.Range()) {
+		return unknown
+	}
 	exp := expansion{mode: expCount, marks: marks}
 	for i := int64(0); i < c; i++ {
 		exp.keys = append(exp.keys, cty.NumberIntVal(i))
@@ -87,6 +90,9 @@ func (mi *modInst) expandForEach(expr hcl.Expression, what string) expansion {
 		return unknown
 	}
 	ty := v.Type()
+	if (ty.IsSetType() || ty.IsMapType() || ty.IsObjectType()) && !mi.e.spend(v.LengthInt(), expr.Range()) {
+		return unknown
+	}
 	exp := expansion{mode: expForEach, marks: marks}
 	switch {
 	case ty.IsSetType():

@@ -30,8 +30,9 @@ var errOutside = errors.New("the path is outside the scan root")
 
 // resolvePath resolves the path argument of file() and friends as
 // Terraform does (relative to the root module, which is Terraform's working
-// directory) and checks that it stays within the scan root, symbolic links
-// included.
+// directory) and checks that it stays within the scan root. A path that
+// leaves it as written is refused without touching the file system; one
+// that stays is checked again with its symbolic links resolved.
 func (e *evaluator) resolvePath(p string) (string, error) {
 	if p == "" {
 		return "", fmt.Errorf("empty path")
@@ -44,11 +45,23 @@ func (e *evaluator) resolvePath(p string) (string, error) {
 	if !filepath.IsAbs(p) {
 		cand = filepath.Join(e.rootDir, p)
 	}
-	rel, err := filepath.Rel(e.scanRoot, absReal(cand))
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	abs, err := filepath.Abs(cand)
+	if err != nil {
+		return "", err
+	}
+	if !within(e.scanRootAbs, abs) && !within(e.scanRoot, abs) {
+		return "", errOutside
+	}
+	if !within(e.scanRoot, absReal(abs)) {
 		return "", errOutside
 	}
 	return filepath.Clean(cand), nil
+}
+
+// within reports whether path is root or below it (both absolute, clean).
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // pathError reports a path that cannot be used: leaving the scan root is an

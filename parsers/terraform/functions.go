@@ -30,102 +30,102 @@ import (
 // never modified: each module copies it.
 var builtinFunctions = func() map[string]function.Function {
 	fs := map[string]function.Function{
-		"abs":                    stdlib.AbsoluteFunc,
-		"alltrue":                allTrueFunc,
-		"anytrue":                anyTrueFunc,
-		"base64decode":           base64DecodeFunc,
-		"base64encode":           base64EncodeFunc,
-		"base64sha256":           hashFunc(sha256.New, base64.StdEncoding.EncodeToString),
-		"base64sha512":           hashFunc(sha512.New, base64.StdEncoding.EncodeToString),
-		"basename":               pathFunc(filepath.Base),
-		"pathexpand":             pathExpandFunc,
-		"can":                    tryfunc.CanFunc,
-		"ceil":                   stdlib.CeilFunc,
-		"chomp":                  stdlib.ChompFunc,
-		"chunklist":              stdlib.ChunklistFunc,
-		"coalesce":               coalesceFunc,
-		"coalescelist":           stdlib.CoalesceListFunc,
-		"compact":                stdlib.CompactFunc,
-		"concat":                 stdlib.ConcatFunc,
-		"contains":               stdlib.ContainsFunc,
-		"dirname":                pathFunc(filepath.Dir),
-		"distinct":               stdlib.DistinctFunc,
-		"element":                stdlib.ElementFunc,
-		"endswith":               endsWithFunc,
-		"flatten":                stdlib.FlattenFunc,
-		"floor":                  stdlib.FloorFunc,
-		"format":                 boundFormat(stdlib.FormatFunc),
-		"formatdate":             stdlib.FormatDateFunc,
-		"formatlist":             boundFormat(stdlib.FormatListFunc),
-		"indent":                 boundIndent(stdlib.IndentFunc),
-		"join":                   stdlib.JoinFunc,
-		"jsondecode":             stdlib.JSONDecodeFunc,
-		"jsonencode":             stdlib.JSONEncodeFunc,
-		"keys":                   stdlib.KeysFunc,
-		"length":                 lengthFunc,
-		"log":                    stdlib.LogFunc,
-		"lookup":                 lookupFunc,
-		"lower":                  stdlib.LowerFunc,
-		"max":                    stdlib.MaxFunc,
-		"md5":                    hashFunc(md5.New, hex.EncodeToString),
-		"merge":                  stdlib.MergeFunc,
-		"min":                    stdlib.MinFunc,
-		"nonsensitive":           identityFunc,
-		"one":                    oneFunc,
-		"parseint":               stdlib.ParseIntFunc,
-		"pow":                    stdlib.PowFunc,
-		"range":                  stdlib.RangeFunc,
-		"regex":                  stdlib.RegexFunc,
-		"regexall":               stdlib.RegexAllFunc,
-		"replace":                replaceFunc,
-		"reverse":                stdlib.ReverseListFunc,
-		"sensitive":              identityFunc,
-		"setintersection":        stdlib.SetIntersectionFunc,
-		"setproduct":             boundSetProduct(stdlib.SetProductFunc),
-		"setsubtract":            stdlib.SetSubtractFunc,
-		"setunion":               stdlib.SetUnionFunc,
-		"sha1":                   hashFunc(sha1.New, hex.EncodeToString),
-		"sha256":                 hashFunc(sha256.New, hex.EncodeToString),
-		"sha512":                 hashFunc(sha512.New, hex.EncodeToString),
-		"sum":                    sumFunc,
-		"transpose":              transposeFunc,
-		"urlencode":              urlEncodeFunc,
-		"base64gzip":             base64GzipFunc,
-		"uuidv5":                 uuidV5Func,
-		"index":                  indexFunc,
-		"matchkeys":              matchKeysFunc,
-		"csvdecode":              stdlib.CSVDecodeFunc,
-		"cidrhost":               cidrHostFunc,
-		"cidrnetmask":            cidrNetmaskFunc,
-		"cidrsubnet":             cidrSubnetFunc,
-		"cidrsubnets":            cidrSubnetsFunc,
-		"yamldecode":             ctyyaml.YAMLDecodeFunc,
-		"yamlencode":             ctyyaml.YAMLEncodeFunc,
-		"ephemeralasnull":        identityFunc,
-		"signum":                 stdlib.SignumFunc,
-		"slice":                  stdlib.SliceFunc,
-		"sort":                   stdlib.SortFunc,
-		"split":                  stdlib.SplitFunc,
-		"startswith":             startsWithFunc,
-		"strcontains":            strContainsFunc,
-		"strrev":                 stdlib.ReverseFunc,
-		"substr":                 stdlib.SubstrFunc,
-		"timeadd":                stdlib.TimeAddFunc,
-		"title":                  stdlib.TitleFunc,
-		"tobool":                 stdlib.MakeToFunc(cty.Bool),
-		"tolist":                 stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
-		"tomap":                  stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"tonumber":               stdlib.MakeToFunc(cty.Number),
-		"toset":                  stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tostring":               stdlib.MakeToFunc(cty.String),
-		"trim":                   stdlib.TrimFunc,
-		"trimprefix":             stdlib.TrimPrefixFunc,
-		"trimspace":              stdlib.TrimSpaceFunc,
-		"trimsuffix":             stdlib.TrimSuffixFunc,
-		"try":                    tryfunc.TryFunc,
-		"upper":                  stdlib.UpperFunc,
-		"values":                 stdlib.ValuesFunc,
-		"zipmap":                 stdlib.ZipmapFunc,
+		"abs":             stdlib.AbsoluteFunc,
+		"alltrue":         allTrueFunc,
+		"anytrue":         anyTrueFunc,
+		"base64decode":    base64DecodeFunc,
+		"base64encode":    base64EncodeFunc,
+		"base64sha256":    hashFunc(sha256.New, base64.StdEncoding.EncodeToString),
+		"base64sha512":    hashFunc(sha512.New, base64.StdEncoding.EncodeToString),
+		"basename":        pathFunc(filepath.Base),
+		"pathexpand":      pathExpandFunc,
+		"can":             tryfunc.CanFunc,
+		"ceil":            stdlib.CeilFunc,
+		"chomp":           stdlib.ChompFunc,
+		"chunklist":       stdlib.ChunklistFunc,
+		"coalesce":        coalesceFunc,
+		"coalescelist":    stdlib.CoalesceListFunc,
+		"compact":         stdlib.CompactFunc,
+		"concat":          stdlib.ConcatFunc,
+		"contains":        stdlib.ContainsFunc,
+		"dirname":         pathFunc(filepath.Dir),
+		"distinct":        stdlib.DistinctFunc,
+		"element":         stdlib.ElementFunc,
+		"endswith":        endsWithFunc,
+		"flatten":         stdlib.FlattenFunc,
+		"floor":           stdlib.FloorFunc,
+		"format":          boundFormat(stdlib.FormatFunc),
+		"formatdate":      stdlib.FormatDateFunc,
+		"formatlist":      boundFormat(stdlib.FormatListFunc),
+		"indent":          boundIndent(stdlib.IndentFunc),
+		"join":            stdlib.JoinFunc,
+		"jsondecode":      stdlib.JSONDecodeFunc,
+		"jsonencode":      stdlib.JSONEncodeFunc,
+		"keys":            stdlib.KeysFunc,
+		"length":          lengthFunc,
+		"log":             stdlib.LogFunc,
+		"lookup":          lookupFunc,
+		"lower":           stdlib.LowerFunc,
+		"max":             stdlib.MaxFunc,
+		"md5":             hashFunc(md5.New, hex.EncodeToString),
+		"merge":           stdlib.MergeFunc,
+		"min":             stdlib.MinFunc,
+		"nonsensitive":    identityFunc,
+		"one":             oneFunc,
+		"parseint":        stdlib.ParseIntFunc,
+		"pow":             stdlib.PowFunc,
+		"range":           stdlib.RangeFunc,
+		"regex":           stdlib.RegexFunc,
+		"regexall":        stdlib.RegexAllFunc,
+		"replace":         replaceFunc,
+		"reverse":         stdlib.ReverseListFunc,
+		"sensitive":       identityFunc,
+		"setintersection": stdlib.SetIntersectionFunc,
+		"setproduct":      boundSetProduct(stdlib.SetProductFunc),
+		"setsubtract":     stdlib.SetSubtractFunc,
+		"setunion":        stdlib.SetUnionFunc,
+		"sha1":            hashFunc(sha1.New, hex.EncodeToString),
+		"sha256":          hashFunc(sha256.New, hex.EncodeToString),
+		"sha512":          hashFunc(sha512.New, hex.EncodeToString),
+		"sum":             sumFunc,
+		"transpose":       transposeFunc,
+		"urlencode":       urlEncodeFunc,
+		"base64gzip":      base64GzipFunc,
+		"uuidv5":          uuidV5Func,
+		"index":           indexFunc,
+		"matchkeys":       matchKeysFunc,
+		"csvdecode":       stdlib.CSVDecodeFunc,
+		"cidrhost":        cidrHostFunc,
+		"cidrnetmask":     cidrNetmaskFunc,
+		"cidrsubnet":      cidrSubnetFunc,
+		"cidrsubnets":     cidrSubnetsFunc,
+		"yamldecode":      ctyyaml.YAMLDecodeFunc,
+		"yamlencode":      ctyyaml.YAMLEncodeFunc,
+		"ephemeralasnull": identityFunc,
+		"signum":          stdlib.SignumFunc,
+		"slice":           stdlib.SliceFunc,
+		"sort":            stdlib.SortFunc,
+		"split":           stdlib.SplitFunc,
+		"startswith":      startsWithFunc,
+		"strcontains":     strContainsFunc,
+		"strrev":          stdlib.ReverseFunc,
+		"substr":          stdlib.SubstrFunc,
+		"timeadd":         stdlib.TimeAddFunc,
+		"title":           stdlib.TitleFunc,
+		"tobool":          stdlib.MakeToFunc(cty.Bool),
+		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        stdlib.MakeToFunc(cty.String),
+		"trim":            stdlib.TrimFunc,
+		"trimprefix":      stdlib.TrimPrefixFunc,
+		"trimspace":       stdlib.TrimSpaceFunc,
+		"trimsuffix":      stdlib.TrimSuffixFunc,
+		"try":             tryfunc.TryFunc,
+		"upper":           stdlib.UpperFunc,
+		"values":          stdlib.ValuesFunc,
+		"zipmap":          stdlib.ZipmapFunc,
 
 		// These have no value before apply (or a new one on every run) in
 		// Terraform itself: unknown is their correct result, not a gap.
@@ -166,6 +166,12 @@ func (e *evaluator) functions() map[string]function.Function {
 // noteFunction makes sure a called function exists: an unimplemented one
 // gets a stub whose result is unknown, and one note per module says so.
 func (e *evaluator) noteFunction(name string, r hcl.Range) {
+	if applyTimeFunctions[strings.TrimPrefix(name, "core::")] {
+		// At the module's first call (scan.go): once per module.
+		e.diags.add(model.DiagNote, "value known only at apply",
+			fmt.Sprintf("%s() has a new value on every run; the values computed with it are treated as unknown", strings.TrimPrefix(name, "core::")), r)
+		return
+	}
 	if _, ok := e.funcs[name]; ok {
 		return // implemented, or already stubbed and noted
 	}
@@ -173,6 +179,10 @@ func (e *evaluator) noteFunction(name string, r hcl.Range) {
 	e.diags.add(model.DiagNote, "function not implemented",
 		fmt.Sprintf("seclint does not implement the function %q yet; the values computed with it are treated as unknown", name), r)
 }
+
+// applyTimeFunctions are those whose value Terraform itself knows only at
+// apply (or anew on every run).
+var applyTimeFunctions = map[string]bool{"timestamp": true, "uuid": true, "bcrypt": true}
 
 // unknownFunc accepts anything and returns an unknown value.
 var unknownFunc = function.New(&function.Spec{
@@ -206,10 +216,10 @@ var lengthFunc = function.New(&function.Spec{
 		ty := v.Type()
 		switch {
 		case ty == cty.DynamicPseudoType:
-			return cty.UnknownVal(cty.Number), nil
+			return cty.UnknownVal(cty.Number).WithMarks(marks), nil
 		case ty == cty.String:
 			if !v.IsKnown() {
-				return cty.UnknownVal(cty.Number), nil
+				return cty.UnknownVal(cty.Number).WithMarks(marks), nil
 			}
 			n, err := stdlib.Strlen(v)
 			return n.WithMarks(marks), err
@@ -219,7 +229,7 @@ var lengthFunc = function.New(&function.Spec{
 			return cty.NumberIntVal(int64(len(ty.AttributeTypes()))).WithMarks(marks), nil
 		case ty.IsListType() || ty.IsSetType() || ty.IsMapType():
 			if !v.IsKnown() {
-				return cty.UnknownVal(cty.Number), nil
+				return cty.UnknownVal(cty.Number).WithMarks(marks), nil
 			}
 			return v.Length().WithMarks(marks), nil
 		}

@@ -44,3 +44,30 @@ b = "${local.a}x" }`)
 		}
 	})
 }
+
+// FuzzParsePlan reads arbitrary bytes as a plan. Whatever the input,
+// ParsePlan must return a unit whose model marshals, with no internal
+// error.
+func FuzzParsePlan(f *testing.F) {
+	for _, name := range []string{"public-acl.plan.json", "modules.plan.json"} {
+		if b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "terraform", "plans", name)); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"format_version":"1.2","planned_values":{"root_module":{"resources":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","name":"b","values":{"acl":"public-read"}}]}}}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		dir := t.TempDir()
+		u := ParsePlan(filepath.Join(dir, "plan.json"), src, Options{})
+		if u == nil || u.Model == nil {
+			t.Fatal("nil unit or model")
+		}
+		for _, d := range u.Diagnostics {
+			if d.Summary == "internal error" {
+				t.Fatalf("internal error: %s", d.Detail)
+			}
+		}
+		if _, err := json.Marshal(u.Model); err != nil {
+			t.Fatalf("model does not marshal: %v", err)
+		}
+	})
+}

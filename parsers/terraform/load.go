@@ -116,10 +116,14 @@ type module struct {
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
 	whole    map[string]bool
-	// deps caches the traversals that evaluating a resource reads.
+	// deps are the traversals of each resource's whole body.
 	deps map[*resource][]hcl.Traversal
-	// decls caches the decoded type constraints of the variables.
+	// decls are the decoded type constraints of the variables.
 	decls map[string]*varDecl
+	// exposed are the attributes each resource offers in the context,
+	// exposedTr what computing them reads.
+	exposed   map[*resource][]string
+	exposedTr map[*resource][]hcl.Traversal
 	// functions are the functions called, with the first call's range.
 	functions []calledFunc
 }
@@ -188,8 +192,14 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 	// a module may be shared by the units that scan concurrently, so it
 	// must not change after loading.
 	m.deps = make(map[*resource][]hcl.Traversal, len(m.resources))
+	m.exposed = make(map[*resource][]string, len(m.resources))
+	m.exposedTr = make(map[*resource][]hcl.Traversal, len(m.resources))
 	for _, r := range m.resources {
 		m.deps[r] = bodyTraversals(r.body)
+		m.exposed[r] = m.computeExposedAttrs(r)
+	}
+	for _, r := range m.resources {
+		m.exposedTr[r] = m.computeExposedDeps(r)
 	}
 	m.decls = make(map[string]*varDecl, len(m.variables))
 	for _, v := range m.variables {

@@ -145,7 +145,7 @@ func (p *posIndex) at(start, end int) model.Range {
 	return model.Range{File: p.file, Start: p.pos(start), End: p.pos(end)}
 }
 
-// rangeOf returns the hcl form of a node's range.
+// hclRange returns the hcl form of a model range.
 func hclRange(r model.Range) hcl.Range {
 	return hcl.Range{
 		Filename: r.File,

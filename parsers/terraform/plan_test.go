@@ -82,6 +82,13 @@ func TestParsePlanModules(t *testing.T) {
 			t.Errorf("%s chain = %+v", id, chain)
 		}
 	}
+	// Inline policies are a list of objects in a plan.
+	wantPolicies(t, u, map[string]string{
+		"aws_s3_bucket_policy.counted[0].policy":      "?",
+		"aws_s3_bucket_policy.counted[1].policy":      "?",
+		"aws_iam_role.inline.assume_role_policy":      "sts:AssumeRole",
+		"aws_iam_role.inline.inline_policy[0].policy": "*",
+	})
 	// The policies' unknown bucket arguments link through the
 	// configuration's references, instance by instance.
 	for i, id := range []string{"aws_s3_bucket.counted[0]", "aws_s3_bucket.counted[1]"} {

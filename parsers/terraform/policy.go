@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -53,6 +54,9 @@ func (sc scope) needs(expr hcl.Expression) {
 // A null or empty document is a null node: the resource has no policy.
 func (e *evaluator) policyDoc(sc scope, expr hcl.Expression, depth int) *node.Node {
 	sc.needs(expr)
+	if t, ok := e.jsonTemplate(expr); ok {
+		expr = t
+	}
 	x := e.shape(sc.ctx, expr)
 	if depth > maxPolicyDepth {
 		return e.valueDoc(sc, x)
@@ -458,4 +462,28 @@ func dedupe(s []string) []string {
 		}
 	}
 	return out
+}
+
+// jsonTemplate parses the string of a .tf.json expression as the template
+// it is, so that a policy written in .tf.json is followed like one written
+// in HCL ("${data.aws_iam_policy_document.p.json}", "${jsonencode(...)}").
+func (e *evaluator) jsonTemplate(expr hcl.Expression) (hclsyntax.Expression, bool) {
+	if _, native := expr.(hclsyntax.Expression); native || expr == nil {
+		return nil, false
+	}
+	r := expr.Range()
+	src := e.src[r.Filename]
+	if r.Start.Byte < 0 || r.End.Byte > len(src) || r.Start.Byte >= r.End.Byte || src[r.Start.Byte] != '"' {
+		return nil, false
+	}
+	var text string
+	if err := json.Unmarshal(src[r.Start.Byte:r.End.Byte], &text); err != nil {
+		return nil, false
+	}
+	start := hcl.Pos{Line: r.Start.Line, Column: r.Start.Column + 1, Byte: r.Start.Byte + 1}
+	tmpl, hd := hclsyntax.ParseTemplate([]byte(text), r.Filename, start)
+	if hd.HasErrors() {
+		return nil, false
+	}
+	return tmpl, true
 }

@@ -70,12 +70,26 @@ func (r *resource) providerKey() string {
 	return name
 }
 
-// region is the AWS region of a resource instance: its provider's region
-// argument, evaluated in the context of the module that configures the
-// provider. Absent when no configuration of the aws provider applies;
+// region is the AWS region of a resource instance: its own region
+// argument (provider v6), else its provider's, evaluated in the context of
+// the module that configures the provider. Absent when no configuration of the aws provider applies;
 // unknown when the configuration takes it from the environment (no region
 // argument) or from something not known.
 func (e *evaluator) region(ri *resInst) model.String {
+	// Provider v6 lets a resource name its own region; null means the
+	// provider's.
+	if expr := attrExpr(ri.res.body, "region"); expr != nil && strings.HasPrefix(ri.res.typ, "aws_") && ri.res.mode == managedResource {
+		v := unmarkDeep(ri.mi.eval(expr, ri.ctx))
+		switch {
+		case !v.IsKnown():
+			return model.UnknownOf[string]()
+		case !v.IsNull():
+			if s, err := convert.Convert(v, cty.String); err == nil {
+				return model.KnownOf(s.AsString())
+			}
+			return model.UnknownOf[string]()
+		}
+	}
 	p := ri.mi.providers[ri.res.providerKey()]
 	if p == nil || p.block.name != "aws" {
 		return model.String{}

@@ -84,9 +84,18 @@ func (e *evaluator) exposedValue(ri *resInst) cty.Value {
 	return cty.ObjectVal(attrs)
 }
 
-// exposedAttrs are the attributes a resource offers in the context: the
-// ones the module reads, or all it configures when it is read whole.
-func (m *module) exposedAttrs(r *resource) []string {
+// exposedAttrs are the attributes a resource offers in the context,
+// computed when the module is loaded.
+func (m *module) exposedAttrs(r *resource) []string { return m.exposed[r] }
+
+// exposedDeps are the traversals that computing the exposed object reads,
+// computed when the module is loaded.
+func (m *module) exposedDeps(r *resource) []hcl.Traversal { return m.exposedTr[r] }
+
+// computeExposedAttrs lists the attributes a resource offers in the
+// context: the ones the module reads, or all it configures when it is read
+// whole.
+func (m *module) computeExposedAttrs(r *resource) []string {
 	seen := map[string]bool{}
 	for name := range m.refAttrs[r.addr] {
 		seen[name] = true
@@ -113,9 +122,9 @@ func (m *module) exposedAttrs(r *resource) []string {
 	return names
 }
 
-// exposedDeps are the traversals that computing the exposed object reads,
-// count and for_each included.
-func (m *module) exposedDeps(r *resource) []hcl.Traversal {
+// computeExposedDeps lists the traversals that computing the exposed
+// object reads, count and for_each included.
+func (m *module) computeExposedDeps(r *resource) []hcl.Traversal {
 	var out []hcl.Traversal
 	for _, e := range []hcl.Expression{r.count, r.forEach} {
 		if e != nil {

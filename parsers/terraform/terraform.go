@@ -13,6 +13,8 @@
 //	override.go   merge override files as Terraform does
 //	scan.go       what a module's expressions call and read
 //	sources.go    module sources: local paths, .terraform/modules/modules.json
+//	graph.go      the call graph of the modules of a scan: which are roots
+//	cache.go      what the units of one scan share: parsed files and modules
 //	eval.go       the evaluator of a unit; refs.go: references as cty marks
 //	instance.go   module instances: demand-driven evaluation of what they declare
 //	expand.go     count and for_each; resources.go and calls.go: their instances
@@ -25,8 +27,12 @@
 //	policydoc.go  policy documents of aws_iam_policy_document data sources
 //	jsonpos.go    JSON parsed with positions (textmap.go maps them to the source)
 //	adapt*.go     node trees into the model, with locations and call chains
-//	plan*.go      terraform show -json plan files
 //	diag.go       diagnostics
+//
+// ParsePlan reads `terraform show -json` output (plan.go) into the same
+// module and resource instances (plan_build.go), so the same adapters map
+// it, and points its findings into the configuration beside it when there
+// is one (plan_locate.go).
 //
 // Nothing here stops on bad input: problems become model.Diagnostics and the
 // values they affect become unknown.

@@ -161,6 +161,9 @@ func typeConstraint(expr hcl.Expression) (cty.Type, *typeexpr.Defaults, bool) {
 // paths, and go to the whole value when it does not (an object converted
 // to a map), so that no reference is lost.
 func convertVar(val cty.Value, d *varDecl) cty.Value {
+	if !val.ContainsMarked() {
+		return convertPlain(val, d)
+	}
 	u, pvm := val.UnmarkDeepWithPaths()
 	if d.defaults != nil && u.IsWhollyKnown() {
 		u = d.defaults.Apply(u)
@@ -189,6 +192,21 @@ func convertVar(val cty.Value, d *varDecl) cty.Value {
 		out = out.WithMarks(lost)
 	}
 	return out
+}
+
+// convertPlain is convertVar for a value without marks.
+func convertPlain(val cty.Value, d *varDecl) cty.Value {
+	if d.defaults != nil && val.IsWhollyKnown() {
+		val = d.defaults.Apply(val)
+	}
+	if d.ty == cty.DynamicPseudoType {
+		return val
+	}
+	conv, err := convert.Convert(val, d.ty)
+	if err != nil {
+		return cty.UnknownVal(d.ty)
+	}
+	return conv
 }
 
 // rawVar reads a value given as a raw string (--var, TF_VAR_).

@@ -26,3 +26,18 @@ resource "aws_s3_bucket_policy" "counted" {
     Statement = [{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = "${aws_s3_bucket.counted[count.index].arn}/*", Condition = { Bool = { "aws:SecureTransport" = "false" } } }]
   })
 }
+
+resource "aws_iam_role" "inline" {
+  name = "inline"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }]
+  })
+  inline_policy {
+    name = "admin"
+    policy = jsonencode({
+      Version   = "2012-10-17"
+      Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+    })
+  }
+}
