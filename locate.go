@@ -61,75 +61,40 @@ func Fingerprint(ruleID, unit, resource, attribute string) string {
 
 type object struct {
 	id, typ string
-	kind    string // policy kind, for collection filters
 }
 
 // collection lists the objects of a model collection named in a rule's
-// METADATA, e.g. "aws.s3.buckets" or "aws.iam.policies[kind=identity]".
+// METADATA, e.g. "aws.s3.buckets", or "aws.iam.policies[kind=identity]" for
+// the policies of one kind.
 func collection(m *model.Model, name string) []object {
 	name, filter, _ := strings.Cut(name, "[")
-	filter = strings.TrimSuffix(filter, "]")
-	var out []object
-	switch name {
-	case "aws.s3.buckets":
-		for _, b := range m.AWS.S3.Buckets {
-			out = append(out, object{id: b.ID, typ: b.Type})
-		}
-	case "aws.s3.account_public_access_blocks":
-		for _, b := range m.AWS.S3.AccountPublicAccessBlocks {
-			out = append(out, object{id: b.ID, typ: "aws_s3_account_public_access_block"})
-		}
-	case "aws.s3.access_points":
-		for _, ap := range m.AWS.S3.AccessPoints {
-			out = append(out, object{id: ap.ID, typ: ap.Type})
-		}
-	case "aws.kms.keys":
-		for _, k := range m.AWS.KMS.Keys {
-			out = append(out, object{id: k.ID, typ: k.Type})
-		}
-	case "aws.kms.replica_keys":
-		for _, k := range m.AWS.KMS.ReplicaKeys {
-			out = append(out, object{id: k.ID, typ: k.Type})
-		}
-	case "aws.ssm.parameters":
-		for _, p := range m.AWS.SSM.Parameters {
-			out = append(out, object{id: p.ID, typ: p.Meta.Type})
-		}
-	case "aws.secretsmanager.secrets":
-		for _, s := range m.AWS.SecretsManager.Secrets {
-			out = append(out, object{id: s.ID, typ: s.Type})
-		}
-	case "aws.secretsmanager.secret_values":
-		for _, v := range m.AWS.SecretsManager.SecretValues {
-			out = append(out, object{id: v.ID, typ: v.Type})
-		}
-	case "aws.rds.instances":
-		for _, db := range m.AWS.RDS.Instances {
-			out = append(out, object{id: db.ID, typ: db.Type})
-		}
-	case "aws.rds.clusters":
-		for _, db := range m.AWS.RDS.Clusters {
-			out = append(out, object{id: db.ID, typ: db.Type})
-		}
-	case "aws.cloudformation.parameters":
-		for _, p := range m.AWS.CloudFormation.Parameters {
-			out = append(out, object{id: p.ID, typ: p.Meta.Type})
-		}
-	case "aws.iam.policies":
+	kind, _ := strings.CutPrefix(strings.TrimSuffix(filter, "]"), "kind=")
+	kinds := map[string]string{}
+	if kind != "" {
 		for _, p := range m.AWS.IAM.Policies {
-			if filter == "" || filter == "kind="+p.Kind {
-				out = append(out, object{id: p.ID, typ: p.Type, kind: p.Kind})
+			kinds[p.ID] = p.Kind
+		}
+	}
+	var out []object
+	for _, c := range m.Collections() {
+		if c.Name != name {
+			continue
+		}
+		for _, o := range c.Objects {
+			if kind == "" || kinds[o.ID] == kind {
+				out = append(out, object{id: o.ID, typ: o.Type})
 			}
 		}
 	}
 	return out
 }
 
+// objectTypes maps every object ID of the model to its source type.
 func objectTypes(m *model.Model) map[string]string {
 	t := map[string]string{}
-	for _, name := range []string{"aws.s3.buckets", "aws.s3.account_public_access_blocks", "aws.s3.access_points", "aws.kms.keys", "aws.kms.replica_keys", "aws.ssm.parameters", "aws.secretsmanager.secrets", "aws.secretsmanager.secret_values", "aws.rds.instances", "aws.rds.clusters", "aws.cloudformation.parameters", "aws.iam.policies"} {
-		for _, o := range collection(m, name) {
-			t[o.id] = o.typ
+	for _, c := range m.Collections() {
+		for _, o := range c.Objects {
+			t[o.ID] = o.Type
 		}
 	}
 	return t

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -232,9 +233,16 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 	return res
 }
 
+// countResources counts the model objects the rules check; template
+// parameters are inputs, not resources.
 func countResources(m *model.Model) int {
-	return len(m.AWS.S3.Buckets) + len(m.AWS.S3.AccountPublicAccessBlocks) + len(m.AWS.S3.AccessPoints) + len(m.AWS.KMS.Keys) + len(m.AWS.KMS.ReplicaKeys) + len(m.AWS.IAM.Policies) +
-		len(m.AWS.SSM.Parameters) + len(m.AWS.SecretsManager.Secrets) + len(m.AWS.RDS.Instances) + len(m.AWS.RDS.Clusters)
+	n := 0
+	for _, c := range m.Collections() {
+		if !strings.HasPrefix(c.Name, "aws.cloudformation.") {
+			n += len(c.Objects)
+		}
+	}
+	return n
 }
 
 func sortReport(r *report.Report) {

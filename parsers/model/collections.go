@@ -1,0 +1,42 @@
+package model
+
+// Collection is one list of model objects that rules can name in their
+// METADATA (custom.collections), e.g. "aws.s3.buckets".
+type Collection struct {
+	Name    string
+	Objects []Meta
+}
+
+// Collections lists every collection of the model with the identity of its
+// objects, in a fixed order. It is the one place that knows them all: the
+// scanner counts resources, types findings and lists JUnit checks from it.
+func (m *Model) Collections() []Collection {
+	a := &m.AWS
+	accountBlocks := make([]Meta, 0, len(a.S3.AccountPublicAccessBlocks))
+	for _, b := range a.S3.AccountPublicAccessBlocks {
+		accountBlocks = append(accountBlocks, Meta{ID: b.ID, Type: "aws_s3_account_public_access_block"})
+	}
+	return []Collection{
+		{"aws.s3.buckets", metas(a.S3.Buckets, func(x *Bucket) Meta { return x.Meta })},
+		{"aws.s3.account_public_access_blocks", accountBlocks},
+		{"aws.s3.access_points", metas(a.S3.AccessPoints, func(x *AccessPoint) Meta { return x.Meta })},
+		{"aws.iam.policies", metas(a.IAM.Policies, func(x *Policy) Meta { return x.Meta })},
+		{"aws.iam.roles", metas(a.IAM.Roles, func(x *Role) Meta { return x.Meta })},
+		{"aws.kms.keys", metas(a.KMS.Keys, func(x *KMSKey) Meta { return x.Meta })},
+		{"aws.kms.replica_keys", metas(a.KMS.ReplicaKeys, func(x *KMSReplicaKey) Meta { return x.Meta })},
+		{"aws.ssm.parameters", metas(a.SSM.Parameters, func(x *SSMParameter) Meta { return x.Meta })},
+		{"aws.secretsmanager.secrets", metas(a.SecretsManager.Secrets, func(x *Secret) Meta { return x.Meta })},
+		{"aws.secretsmanager.secret_values", metas(a.SecretsManager.SecretValues, func(x *SecretValue) Meta { return x.Meta })},
+		{"aws.rds.instances", metas(a.RDS.Instances, func(x *DBInstance) Meta { return x.Meta })},
+		{"aws.rds.clusters", metas(a.RDS.Clusters, func(x *DBCluster) Meta { return x.Meta })},
+		{"aws.cloudformation.parameters", metas(a.CloudFormation.Parameters, func(x *CFNParameter) Meta { return x.Meta })},
+	}
+}
+
+func metas[T any](xs []*T, meta func(*T) Meta) []Meta {
+	out := make([]Meta, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, meta(x))
+	}
+	return out
+}
