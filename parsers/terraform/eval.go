@@ -115,17 +115,27 @@ func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
 	return e
 }
 
-// absReal makes a path absolute and resolves its symbolic links, as far as
-// they resolve.
+// absReal makes a path absolute and resolves the symbolic links of its
+// longest existing prefix: a file that does not exist under a symlinked
+// directory still resolves to where it would be (and then is reported as
+// unreadable, not as outside the scan root).
 func absReal(p string) string {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return filepath.Clean(p)
 	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		return real
+	rest := ""
+	for dir := abs; ; {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
 	}
-	return abs
 }
 
 // run loads and evaluates the root module in rootDir (files, when given,
