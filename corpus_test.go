@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -109,7 +108,7 @@ func BenchmarkParseOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := &Options{Env: []string{}}
-		parallel(len(d.jobs), func(i int) { d.jobs[i].parse(opts) })
+		parallel(runtime.GOMAXPROCS(0), len(d.jobs), func(i int) { d.jobs[i].parse(opts) })
 	}
 }
 
@@ -127,7 +126,7 @@ func BenchmarkSyntaxFloor(b *testing.B) {
 	})
 	b.ReportAllocs()
 	for b.Loop() {
-		parallel(len(files), func(i int) {
+		parallel(runtime.GOMAXPROCS(0), len(files), func(i int) {
 			src, err := os.ReadFile(files[i])
 			if err != nil {
 				return
@@ -140,23 +139,4 @@ func BenchmarkSyntaxFloor(b *testing.B) {
 			_ = yaml.Unmarshal(src, &n)
 		})
 	}
-}
-
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

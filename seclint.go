@@ -124,22 +124,9 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
-			}
-		}()
-	}
-	for i := range d.jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(workers, len(d.jobs), func(i int) {
+		results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
+	})
 
 	// A nested stack's template is read as part of its parent (with the
 	// parameters the parent passes) and also found on its own; report it once,
@@ -179,6 +166,27 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	sortReport(rep)
 	rep.Duration = time.Since(start)
 	return rep, nil
+}
+
+// parallel calls f(0) … f(n-1) on the given number of goroutines and
+// returns when all calls have returned.
+func parallel(workers, n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 type unitResult struct {
