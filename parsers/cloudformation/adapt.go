@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -83,6 +84,14 @@ func (a *adapter) meta(r *resource) model.Meta {
 		m.Region = model.KnownOf(region)
 	}
 	return m
+}
+
+// object starts the model object of a resource: its Meta, and the
+// adapt.Object that sets its values and records their locations, the
+// object itself located at the resource's logical ID.
+func (a *adapter) object(r *resource) (model.Meta, adapt.Object) {
+	m := a.meta(r)
+	return m, adapt.CloudFormation.Object(a.u.Locations, m.ID, r.keyRange)
 }
 
 // account records the account the stack deploys to when --cfn-param gives

@@ -2,11 +2,9 @@ package cloudformation
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
-	"github.com/seclint/seclint/parsers/node"
 )
 
 // kms maps the template's AWS::KMS::Key and AWS::KMS::ReplicaKey resources.
@@ -21,14 +19,8 @@ func (a *adapter) kms() {
 			a.u.Model.AWS.KMS.Keys = append(a.u.Model.AWS.KMS.Keys, k)
 		}
 	}
-	for _, p := range a.u.Model.AWS.IAM.Policies {
-		if k := keys[p.Owner]; k != nil && p.Kind == model.PolicyResource {
-			if at, ok := a.u.Locations.Lookup(p.ID, ""); ok {
-				a.u.Locations.Set(k.ID, fmt.Sprintf("policies[%d]", len(k.Policies)), at)
-			}
-			k.Policies = append(k.Policies, p.ID)
-		}
-	}
+	// The linking step lists the key policies (owned by the key) under the
+	// key, and resolves each replica's primary.
 	for _, r := range a.t.resources {
 		if !r.dropped && r.typ == "AWS::KMS::ReplicaKey" {
 			a.u.Model.AWS.KMS.ReplicaKeys = append(a.u.Model.AWS.KMS.ReplicaKeys, a.kmsReplicaKey(r))
@@ -40,22 +32,10 @@ func (a *adapter) kms() {
 // custom key store, so CustomKeyStore stays absent; Origin is AWS_KMS or
 // EXTERNAL as written.
 func (a *adapter) kmsKey(r *resource) *model.KMSKey {
-	props := a.props(r)
-	k := &model.KMSKey{Meta: a.meta(r)}
-	locs := a.u.Locations
-	locs.Set(k.ID, "", r.keyRange)
-	field := func(path string, n *node.Node) *node.Node {
-		if n != nil {
-			locs.Set(k.ID, path, loc(n))
-		}
-		return n
-	}
-	k.KeySpec = field("key_spec", get(props, "KeySpec")).AsString()
-	k.KeyUsage = field("key_usage", get(props, "KeyUsage")).AsString()
-	k.Origin = field("origin", get(props, "Origin")).AsString()
-	k.RotationEnabled = field("rotation_enabled", get(props, "EnableKeyRotation")).AsBool()
-	k.RotationPeriodDays = kmsNumber(field("rotation_period_days", get(props, "RotationPeriodInDays")))
-	k.MultiRegion = field("multi_region", get(props, "MultiRegion")).AsBool()
+	k := &model.KMSKey{}
+	var o adapt.Object
+	k.Meta, o = a.object(r)
+	o.Apply(a.props(r), adapt.KMSKeyFields(k))
 	return k
 }
 
@@ -68,24 +48,8 @@ func (a *adapter) kmsReplicaKey(r *resource) *model.KMSReplicaKey {
 	arn := get(props, "PrimaryKeyArn")
 	if arn != nil {
 		a.u.Locations.Set(rk.ID, "primary_key_arn", loc(arn))
-		if id := a.targetOf(arn, "AWS::KMS::Key"); id != "" {
-			rk.PrimaryKeyRef = a.id(id)
-		}
+		rk.Primary = a.target(arn)
 	}
 	rk.PrimaryKeyArn = arn.AsString()
 	return rk
-}
-
-// kmsNumber converts a node to a model number: absent for null, unknown for
-// unknown values and for anything that is not a number.
-func kmsNumber(n *node.Node) model.Number {
-	switch {
-	case n.IsNull():
-		return model.Number{}
-	case n.Kind == node.Number || n.Kind == node.String:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(n.Str), 64); err == nil {
-			return model.KnownOf(f)
-		}
-	}
-	return model.UnknownOf[float64]()
 }

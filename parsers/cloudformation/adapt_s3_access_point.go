@@ -3,6 +3,7 @@ package cloudformation
 import (
 	"fmt"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -36,50 +37,31 @@ func (a *adapter) accessPoints() {
 func (a *adapter) accessPoint(r *resource) *model.AccessPoint {
 	props := a.props(r)
 	id := a.id(r.id)
+	// An access point's region is the bucket's, which the rules do not read.
 	ap := &model.AccessPoint{Meta: model.Meta{ID: id, Type: r.typ}}
-	locs := a.u.Locations
-	locs.Set(id, "", r.keyRange)
-
-	if v := get(props, "Name"); v != nil {
-		locs.Set(id, "name", loc(v))
-		ap.Name = v.AsString()
-	}
-	if v := get(props, "Bucket"); v != nil {
-		locs.Set(id, "bucket", loc(v))
-		ap.Bucket = v.AsString()
+	o := adapt.CloudFormation.Object(a.u.Locations, id, r.keyRange)
+	o.Apply(props, adapt.AccessPointFields(ap))
+	if v := adapt.Get(props, "Bucket"); v != nil {
 		if b := a.bucketOf(v); b != "" {
 			ap.BucketRef = a.id(b)
 		}
 	}
 
-	switch vpc := get(props, "VpcConfiguration"); {
+	switch vpc := adapt.Get(props, "VpcConfiguration"); {
 	case !present(vpc):
 		ap.NetworkOrigin = model.KnownOf(model.NetworkOriginInternet)
 	case vpc.IsUnknown():
 		ap.NetworkOrigin = model.UnknownOf[string]()
-		locs.Set(id, "network_origin", loc(vpc))
+		o.At("network_origin", vpc)
 	default:
 		ap.NetworkOrigin = model.KnownOf(model.NetworkOriginVPC)
-		locs.Set(id, "network_origin", loc(vpc))
+		o.At("network_origin", vpc)
 	}
 
-	if cfg := get(props, "PublicAccessBlockConfiguration"); present(cfg) {
+	if cfg := adapt.Get(props, "PublicAccessBlockConfiguration"); present(cfg) {
 		pab := &model.PublicAccessBlock{ID: id}
-		locs.Set(id, "public_access_block", loc(cfg))
-		for _, f := range []struct {
-			key, path string
-			dst       *model.Bool
-		}{
-			{"BlockPublicAcls", "block_public_acls", &pab.BlockPublicACLs},
-			{"IgnorePublicAcls", "ignore_public_acls", &pab.IgnorePublicACLs},
-			{"BlockPublicPolicy", "block_public_policy", &pab.BlockPublicPolicy},
-			{"RestrictPublicBuckets", "restrict_public_buckets", &pab.RestrictPublicBuckets},
-		} {
-			if v := get(cfg, f.key); present(v) {
-				*f.dst = v.AsBool()
-				locs.Set(id, "public_access_block."+f.path, loc(v))
-			}
-		}
+		o.At("public_access_block", cfg)
+		o.Apply(cfg, adapt.PublicAccessBlockFields("public_access_block.", pab))
 		ap.PublicAccessBlock = pab
 	}
 	return ap

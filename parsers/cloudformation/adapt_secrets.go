@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -26,23 +27,17 @@ func (a *adapter) secrets() {
 		byID[s.ID] = s
 		a.u.Model.AWS.SecretsManager.Secrets = append(a.u.Model.AWS.SecretsManager.Secrets, s)
 	}
-	for _, p := range a.u.Model.AWS.IAM.Policies {
-		if s := byID[p.Owner]; s != nil && p.Kind == model.PolicyResource {
-			if at, ok := a.u.Locations.Lookup(p.ID, ""); ok {
-				a.u.Locations.Set(s.ID, fmt.Sprintf("policies[%d]", len(s.Policies)), at)
-			}
-			s.Policies = append(s.Policies, p.ID)
-		}
-	}
+	// The linking step lists the policies (owned by the secret) under the
+	// secret and links the rotations to it.
 	for _, r := range a.t.resources {
 		if r.dropped {
 			continue
 		}
 		switch r.typ {
 		case "AWS::SecretsManager::RotationSchedule":
-			if s := a.secretOf(byID, get(a.props(r), "SecretId")); s != nil {
-				s.RotationConfigured = true
-			}
+			rot := &model.SecretRotation{Meta: a.meta(r), Target: a.target(get(a.props(r), "SecretId"))}
+			a.u.Locations.Set(rot.ID, "", r.keyRange)
+			a.u.Model.AWS.SecretsManager.Rotations = append(a.u.Model.AWS.SecretsManager.Rotations, rot)
 		case "AWS::RDS::DBInstance":
 			db := &model.DBInstance{Meta: a.meta(r)}
 			a.dbMaster(r, db.ID, &db.DBMaster)
@@ -60,55 +55,16 @@ func (a *adapter) secrets() {
 // GenerateSecretString writes none.
 func (a *adapter) secret(r *resource) *model.Secret {
 	props := a.props(r)
-	s := &model.Secret{Meta: a.meta(r)}
-	locs := a.u.Locations
-	locs.Set(s.ID, "", r.keyRange)
-	if v := get(props, "Name"); v != nil {
-		locs.Set(s.ID, "name", loc(v))
-		s.Name = v.AsString()
-	}
-	if v := get(props, "KmsKeyId"); v != nil {
-		locs.Set(s.ID, "kms_key_id", loc(v))
-		s.KMSKeyID = v.AsString()
-	}
-	if v := get(props, "SecretString"); present(v) {
-		locs.Set(s.ID, "secret_string", loc(v))
-		sv := &model.SecretValue{Meta: a.meta(r), SecretRef: s.ID, Literal: literal(v)}
+	s := &model.Secret{}
+	var o adapt.Object
+	s.Meta, o = a.object(r)
+	o.Apply(props, adapt.SecretFields(s))
+	if v := adapt.Get(props, "SecretString"); present(v) {
+		o.At("secret_string", v)
+		sv := &model.SecretValue{Meta: a.meta(r), SecretRef: s.ID, Literal: adapt.Literal(v)}
 		a.u.Model.AWS.SecretsManager.SecretValues = append(a.u.Model.AWS.SecretsManager.SecretValues, sv)
 	}
 	return s
-}
-
-// secretOf returns the secret of the template that a SecretId names: by
-// Ref or GetAtt, or by a literal equal to the secret's known name or ARN.
-func (a *adapter) secretOf(byID map[string]*model.Secret, v *node.Node) *model.Secret {
-	if v == nil {
-		return nil
-	}
-	if id := a.targetOf(v, secretType); id != "" {
-		return byID[a.id(id)]
-	}
-	name, ok := v.AsString().Get()
-	if !ok {
-		return nil
-	}
-	for _, s := range a.u.Model.AWS.SecretsManager.Secrets {
-		if n, ok := s.Name.Get(); ok && byID[s.ID] != nil && secretNamed(name, n) {
-			return s
-		}
-	}
-	return nil
-}
-
-// secretNamed reports whether id, a secret ID as Secrets Manager accepts
-// it (a name or an ARN, which ends in the name, a dash and six random
-// characters), names the secret called name.
-func secretNamed(id, name string) bool {
-	if id == name {
-		return true
-	}
-	_, rest, ok := strings.Cut(id, ":secret:")
-	return ok && strings.HasPrefix(rest, name+"-") && len(rest) == len(name)+7
 }
 
 // dbMaster reads MasterUserPassword and ManageMasterUserPassword. A
@@ -116,15 +72,9 @@ func secretNamed(id, name string) bool {
 // a parameter is not a literal, so neither counts as a password in code.
 func (a *adapter) dbMaster(r *resource, id string, m *model.DBMaster) {
 	props := a.props(r)
-	locs := a.u.Locations
-	locs.Set(id, "", r.keyRange)
-	if v := get(props, "MasterUserPassword"); v != nil {
-		locs.Set(id, "master_password", loc(v))
-		m.MasterPassword = v.AsString()
-		m.PasswordLiteral = literal(v)
-	}
-	if v := get(props, "ManageMasterUserPassword"); v != nil {
-		locs.Set(id, "managed_password", loc(v))
-		m.ManagedPassword = v.AsBool()
-	}
+	o := adapt.CloudFormation.Object(a.u.Locations, id, r.keyRange)
+	o.Apply(props, adapt.DBMasterFields(m))
+	v := adapt.Get(props, "MasterUserPassword")
+	o.String(&m.MasterPassword, "master_password", v)
+	m.PasswordLiteral = adapt.Literal(v)
 }

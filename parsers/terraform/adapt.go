@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -59,6 +60,13 @@ func (a *adapter) managed(types ...string) []*resInst { return a.e.managed(types
 func (a *adapter) meta(ri *resInst, id string) model.Meta {
 	a.track(ri, id)
 	return model.Meta{ID: id, Type: ri.res.typ, Region: a.e.region(ri)}
+}
+
+// object starts the model object id built from ri: its Meta, and the
+// adapt.Object that sets its values and records their locations, the
+// object itself located at the resource block.
+func (a *adapter) object(ri *resInst, id string) (model.Meta, adapt.Object) {
+	return a.meta(ri, id), adapt.Terraform.Object(a.locs, id, toRange(ri.res.defRange))
 }
 
 // track records the module calls through which the object id, built from

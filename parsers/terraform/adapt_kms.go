@@ -2,11 +2,9 @@ package terraform
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
-	"github.com/seclint/seclint/parsers/node"
 )
 
 // adaptKMS maps aws_kms_key and aws_kms_external_key to kms.keys and the
@@ -52,27 +50,17 @@ func (a *adapter) adaptKMS() {
 // it AWS_CLOUDHSM, or EXTERNAL_KEY_STORE with an xks_key_id.
 func (a *adapter) kmsKey(r *resInst) *model.KMSKey {
 	n := a.node(r)
-	id := r.id
-	k := &model.KMSKey{Meta: a.meta(r, id)}
-	a.locs.Set(id, "", toRange(r.res.defRange))
-	a.str(&k.KeyUsage, field(n, "key_usage"), id, "key_usage")
-	a.boolean(&k.MultiRegion, field(n, "multi_region"), id, "multi_region")
+	k := &model.KMSKey{}
+	var o adapt.Object
+	k.Meta, o = a.object(r, r.id)
+	o.Apply(n, adapt.KMSKeyFields(k))
 	if r.res.typ == "aws_kms_external_key" {
-		a.str(&k.KeySpec, field(n, "key_spec"), id, "key_spec")
 		k.Origin = model.KnownOf(model.KeyOriginExternal)
-		a.locs.Set(id, "origin", toRange(r.res.defRange))
+		o.Set("origin", toRange(r.res.defRange))
 		return k
 	}
-	a.str(&k.KeySpec, field(n, "customer_master_key_spec"), id, "key_spec")
-	a.boolean(&k.RotationEnabled, field(n, "enable_key_rotation"), id, "rotation_enabled")
-	if v := field(n, "rotation_period_in_days"); !v.IsNull() {
-		k.RotationPeriodDays = kmsNumber(v)
-		a.locs.Set(id, "rotation_period_days", v.Range)
-	}
-	store := field(n, "custom_key_store_id")
-	a.str(&k.CustomKeyStore, store, id, "custom_key_store")
-	if !store.IsNull() {
-		a.locs.Set(id, "origin", store.Range)
+	if store := field(n, "custom_key_store_id"); !store.IsNull() {
+		o.Set("origin", store.Range)
 		switch xks := field(n, "xks_key_id"); {
 		case store.IsUnknown() || xks.IsUnknown():
 			// The store may be null at apply, and with it the whole setting.
@@ -84,18 +72,4 @@ func (a *adapter) kmsKey(r *resInst) *model.KMSKey {
 		}
 	}
 	return k
-}
-
-// kmsNumber converts a node to a model number: absent for null, unknown for
-// unknown values and for anything that is not a number.
-func kmsNumber(n *node.Node) model.Number {
-	switch {
-	case n.IsNull():
-		return model.Number{}
-	case n.Kind == node.Number || n.Kind == node.String:
-		if f, err := strconv.ParseFloat(strings.TrimSpace(n.Str), 64); err == nil {
-			return model.KnownOf(f)
-		}
-	}
-	return model.UnknownOf[float64]()
 }
