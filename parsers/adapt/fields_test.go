@@ -1,0 +1,71 @@
+package adapt
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// TestFieldPathsAreModelPaths checks that each table's path is where the
+// value it sets appears in the model's JSON, which the rules read and the
+// locations are looked up by: set every value, marshal, and resolve.
+func TestFieldPathsAreModelPaths(t *testing.T) {
+	key := &model.KMSKey{}
+	replica := &model.KMSReplicaKey{}
+	param := &model.SSMParameter{}
+	secret := &model.Secret{}
+	db := &model.DBInstance{}
+	ap := &model.AccessPoint{PublicAccessBlock: &model.PublicAccessBlock{}}
+	tables := []struct {
+		obj    any
+		fields []Field
+	}{
+		{key, KMSKeyFields(key)},
+		{replica, KMSReplicaKeyFields(replica)},
+		{param, SSMParameterFields(param)},
+		{secret, SecretFields(secret)},
+		{db, DBMasterFields(&db.DBMaster)},
+		{ap, append(AccessPointFields(ap), PublicAccessBlockFields("public_access_block.", ap.PublicAccessBlock)...)},
+	}
+	for _, tt := range tables {
+		for _, f := range tt.fields {
+			if f.TF == "" && f.CFN == "" {
+				t.Errorf("%s: read in no format", f.Path)
+			}
+			set := 0
+			switch {
+			case f.String != nil:
+				*f.String, set = model.KnownOf("x"), set+1
+			case f.Bool != nil:
+				*f.Bool, set = model.KnownOf(true), set+1
+			case f.Number != nil:
+				*f.Number, set = model.KnownOf(1.0), set+1
+			case f.List != nil:
+				*f.List, set = model.KnownOf([]model.String{}), set+1
+			}
+			if set != 1 {
+				t.Errorf("%s: no value to set", f.Path)
+			}
+		}
+		b, err := json.Marshal(tt.obj)
+		if err != nil {
+			t.Fatalf("marshal %T: %v", tt.obj, err)
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatalf("unmarshal %T: %v", tt.obj, err)
+		}
+		for _, f := range tt.fields {
+			var v any = doc
+			for _, step := range strings.Split(f.Path, ".") {
+				m, _ := v.(map[string]any)
+				v = m[step]
+			}
+			if v == nil {
+				t.Errorf("%T: path %q is not in the model: %s", tt.obj, f.Path, b)
+			}
+		}
+	}
+}
