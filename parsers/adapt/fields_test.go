@@ -63,8 +63,19 @@ func TestFieldPathsAreModelPaths(t *testing.T) {
 				m, _ := v.(map[string]any)
 				v = m[step]
 			}
-			if v == nil {
-				t.Errorf("%T: path %q is not in the model: %s", tt.obj, f.Path, b)
+			// The value found must be the one the field set, not another
+			// field of that name (Meta's "type" is not "parameter_type").
+			var want any
+			switch {
+			case f.String != nil:
+				want = "x"
+			case f.Bool != nil:
+				want = true
+			case f.Number != nil:
+				want = 1.0
+			}
+			if l, ok := v.([]any); (f.List != nil && (!ok || len(l) != 0)) || (f.List == nil && v != want) {
+				t.Errorf("%T: path %q is not the field's in the model: %s", tt.obj, f.Path, b)
 			}
 		}
 	}
