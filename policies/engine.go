@@ -65,13 +65,21 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err := loadFS(builtin, ".", false, modules); err != nil {
 		return nil, err
 	}
+	// The built-in packages are type-checked against the model schema;
+	// users' rules opt in with a METADATA schemas annotation (schema.go).
+	if err := addTypedModules(modules); err != nil {
+		return nil, err
+	}
 	for _, dir := range opts.Dirs {
 		if err := loadFS(os.DirFS(dir), dir, true, modules); err != nil {
 			return nil, err
 		}
 	}
-	compiler := ast.NewCompiler().WithEnablePrintStatements(false)
-	if compiler.Compile(modules); compiler.Failed() {
+	compiler, err := newCompiler()
+	if err != nil {
+		return nil, err
+	}
+	if compiler.WithEnablePrintStatements(false).Compile(modules); compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
 	}
 	rules, err := collectRules(modules)

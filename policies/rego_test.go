@@ -32,7 +32,16 @@ func TestRego(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ch, err := tester.NewRunner().SetModules(modules).EnableTracing(false).RunTests(context.Background(), nil)
+	// The tests are type-checked against the model schema like the rules:
+	// a misspelt field read from input fails here.
+	if err := addTypedModules(modules); err != nil {
+		t.Fatal(err)
+	}
+	compiler, err := newCompiler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := tester.NewRunner().SetCompiler(compiler).SetModules(modules).EnableTracing(false).RunTests(context.Background(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
