@@ -4,16 +4,15 @@
 package policies
 
 import (
-	"bytes"
 	"context"
 	"embed"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -33,14 +32,25 @@ type Options struct {
 	Enable []string
 	// Disable removes these rule IDs.
 	Disable []string
+	// EvaluateAll evaluates every rule on every unit, even rules whose
+	// collections are all empty there. Findings must not change; tests
+	// compare the two.
+	EvaluateAll bool
 }
 
 // Engine evaluates the compiled rules. It is safe for concurrent use.
 type Engine struct {
 	rules []report.Rule
-	// vars[i] is the query variable bound to rules[i]'s deny set.
-	vars  []string
-	query rego.PreparedEvalQuery
+	// pkgs[i] is the package of rules[i].
+	pkgs []ast.Ref
+	// needs[i] are the collections rules[i] checks; nil means it always runs.
+	needs       [][]string
+	evaluateAll bool
+	compiler    *ast.Compiler
+	// queries holds one prepared query per set of rules that units have
+	// needed (subset.go).
+	queries sync.Map // string (ruleSet.key) → *preparedSet
+	input   inputConverter
 }
 
 // RawFinding is what a rule reports before the scanner locates it.
@@ -90,24 +100,17 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{}
-	var q []string
-	for i, rm := range rules {
-		v := fmt.Sprintf("r%d", i)
-		e.vars = append(e.vars, v)
+	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll}
+	collections := knownCollections()
+	for _, rm := range rules {
 		e.rules = append(e.rules, rm.rule)
-		q = append(q, fmt.Sprintf("%s := %s.deny", v, rm.pkg))
+		e.pkgs = append(e.pkgs, rm.pkg)
+		e.needs = append(e.needs, ruleNeeds(rm.rule, collections))
 	}
-	if len(q) == 0 {
-		return e, nil
-	}
-	body, err := ast.ParseBody(strings.Join(q, "; "))
-	if err != nil {
-		return nil, fmt.Errorf("building query: %w", err)
-	}
-	e.query, err = rego.New(rego.ParsedQuery(body), rego.Compiler(compiler)).PrepareForEval(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("preparing query: %w", err)
+	// Preparing the query of all rules now reports a broken query when the
+	// engine is built, not on the first unit.
+	if _, err := e.prepared(ctx, e.allRules()); err != nil {
+		return nil, err
 	}
 	return e, nil
 }
@@ -115,16 +118,25 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 // Rules returns the documentation of the selected rules, sorted by ID.
 func (e *Engine) Rules() []report.Rule { return e.rules }
 
-// Evaluate runs every selected rule against m.
+// Evaluate runs the selected rules against m: those that check a collection
+// m has objects in, and those that name no collection.
 func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, error) {
-	if len(e.rules) == 0 {
+	set := e.allRules()
+	if !e.evaluateAll {
+		set = e.rulesFor(m)
+	}
+	if set.empty() {
 		return nil, nil
 	}
-	input, err := toValue(m)
+	q, err := e.prepared(ctx, set)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := e.query.Eval(ctx, rego.EvalParsedInput(input))
+	input, err := e.Input(m)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules: %w", err)
 	}
@@ -132,8 +144,8 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 		return nil, nil
 	}
 	var out []RawFinding
-	for i, v := range e.vars {
-		set, _ := rs[0].Bindings[v].([]any)
+	for _, i := range q.rules {
+		set, _ := rs[0].Bindings[ruleVar(i)].([]any)
 		for _, x := range set {
 			f, err := decodeFinding(e.rules[i].ID, x)
 			if err != nil {
@@ -145,15 +157,13 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	return out, nil
 }
 
-// toValue converts the model to an OPA value. The model marshals itself to
-// JSON (Value's known/absent/unknown encoding lives in MarshalJSON), so one
-// encode and one decode into ast.Value is the whole cost.
-func toValue(m *model.Model) (ast.Value, error) {
-	b, err := json.Marshal(m)
+// Input is the Rego input for m, built directly from the model (input.go).
+func (e *Engine) Input(m *model.Model) (ast.Value, error) {
+	v, err := e.input.convert(m)
 	if err != nil {
-		return nil, fmt.Errorf("encoding model: %w", err)
+		return nil, fmt.Errorf("building the rule input: %w", err)
 	}
-	return ast.ValueFromReader(bytes.NewReader(b))
+	return v, nil
 }
 
 func decodeFinding(ruleID string, x any) (RawFinding, error) {

@@ -1,0 +1,614 @@
+package policies
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// inputConverter builds the OPA input straight from Go values. The result is
+// exactly what encoding/json followed by ast.ValueFromReader gives (the test
+// compares the two on every fixture), without the bytes and the generic
+// map[string]any in between. Like encoding/json it walks values by
+// reflection with a plan computed once per type, so a field or a type added
+// to the model needs no code here.
+//
+// The plans live in the converter (one per Engine), not in a package
+// variable, and are safe for concurrent use.
+type inputConverter struct {
+	encoders sync.Map // reflect.Type → encoderFunc
+}
+
+// encoderFunc converts one value of the type it was built for.
+type encoderFunc func(c *inputConverter, v reflect.Value) (*ast.Term, error)
+
+// convert converts x, typically a *model.Model.
+func (c *inputConverter) convert(x any) (ast.Value, error) {
+	v := reflect.ValueOf(x)
+	if !v.IsValid() {
+		return ast.NullValue, nil
+	}
+	t, err := c.encoder(v.Type())(c, v)
+	if err != nil {
+		return nil, err
+	}
+	return t.Value, nil
+}
+
+// encoder returns the encoder of t, building it on first use. A recursive
+// type finds its own encoder through an indirection that waits until the
+// real one is built, as encoding/json does.
+func (c *inputConverter) encoder(t reflect.Type) encoderFunc {
+	if f, ok := c.encoders.Load(t); ok {
+		return f.(encoderFunc)
+	}
+	var (
+		wg sync.WaitGroup
+		f  encoderFunc
+	)
+	wg.Add(1)
+	indirect, loaded := c.encoders.LoadOrStore(t, encoderFunc(func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		wg.Wait()
+		return f(c, v)
+	}))
+	if loaded {
+		return indirect.(encoderFunc)
+	}
+	f = c.newEncoder(t)
+	wg.Done()
+	c.encoders.Store(t, f)
+	return f
+}
+
+var (
+	marshalerType     = reflect.TypeFor[json.Marshaler]()
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	isZeroerType      = reflect.TypeFor[interface{ IsZero() bool }]()
+	// modelPkg is where Value[T] lives; see isModelValue.
+	modelPkg = reflect.TypeFor[model.String]().PkgPath()
+)
+
+func (c *inputConverter) newEncoder(t reflect.Type) encoderFunc {
+	if isModelValue(t) {
+		return c.modelValueEncoder(t)
+	}
+	// Any other type with its own JSON (or text) encoding is converted
+	// through that encoding: exact by construction, and the model has none.
+	if t.Implements(marshalerType) || t.Implements(textMarshalerType) {
+		return viaJSON(false)
+	}
+	if t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(marshalerType) || reflect.PointerTo(t).Implements(textMarshalerType)) {
+		// encoding/json calls pointer-receiver methods only on addressable values.
+		plain := c.kindEncoder(t)
+		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+			if v.CanAddr() {
+				return viaJSON(true)(c, v)
+			}
+			return plain(c, v)
+		}
+	}
+	return c.kindEncoder(t)
+}
+
+// viaJSON converts a value through its own MarshalJSON or MarshalText.
+func viaJSON(addr bool) encoderFunc {
+	return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		if v.Kind() == reflect.Pointer && v.IsNil() {
+			return ast.InternedNullTerm, nil
+		}
+		x := v.Interface()
+		if addr {
+			x = v.Addr().Interface()
+		}
+		b, err := json.Marshal(x)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s: %w", v.Type(), err)
+		}
+		val, err := ast.ValueFromReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, fmt.Errorf("decoding %s: %w", v.Type(), err)
+		}
+		return ast.NewTerm(val), nil
+	}
+}
+
+func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
+	switch t.Kind() {
+	case reflect.Bool:
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return ast.InternedTerm(v.Bool()), nil
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return numberTerm(strconv.FormatInt(v.Int(), 10)), nil
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return numberTerm(strconv.FormatUint(v.Uint(), 10)), nil
+		}
+	case reflect.Float32, reflect.Float64:
+		bits := t.Bits()
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			s, err := jsonFloat(v.Float(), bits)
+			if err != nil {
+				return nil, err
+			}
+			return numberTerm(s), nil
+		}
+	case reflect.String:
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return stringTerm(v.String()), nil
+		}
+	case reflect.Interface:
+		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+			if v.IsNil() {
+				return ast.InternedNullTerm, nil
+			}
+			e := v.Elem()
+			return c.encoder(e.Type())(c, e)
+		}
+	case reflect.Pointer:
+		enc := c.encoder(t.Elem())
+		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+			if v.IsNil() {
+				return ast.InternedNullTerm, nil
+			}
+			return enc(c, v.Elem())
+		}
+	case reflect.Slice:
+		if isBytes(t) {
+			return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+				if v.IsNil() {
+					return ast.InternedNullTerm, nil
+				}
+				return ast.StringTerm(base64.StdEncoding.EncodeToString(v.Bytes())), nil
+			}
+		}
+		enc := c.encoder(t.Elem())
+		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+			if v.IsNil() {
+				return ast.InternedNullTerm, nil
+			}
+			return c.array(enc, v)
+		}
+	case reflect.Array:
+		enc := c.encoder(t.Elem())
+		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) { return c.array(enc, v) }
+	case reflect.Map:
+		return c.mapEncoder(t)
+	case reflect.Struct:
+		return c.structEncoder(t)
+	}
+	return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return nil, fmt.Errorf("building the rule input: unsupported type %s", v.Type())
+	}
+}
+
+// isBytes reports whether encoding/json writes slices of t as base64: byte
+// slices whose element type has no JSON encoding of its own.
+func isBytes(t reflect.Type) bool {
+	e := t.Elem()
+	if e.Kind() != reflect.Uint8 {
+		return false
+	}
+	p := reflect.PointerTo(e)
+	return !p.Implements(marshalerType) && !p.Implements(textMarshalerType)
+}
+
+func (c *inputConverter) array(enc encoderFunc, v reflect.Value) (*ast.Term, error) {
+	n := v.Len()
+	terms := make([]*ast.Term, n)
+	for i := range n {
+		t, err := enc(c, v.Index(i))
+		if err != nil {
+			return nil, err
+		}
+		terms[i] = t
+	}
+	return ast.ArrayTerm(terms...), nil
+}
+
+func (c *inputConverter) mapEncoder(t reflect.Type) encoderFunc {
+	var key func(reflect.Value) string
+	switch k := t.Key(); {
+	case k.Kind() == reflect.String:
+		key = reflect.Value.String
+	case k.Implements(textMarshalerType):
+		// Rare, and the text form's errors belong to encoding/json.
+		return viaJSON(false)
+	case k.Kind() >= reflect.Int && k.Kind() <= reflect.Int64:
+		key = func(v reflect.Value) string { return strconv.FormatInt(v.Int(), 10) }
+	case k.Kind() >= reflect.Uint && k.Kind() <= reflect.Uintptr:
+		key = func(v reflect.Value) string { return strconv.FormatUint(v.Uint(), 10) }
+	default:
+		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return nil, fmt.Errorf("building the rule input: unsupported map key type in %s", v.Type())
+		}
+	}
+	enc := c.encoder(t.Elem())
+	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		if v.IsNil() {
+			return ast.InternedNullTerm, nil
+		}
+		kvs := make([][2]*ast.Term, 0, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			val, err := enc(c, it.Value())
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{stringTerm(key(it.Key())), val})
+		}
+		return ast.NewTerm(ast.NewObject(kvs...)), nil
+	}
+}
+
+// isModelValue reports whether t is an instantiation of model.Value[T].
+// Reflection cannot name a generic type's origin, so it goes by package and
+// name; its MarshalJSON is then inlined (see modelValueEncoder).
+func isModelValue(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == modelPkg && strings.HasPrefix(t.Name(), "Value[")
+}
+
+// modelValueEncoder mirrors model.Value's MarshalJSON: a known value is the
+// plain value, an unknown one {"__unknown__": true}, an absent one null
+// (fields of this type are omitted when absent through omitzero).
+func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
+	state, _ := t.FieldByName("State")
+	inner, _ := t.FieldByName("V")
+	enc := c.encoder(inner.Type)
+	unknownKey := ast.StringTerm(model.UnknownKey)
+	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		switch model.State(v.Field(state.Index[0]).Uint()) {
+		case model.Known:
+			return enc(c, v.Field(inner.Index[0]))
+		case model.Unknown:
+			return ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)}), nil
+		default:
+			return ast.InternedNullTerm, nil
+		}
+	}
+}
+
+// field is one JSON member of a struct, as encoding/json chooses them.
+type field struct {
+	name      string
+	key       *ast.Term
+	index     []int // through embedded structs
+	typ       reflect.Type
+	enc       encoderFunc
+	tagged    bool
+	omitEmpty bool
+	omitZero  func(reflect.Value) bool
+	quoted    bool
+}
+
+func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
+	fields := structFields(t)
+	for i := range fields {
+		// Resolved now, not per value; a recursive type gets the
+		// indirection that encoder left for it.
+		fields[i].enc = c.encoder(fields[i].typ)
+	}
+	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		kvs := make([][2]*ast.Term, 0, len(fields))
+	next:
+		for i := range fields {
+			f := &fields[i]
+			fv := v
+			for _, j := range f.index {
+				if fv.Kind() == reflect.Pointer {
+					if fv.IsNil() {
+						continue next // a field of a nil embedded pointer
+					}
+					fv = fv.Elem()
+				}
+				fv = fv.Field(j)
+			}
+			if (f.omitEmpty && isEmpty(fv)) || (f.omitZero != nil && f.omitZero(fv)) {
+				continue
+			}
+			var (
+				val *ast.Term
+				err error
+			)
+			if f.quoted {
+				val, err = quotedTerm(fv)
+			} else {
+				val, err = f.enc(c, fv)
+			}
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{f.key, val})
+		}
+		return ast.NewTerm(ast.NewObject(kvs...)), nil
+	}
+}
+
+// structFields lists the JSON members of t with encoding/json's rules:
+// exported fields, tag names, fields of embedded structs promoted unless a
+// shallower or tagged field of the same name wins, and names that collide at
+// equal standing dropped.
+func structFields(t reflect.Type) []field {
+	type level struct {
+		typ   reflect.Type
+		index []int
+	}
+	current := []level{}
+	next := []level{{typ: t}}
+	var count, nextCount map[reflect.Type]int
+	visited := map[reflect.Type]bool{}
+	var fields []field
+	for len(next) > 0 {
+		current, next = next, current[:0]
+		count, nextCount = nextCount, map[reflect.Type]int{}
+		for _, l := range current {
+			if visited[l.typ] {
+				continue
+			}
+			visited[l.typ] = true
+			for i := range l.typ.NumField() {
+				sf := l.typ.Field(i)
+				if sf.Anonymous {
+					ft := sf.Type
+					if ft.Kind() == reflect.Pointer {
+						ft = ft.Elem()
+					}
+					if !sf.IsExported() && ft.Kind() != reflect.Struct {
+						continue
+					}
+				} else if !sf.IsExported() {
+					continue
+				}
+				tag := sf.Tag.Get("json")
+				if tag == "-" {
+					continue
+				}
+				name, opts, _ := strings.Cut(tag, ",")
+				if !validTagName(name) {
+					name = ""
+				}
+				index := append(slices.Clip(l.index), i)
+				ft := sf.Type
+				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
+					f := field{
+						name:      name,
+						index:     index,
+						typ:       sf.Type,
+						tagged:    name != "",
+						omitEmpty: hasOption(opts, "omitempty"),
+						quoted:    hasOption(opts, "string") && quotable(ft.Kind()),
+					}
+					if f.name == "" {
+						f.name = sf.Name
+					}
+					if hasOption(opts, "omitzero") {
+						f.omitZero = zeroCheck(sf.Type)
+					}
+					f.key = ast.StringTerm(f.name)
+					fields = append(fields, f)
+					if count[l.typ] > 1 {
+						// The same struct embedded twice at one depth: the
+						// copy makes the name ambiguous, so it is dropped below.
+						fields = append(fields, fields[len(fields)-1])
+					}
+					continue
+				}
+				nextCount[ft]++
+				if nextCount[ft] == 1 {
+					next = append(next, level{typ: ft, index: index})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(fields, func(a, b field) int {
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		if c := len(a.index) - len(b.index); c != 0 {
+			return c
+		}
+		if a.tagged != b.tagged {
+			if a.tagged {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.index, b.index)
+	})
+	out := fields[:0]
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		// fields[i] dominates unless the next one stands as high.
+		if j-i == 1 || len(fields[i].index) != len(fields[i+1].index) || fields[i].tagged != fields[i+1].tagged {
+			out = append(out, fields[i])
+		}
+		i = j
+	}
+	slices.SortFunc(out, func(a, b field) int { return slices.Compare(a.index, b.index) })
+	return out
+}
+
+func validTagName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
+		case !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127):
+			return false
+		}
+	}
+	return true
+}
+
+func hasOption(opts, name string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == name {
+			return true
+		}
+	}
+	return false
+}
+
+func quotable(k reflect.Kind) bool {
+	switch k {
+	case reflect.Bool, reflect.String,
+		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64:
+		return true
+	}
+	return false
+}
+
+// zeroCheck is omitzero's test: the type's IsZero method if it has one,
+// else the zero value. model.Value's IsZero is its Absent state, read
+// without the interface call.
+func zeroCheck(t reflect.Type) func(reflect.Value) bool {
+	switch {
+	case isModelValue(t):
+		state, _ := t.FieldByName("State")
+		return func(v reflect.Value) bool { return model.State(v.Field(state.Index[0]).Uint()) == model.Absent }
+	case t.Kind() == reflect.Pointer && t.Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			return v.IsNil() || v.Interface().(interface{ IsZero() bool }).IsZero()
+		}
+	case t.Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			if t.Kind() == reflect.Interface && v.IsNil() {
+				return true
+			}
+			return v.Interface().(interface{ IsZero() bool }).IsZero()
+		}
+	case reflect.PointerTo(t).Implements(isZeroerType):
+		return func(v reflect.Value) bool {
+			if !v.CanAddr() {
+				c := reflect.New(t).Elem()
+				c.Set(v)
+				v = c
+			}
+			return v.Addr().Interface().(interface{ IsZero() bool }).IsZero()
+		}
+	}
+	return reflect.Value.IsZero
+}
+
+// isEmpty is omitempty's test.
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
+}
+
+// quotedTerm is a field with the `string` option: its JSON encoding inside a
+// JSON string.
+func quotedTerm(v reflect.Value) (*ast.Term, error) {
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return ast.InternedNullTerm, nil
+		}
+		v = v.Elem()
+	}
+	var s string
+	switch v.Kind() {
+	case reflect.Bool:
+		s = strconv.FormatBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		s = strconv.FormatInt(v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		s = strconv.FormatUint(v.Uint(), 10)
+	case reflect.Float32, reflect.Float64:
+		var err error
+		if s, err = jsonFloat(v.Float(), v.Type().Bits()); err != nil {
+			return nil, err
+		}
+	case reflect.String:
+		// The inner quoting is encoding/json's own, HTML escapes included.
+		b, err := json.Marshal(v.String())
+		if err != nil {
+			return nil, fmt.Errorf("encoding a string: %w", err)
+		}
+		s = string(b)
+	}
+	return stringTerm(s), nil
+}
+
+// jsonFloat formats f as encoding/json does: plain decimals for ordinary
+// magnitudes, exponents (without a leading zero) for very small or large ones.
+func jsonFloat(f float64, bits int) (string, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return "", fmt.Errorf("building the rule input: unsupported number %v", f)
+	}
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	s := strconv.FormatFloat(f, format, -1, bits)
+	if format == 'e' {
+		// 1e-07 → 1e-7
+		if n := len(s); n >= 4 && s[n-4] == 'e' && s[n-3] == '-' && s[n-2] == '0' {
+			s = s[:n-2] + s[n-1:]
+		}
+	}
+	return s, nil
+}
+
+// numberTerm is a JSON number as ast.ValueFromReader makes it: small
+// integers interned, everything else kept in its decimal form.
+func numberTerm(s string) *ast.Term {
+	if t := ast.InternedIntNumberTermFromString(s); t != nil {
+		return t
+	}
+	return ast.NumberTerm(json.Number(s))
+}
+
+// stringTerm is a string as it comes back from JSON: encoding/json replaces
+// each byte of invalid UTF-8 with U+FFFD.
+func stringTerm(s string) *ast.Term {
+	if !utf8.ValidString(s) {
+		var b strings.Builder
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				b.WriteRune(utf8.RuneError)
+			} else {
+				b.WriteString(s[i : i+n])
+			}
+			i += n
+		}
+		s = b.String()
+	}
+	return ast.InternedTerm(s)
+}

@@ -1,0 +1,99 @@
+package policies
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// alwaysRule fires on every input it is evaluated on, so its findings show
+// whether the engine evaluated it.
+func alwaysRule(id, collections string) string {
+	meta := ""
+	if collections != "" {
+		meta = "\n#   collections: " + collections
+	}
+	return fmt.Sprintf(`# METADATA
+# title: Always %[1]s
+# custom:
+#   id: %[1]s
+#   severity: LOW
+#   kind: security%[2]s
+package test.%[3]s
+
+deny contains {"resource": "x", "message": "evaluated"}
+`, id, meta, strings.ReplaceAll(id, "-", "_"))
+}
+
+func TestRulesWithEmptyCollectionsAreNotEvaluated(t *testing.T) {
+	dir := t.TempDir()
+	rules := map[string]string{
+		"buckets":      "[aws.s3.buckets]",
+		"buckets-keys": "[aws.s3.buckets, aws.kms.keys]",
+		"identity":     `["aws.iam.policies[kind=identity]"]`,
+		"no-meta":      "",
+		"unlisted":     "[aws.no_such.things]",
+	}
+	var ids []string
+	for id, c := range rules {
+		ids = append(ids, id)
+		if err := os.WriteFile(filepath.Join(dir, id+".rego"), []byte(alwaysRule(id, c)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	bucket := []*model.Bucket{{Meta: model.Meta{ID: "b"}}}
+	key := []*model.KMSKey{{Meta: model.Meta{ID: "k"}}}
+	policy := []*model.Policy{{Meta: model.Meta{ID: "p"}, Kind: model.PolicyResource}}
+	cases := []struct {
+		name string
+		aws  model.AWS
+		all  bool
+		want []string
+	}{
+		{"empty", model.AWS{}, false, []string{"no-meta", "unlisted"}},
+		{"empty, every rule", model.AWS{}, true, []string{"buckets", "buckets-keys", "identity", "no-meta", "unlisted"}},
+		{"a bucket", model.AWS{S3: model.S3{Buckets: bucket}}, false, []string{"buckets", "buckets-keys", "no-meta", "unlisted"}},
+		{"a key", model.AWS{KMS: model.KMS{Keys: key}}, false, []string{"buckets-keys", "no-meta", "unlisted"}},
+		// A selector counts as its whole collection: the rule runs and decides.
+		{"a resource policy", model.AWS{IAM: model.IAM{Policies: policy}}, false, []string{"identity", "no-meta", "unlisted"}},
+	}
+	ctx := context.Background()
+	engines := map[bool]*Engine{}
+	for _, all := range []bool{false, true} {
+		e, err := New(ctx, Options{Dirs: []string{dir}, Enable: ids, EvaluateAll: all})
+		if err != nil {
+			t.Fatal(err)
+		}
+		engines[all] = e
+	}
+	for _, c := range cases {
+		m := (&model.Model{AWS: c.aws}).Normalize()
+		// Twice: the second evaluation reuses the prepared query.
+		for range 2 {
+			fs, err := engines[c.all].Evaluate(ctx, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.RuleID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, c.want) {
+				t.Errorf("%s: evaluated %v, want %v", c.name, got, c.want)
+			}
+		}
+	}
+	// One query for all rules (prepared by New) and one per distinct set.
+	n := 0
+	engines[false].queries.Range(func(_, _ any) bool { n++; return true })
+	if n != 5 {
+		t.Errorf("%d prepared queries, want 5 (all rules, then one per distinct set of the four cases)", n)
+	}
+}
