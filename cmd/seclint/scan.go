@@ -69,6 +69,7 @@ type scanFlags struct {
 	writeBase   string
 	unused      bool
 	showSupp    bool
+	jobs        int
 }
 
 func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
@@ -95,6 +96,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.BoolVar(&f.showSupp, "show-suppressed", false, "text output: also show suppressed findings")
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (also: NO_COLOR set)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines or summary")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scan `N` units (modules, templates, policy files) at once (default: the number of cores); the output does not depend on it")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, scanUsage)
 		fs.PrintDefaults()
@@ -130,6 +132,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		f.exclude = append(cfg.Exclude, f.exclude...)
 		f.policyDirs = append(cfg.Policies, f.policyDirs...)
 		f.varFiles = append(cfg.Terraform.VarFiles, f.varFiles...)
+	}
+	if f.jobs < 0 {
+		return exitUsage, fmt.Errorf("--jobs %d: want a positive number, or 0 for the number of cores", f.jobs)
 	}
 	failOn, ok := report.ParseSeverity(f.failOn)
 	if !ok {
@@ -169,6 +174,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		MinSeverity:         minSev,
 		Policies:            policies.Options{Dirs: f.policyDirs, Enable: f.enable, Disable: f.disable},
 		ReportUnusedIgnores: f.unused,
+		Workers:             f.jobs,
 	}
 	if cfg != nil {
 		opts.Vars = merged(cfg.Terraform.Vars, vars)
