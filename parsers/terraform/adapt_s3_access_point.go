@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -60,11 +61,11 @@ func (a *adapter) linkAccessPointPolicy(ap *model.AccessPoint, id string, r mode
 func (a *adapter) accessPoint(r *resInst) *model.AccessPoint {
 	n := a.node(r)
 	id := r.id
-	ap := &model.AccessPoint{Meta: a.meta(r, id)}
-	a.locs.Set(id, "", toRange(r.res.defRange))
-	a.str(&ap.Name, field(n, "name"), id, "name")
+	ap := &model.AccessPoint{}
+	var o adapt.Object
+	ap.Meta, o = a.object(r, id)
+	o.Apply(n, adapt.AccessPointFields(ap))
 	bucket := field(n, "bucket")
-	a.str(&ap.Bucket, bucket, id, "bucket")
 	if b := a.targetBucket(bucket); b != nil {
 		ap.BucketRef = b.ID
 	}
@@ -75,31 +76,24 @@ func (a *adapter) accessPoint(r *resInst) *model.AccessPoint {
 	case vpc.Kind == node.Unknown:
 		// A dynamic block: there may be none.
 		ap.NetworkOrigin = model.UnknownOf[string]()
-		a.locs.Set(id, "network_origin", vpc.Range)
+		o.At("network_origin", vpc)
 	default:
 		ap.NetworkOrigin = model.KnownOf(model.NetworkOriginVPC)
-		a.locs.Set(id, "network_origin", vpc.Range)
+		o.At("network_origin", vpc)
 	}
 
 	if cfg := first(n, "public_access_block_configuration"); cfg != nil {
 		pab := &model.PublicAccessBlock{ID: id}
-		a.locs.Set(id, "public_access_block", cfg.Range)
-		for _, f := range [...]struct {
-			attr string
-			dst  *model.Bool
-		}{
-			{"block_public_acls", &pab.BlockPublicACLs},
-			{"ignore_public_acls", &pab.IgnorePublicACLs},
-			{"block_public_policy", &pab.BlockPublicPolicy},
-			{"restrict_public_buckets", &pab.RestrictPublicBuckets},
-		} {
-			path := "public_access_block." + f.attr
-			if v := field(cfg, f.attr); !v.IsNull() {
-				a.boolean(f.dst, v, id, path)
-				continue
+		o.At("public_access_block", cfg)
+		flags := adapt.PublicAccessBlockFields("public_access_block.", pab)
+		o.Apply(cfg, flags)
+		for _, f := range flags {
+			if f.Bool.State == model.Absent {
+				// Omitted (or null): the provider's default, located at
+				// the configuration block.
+				*f.Bool = model.KnownOf(true)
+				o.Set(f.Path, cfg.Range)
 			}
-			*f.dst = model.KnownOf(true)
-			a.locs.Set(id, path, cfg.Range)
 		}
 		ap.PublicAccessBlock = pab
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -17,11 +18,10 @@ import (
 func (a *adapter) adaptSecrets() {
 	secrets := map[string]*model.Secret{}
 	for _, r := range a.managed("aws_secretsmanager_secret") {
-		n := a.node(r)
-		s := &model.Secret{Meta: a.meta(r, r.id)}
-		a.locs.Set(s.ID, "", toRange(r.res.defRange))
-		a.str(&s.Name, field(n, "name"), s.ID, "name")
-		a.str(&s.KMSKeyID, field(n, "kms_key_id"), s.ID, "kms_key_id")
+		s := &model.Secret{}
+		var o adapt.Object
+		s.Meta, o = a.object(r, r.id)
+		o.Apply(a.node(r), adapt.SecretFields(s))
 		secrets[s.ID] = s
 		a.model.AWS.SecretsManager.Secrets = append(a.model.AWS.SecretsManager.Secrets, s)
 	}
@@ -64,7 +64,7 @@ func (a *adapter) secretValue(r *resInst, secrets map[string]*model.Secret) {
 		if v.IsNull() {
 			continue
 		}
-		sv := &model.SecretValue{Meta: a.meta(r, r.id), Literal: isLiteral(v), Ignored: ignored["all"] || ignored[attr]}
+		sv := &model.SecretValue{Meta: a.meta(r, r.id), Literal: adapt.Literal(v), Ignored: ignored["all"] || ignored[attr]}
 		a.locs.Set(sv.ID, "", toRange(r.res.defRange))
 		a.locs.Set(sv.ID, "secret_string", v.Range)
 		if s := a.targetSecret(secrets, field(n, "secret_id")); s != nil {
@@ -116,18 +116,12 @@ func secretNamed(id, name string) bool {
 // manage_master_user_password.
 func (a *adapter) dbMaster(r *resInst, m *model.DBMaster, attr string) {
 	n := a.node(r)
-	id := r.id
-	a.locs.Set(id, "", toRange(r.res.defRange))
-	a.boolean(&m.ManagedPassword, field(n, "manage_master_user_password"), id, "managed_password")
-	ignored := a.ignoredChanges(r)
-	for _, name := range []string{attr, attr + "_wo"} {
-		v := field(n, name)
-		if v.IsNull() {
-			continue
-		}
-		a.str(&m.MasterPassword, v, id, "master_password")
-		m.PasswordLiteral = isLiteral(v)
+	o := adapt.Terraform.Object(a.locs, r.id, toRange(r.res.defRange))
+	o.Apply(n, adapt.DBMasterFields(m))
+	if v, name := adapt.FirstOf(n, attr, attr+"_wo"); v != nil {
+		o.String(&m.MasterPassword, "master_password", v)
+		m.PasswordLiteral = adapt.Literal(v)
+		ignored := a.ignoredChanges(r)
 		m.PasswordIgnored = ignored["all"] || ignored[name]
-		return
 	}
 }

@@ -1,12 +1,10 @@
 package terraform
 
 import (
-	"unicode/utf8"
-
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
-	"github.com/seclint/seclint/parsers/node"
 )
 
 // adaptSSM maps aws_ssm_parameter to ssm.parameters.
@@ -22,42 +20,18 @@ func (a *adapter) adaptSSM() {
 // policies, so Policies stays absent.
 func (a *adapter) ssmParameter(r *resInst) *model.SSMParameter {
 	n := a.node(r)
-	id := r.id
-	p := &model.SSMParameter{Meta: a.meta(r, id)}
-	a.locs.Set(id, "", toRange(r.res.defRange))
-	a.str(&p.Name, field(n, "name"), id, "name")
-	a.str(&p.Type, field(n, "type"), id, "parameter_type")
-	a.str(&p.Tier, field(n, "tier"), id, "tier")
-	a.str(&p.KeyID, field(n, "key_id"), id, "key_id")
-	a.str(&p.Description, field(n, "description"), id, "description")
-	ignored := a.ignoredChanges(r)
-	for _, attr := range []string{"value", "insecure_value", "value_wo"} {
-		v := field(n, attr)
-		if v.IsNull() {
-			continue
-		}
-		a.str(&p.Value, v, id, "value")
-		p.ValueLiteral = isLiteral(v)
-		p.ValueLength = textLength(v)
+	p := &model.SSMParameter{}
+	var o adapt.Object
+	p.Meta, o = a.object(r, r.id)
+	o.Apply(n, adapt.SSMParameterFields(p))
+	if v, attr := adapt.FirstOf(n, "value", "insecure_value", "value_wo"); v != nil {
+		o.String(&p.Value, "value", v)
+		p.ValueLiteral = adapt.Literal(v)
+		p.ValueLength = adapt.TextLength(v)
+		ignored := a.ignoredChanges(r)
 		p.ValueIgnored = ignored["all"] || ignored[attr]
-		break
 	}
 	return p
-}
-
-// isLiteral reports whether n is a known scalar written as a literal.
-func isLiteral(n *node.Node) bool {
-	return n != nil && n.Literal && n.Kind != node.Unknown && n.Kind != node.Null
-}
-
-// textLength is the length in characters of a known scalar, absent
-// otherwise.
-func textLength(n *node.Node) model.Number {
-	s, ok := n.Scalar()
-	if !ok {
-		return model.Number{}
-	}
-	return model.KnownOf(float64(utf8.RuneCountInString(s)))
 }
 
 // ignoredChanges returns the attribute names a resource's lifecycle
