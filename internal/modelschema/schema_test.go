@@ -205,3 +205,39 @@ func TestDocsFromComments(t *testing.T) {
 		t.Errorf("Meta doc: %q", got)
 	}
 }
+
+func TestResolve(t *testing.T) {
+	res, err := Generate(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		collection, path string
+		// wantErr is a part of the error message; "" means it resolves.
+		wantErr string
+	}{
+		{"aws.s3.buckets", "", ""},
+		{"aws.s3.buckets", "name", ""},
+		{"aws.s3.buckets", "versioning.status", ""},
+		{"aws.s3.buckets", "grants[0].uri", ""},
+		{"aws.s3.buckets", "policies[1]", ""},
+		{"aws.iam.policies", "statements[2].principals[0].value", ""},
+		{"aws.iam.policies", "statements[0].conditions[1].values[0]", ""},
+		{"aws.s3.buckets", "loging", "the object has no .loging"},
+		{"aws.s3.buckets", "versioning.state", ".versioning has no .state"},
+		{"aws.s3.buckets", "name[0]", ".name has no [0]"},
+		{"aws.s3.buckets", "grants.uri", ".grants has no .uri"},
+		{"aws.iam.policies", "statements[x]", "not a number"},
+		{"aws.s3.bukets", "", "no collection aws.s3.bukets"},
+		{"aws.s3", "", "not a collection"},
+	}
+	for _, tt := range tests {
+		err := res.Resolve(tt.collection, tt.path)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%s %q: %v", tt.collection, tt.path, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%s %q: want an error with %q, got %v", tt.collection, tt.path, tt.wantErr, err)
+		}
+	}
+}
