@@ -86,7 +86,7 @@ func (o Object) StringList(dst *model.StringList, path string, n *node.Node) {
 	}
 	out := make([]model.String, 0, len(items))
 	for i, it := range items {
-		o.Set(fmt.Sprintf("%s[%d]", path, i), Loc(it))
+		o.Set(fmt.Sprintf("%s[%d]", path, i), it.Range)
 		out = append(out, String(it))
 	}
 	*dst = model.KnownOf(out)

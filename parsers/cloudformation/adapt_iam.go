@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -15,10 +16,10 @@ func (a *adapter) role(r *resource) {
 	props := a.props(r)
 	id := a.id(r.id)
 	role := &model.Role{Meta: model.Meta{ID: id, Type: r.typ}}
-	a.u.Locations.Set(id, "", r.keyRange)
-	arns := get(props, "ManagedPolicyArns")
+	o := adapt.CloudFormation.Object(a.u.Locations, id, r.keyRange)
+	arns := adapt.Get(props, "ManagedPolicyArns")
 	if present(arns) {
-		role.ManagedPolicyARNs = a.managedARNs(id, arns)
+		o.StringList(&role.ManagedPolicyARNs, "managed_policy_arns", arns)
 		// A managed policy of the template attached by !Ref is linked, so
 		// that rules see its document as the role's.
 		if items, ok := arns.Items(); ok {
@@ -33,21 +34,6 @@ func (a *adapter) role(r *resource) {
 		}
 	}
 	a.addRole(r.id, role)
-}
-
-// managedARNs maps a list of managed policy ARNs, with their locations.
-func (a *adapter) managedARNs(id string, arns *node.Node) model.StringList {
-	a.u.Locations.Set(id, "managed_policy_arns", loc(arns))
-	items, ok := arns.Items()
-	if !ok {
-		return model.UnknownOf[[]model.String]()
-	}
-	out := make([]model.String, 0, len(items))
-	for _, it := range items {
-		a.u.Locations.Set(id, fmt.Sprintf("managed_policy_arns[%d]", len(out)), it.Range)
-		out = append(out, it.AsString())
-	}
-	return model.KnownOf(out)
 }
 
 func (a *adapter) addRole(logicalID string, role *model.Role) {

@@ -6,6 +6,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -189,22 +190,21 @@ func (a *adapter) parameters() {
 	for _, d := range a.t.paramDecls {
 		id := a.id(d.name)
 		p := &model.CFNParameter{Meta: model.Meta{ID: id, Type: "AWS::CloudFormation::Parameter"}, Name: d.name}
-		a.u.Locations.Set(id, "", a.t.rng(d.key))
+		// The declaration is read as written, not evaluated.
+		o := adapt.CloudFormation.Object(a.u.Locations, id, a.t.rng(d.key))
 		if typ := a.t.lookup(d.decl, "Type"); typ != nil {
-			p.Type = a.t.scalar(typ).AsString()
-			a.u.Locations.Set(id, "type", a.t.rng(typ))
+			o.String(&p.Type, "parameter_type", a.t.scalar(typ))
 		}
 		if ne := a.t.lookup(d.decl, "NoEcho"); ne != nil {
-			p.NoEcho = a.t.scalar(ne).AsBool()
+			o.Bool(&p.NoEcho, "no_echo", a.t.scalar(ne))
 			if ne.Kind != yaml.ScalarNode || isFunc(ne) {
 				p.NoEcho = model.UnknownOf[bool]()
 			}
-			a.u.Locations.Set(id, "no_echo", a.t.rng(ne))
 		}
 		if def := a.t.lookup(d.decl, "Default"); def != nil {
 			p.HasDefault = true
 			p.Default = a.t.defaultText(def)
-			a.u.Locations.Set(id, "default", a.t.rng(def))
+			o.Set("default", a.t.rng(def))
 		}
 		a.u.Model.AWS.CloudFormation.Parameters = append(a.u.Model.AWS.CloudFormation.Parameters, p)
 	}
