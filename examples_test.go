@@ -48,7 +48,13 @@ func TestCustomPolicyExample(t *testing.T) {
 	for name, m := range policies.Library() {
 		modules[name] = m
 	}
-	ch, err := tester.NewRunner().SetModules(modules).RunTests(ctx, nil)
+	// The example opts in to type checking against the model schema, so
+	// its tests are compiled with it.
+	compiler, err := policies.NewCompiler()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := tester.NewRunner().SetCompiler(compiler).SetModules(modules).RunTests(ctx, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

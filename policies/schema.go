@@ -29,6 +29,11 @@ const SchemaRef = "schema.model"
 // ModelSchema returns the JSON schema of the model.
 func ModelSchema() []byte { return modelSchema }
 
+// NewCompiler returns an OPA compiler that knows the model schema as
+// schema.model, for compiling users' rules and their tests outside the
+// engine (the tester): modules that opt in are type-checked as in New.
+func NewCompiler() (*ast.Compiler, error) { return newCompiler() }
+
 // newCompiler returns a compiler that type-checks `input` against the model
 // schema wherever a METADATA `schemas` annotation asks for it; typedModules
 // puts such annotations on the built-in packages.

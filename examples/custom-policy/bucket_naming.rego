@@ -24,6 +24,8 @@
 #         Properties:
 #           BucketName: acme-platform-logs
 #       ```
+# schemas:
+#   - input: schema.model
 package acme.s3.bucket_prefix
 
 import data.seclint.lib
