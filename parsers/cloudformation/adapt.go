@@ -18,8 +18,6 @@ type adapter struct {
 	// keeps them in source order.
 	buckets   map[string]*model.Bucket
 	bucketIDs []string
-	// logging holds each bucket's log destination until every bucket is known.
-	logging []loggingTarget
 	// roles are the template's IAM roles by logical ID (SAM's generated
 	// ones included), for the policies attached to them.
 	roles map[string]*model.Role
@@ -27,11 +25,6 @@ type adapter struct {
 	// known names, built on first use.
 	roleNames   map[string][]string
 	bucketNames map[string]string
-}
-
-type loggingTarget struct {
-	bucket *model.Bucket
-	target *node.Node
 }
 
 // adapt fills u's model from the template's resources, in source order,
@@ -55,7 +48,6 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 			a.samRole(r)
 		}
 	}
-	a.linkLogging()
 	for _, r := range t.resources {
 		if !r.dropped {
 			a.policies(r)

@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -43,13 +41,12 @@ func (a *adapter) kmsKey(r *resource) *model.KMSKey {
 // key when PrimaryKeyArn refers to a key of the template (!GetAtt Key.Arn).
 func (a *adapter) kmsReplicaKey(r *resource) *model.KMSReplicaKey {
 	props := a.props(r)
-	rk := &model.KMSReplicaKey{Meta: a.meta(r)}
-	a.u.Locations.Set(rk.ID, "", r.keyRange)
-	arn := get(props, "PrimaryKeyArn")
-	if arn != nil {
-		a.u.Locations.Set(rk.ID, "primary_key_arn", loc(arn))
+	rk := &model.KMSReplicaKey{}
+	var o adapt.Object
+	rk.Meta, o = a.object(r)
+	o.Apply(props, adapt.KMSReplicaKeyFields(rk))
+	if arn := adapt.Get(props, "PrimaryKeyArn"); arn != nil {
 		rk.Primary = a.target(arn)
 	}
-	rk.PrimaryKeyArn = arn.AsString()
 	return rk
 }

@@ -5,6 +5,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/seclint/seclint/parsers/link"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 	"github.com/seclint/seclint/parsers/policyjson"
@@ -134,10 +135,15 @@ func (a *adapter) policy(r *resource, logicalID string, s policySource, doc *nod
 	// Decode places the document at its first entry; the key that names it
 	// is where a finding about the whole document belongs.
 	a.u.Locations.Set(id, "", loc(doc))
-	a.u.Model.AWS.IAM.Policies = append(a.u.Model.AWS.IAM.Policies, p)
-	if b := a.buckets[owner]; b != nil {
-		b.Policies = append(b.Policies, id)
+	if s.targetType == "AWS::S3::Bucket" {
+		// The linking step finds the bucket (by Ref, or by its name); a
+		// bucket outside the template leaves the document without owner,
+		// and it is checked on its own.
+		p.Owner = ""
+		p.Target = a.target(get(a.props(r), s.target))
+		p.Target.Kind = link.KindBucket
 	}
+	a.u.Model.AWS.IAM.Policies = append(a.u.Model.AWS.IAM.Policies, p)
 	a.attach(owner, id)
 	return id
 }

@@ -37,12 +37,10 @@ func (a *adapter) bucket(r *resource) {
 		dest := field("logging.target_bucket", get(cfg, "DestinationBucketName"))
 		b.Logging = &model.Logging{
 			TargetBucket: dest.AsString(),
+			Target:       a.target(dest),
 			TargetPrefix: field("logging.target_prefix", get(cfg, "LogFilePrefix")).AsString(),
 		}
-		switch {
-		case dest != nil:
-			a.logging = append(a.logging, loggingTarget{bucket: b, target: dest})
-		case !cfg.IsUnknown():
+		if dest == nil && !cfg.IsUnknown() {
 			// Without a destination, S3 delivers the logs to the bucket itself.
 			b.Logging.TargetBucketRef = id
 		}
@@ -145,14 +143,18 @@ func cannedACL(v model.String) model.String {
 	return model.KnownOf(s)
 }
 
-// linkLogging sets each logging configuration's TargetBucketRef when its
-// destination is a bucket of the template: a Ref to it, or its literal name.
-func (a *adapter) linkLogging() {
-	for _, l := range a.logging {
-		if id := a.bucketOf(l.target); id != "" {
-			l.bucket.Logging.TargetBucketRef = a.id(id)
-		}
+// target records what a property that names another resource says: the
+// model IDs of the resources it refers to and its value, for the linking
+// step to resolve.
+func (a *adapter) target(v *node.Node) model.Target {
+	if v == nil {
+		return model.Target{}
 	}
+	t := model.Target{Name: v.AsString()}
+	for _, ref := range v.Refs {
+		t.Refs = append(t.Refs, a.id(ref))
+	}
+	return t
 }
 
 // bucketOf returns the logical ID of the template's bucket that v names:

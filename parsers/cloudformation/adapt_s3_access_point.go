@@ -41,11 +41,7 @@ func (a *adapter) accessPoint(r *resource) *model.AccessPoint {
 	ap := &model.AccessPoint{Meta: model.Meta{ID: id, Type: r.typ}}
 	o := adapt.CloudFormation.Object(a.u.Locations, id, r.keyRange)
 	o.Apply(props, adapt.AccessPointFields(ap))
-	if v := adapt.Get(props, "Bucket"); v != nil {
-		if b := a.bucketOf(v); b != "" {
-			ap.BucketRef = a.id(b)
-		}
-	}
+	ap.Target = a.target(adapt.Get(props, "Bucket"))
 
 	switch vpc := adapt.Get(props, "VpcConfiguration"); {
 	case !present(vpc):

@@ -1,12 +1,8 @@
 package cloudformation
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
-	"github.com/seclint/seclint/parsers/node"
 )
 
 const secretType = "AWS::SecretsManager::Secret"

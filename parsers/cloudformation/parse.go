@@ -29,6 +29,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/seclint/seclint/parsers/link"
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -109,7 +110,11 @@ func parse(u *model.Unit, path string, src []byte, opts Options) *template {
 		root = filepath.Dir(path)
 	}
 	var nested int
-	return parseTemplate(u, path, src, opts, "", []string{absPath(path)}, root, &nested)
+	t := parseTemplate(u, path, src, opts, "", []string{absPath(path)}, root, &nested)
+	// Relations between the objects of the unit, nested stacks included,
+	// are resolved once, by the linking step shared with the other formats.
+	link.Unit(u)
+	return t
 }
 
 // parseTemplate reads a template into u, with prefix before every ID it

@@ -59,6 +59,9 @@ type KMSKey struct {
 	// Policies are the IDs of the key's key policies in iam.policies
 	// (Terraform policy and aws_kms_key_policy, CloudFormation KeyPolicy).
 	Policies []string `json:"policies"`
+	// Replicas are the IDs of the replica keys of the scan whose primary is
+	// this key (set by the linking step).
+	Replicas []string `json:"replicas"`
 }
 
 // KMSReplicaKey is a multi-Region replica key.
@@ -67,6 +70,9 @@ type KMSReplicaKey struct {
 	// PrimaryKeyArn is the ARN of the multi-Region primary key as written:
 	// usually unknown, since a key's ARN is only known after apply.
 	PrimaryKeyArn String `json:"primary_key_arn,omitzero"`
+	// Primary is the primary key ARN as written, with the references it is
+	// computed from; the linking step resolves it into PrimaryKeyRef.
+	Primary Target `json:"primary,omitzero"`
 	// PrimaryKeyRef is the ID of the primary key when it is a key of the
 	// scan, found through the reference the ARN is computed from
 	// (aws_kms_key.primary.arn, !GetAtt PrimaryKey.Arn).

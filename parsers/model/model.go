@@ -44,6 +44,12 @@ type S3 struct {
 	// AccountPublicAccessBlocks are aws_s3_account_public_access_block resources.
 	AccountPublicAccessBlocks []*PublicAccessBlock `json:"account_public_access_blocks"`
 	AccessPoints              []*AccessPoint       `json:"access_points"`
+	// PublicAccessBlocks are the bucket public access blocks declared as
+	// resources of their own, linked to their bucket when it is in the scan.
+	PublicAccessBlocks []*BucketPublicAccessBlock `json:"public_access_blocks"`
+	// BucketACLs are the ACLs declared as resources of their own, linked to
+	// their bucket when it is in the scan.
+	BucketACLs []*BucketACL `json:"bucket_acls"`
 }
 
 // Bucket is an S3 bucket with every setting that Terraform's split resources
@@ -60,12 +66,23 @@ type Bucket struct {
 	Grants []*Grant `json:"grants"`
 	// ObjectOwnership is BucketOwnerEnforced, BucketOwnerPreferred or ObjectWriter.
 	ObjectOwnership String `json:"object_ownership,omitzero"`
-	// ACLResource is set when a separate ACL resource (aws_s3_bucket_acl) is attached.
-	ACLResource String `json:"acl_resource,omitzero"`
-	// PublicAccessBlock is nil when the source declares none (AWS then blocks
-	// everything for buckets created since April 2023).
+	// ACLs are the IDs of the separate ACL resources (aws_s3_bucket_acl) in
+	// s3.bucket_acls that target the bucket (set by the linking step).
+	ACLs []string `json:"acls"`
+	// PublicAccessBlock is the block declared inside the bucket
+	// (CloudFormation PublicAccessBlockConfiguration); nil when there is
+	// none. Blocks declared as resources of their own are in
+	// PublicAccessBlocks. With neither, AWS blocks everything for buckets
+	// created since April 2023.
 	PublicAccessBlock *PublicAccessBlock `json:"public_access_block,omitempty"`
-	// Policies are the IDs of the bucket's policy documents in iam.policies.
+	// PublicAccessBlocks are the IDs of the blocks in s3.public_access_blocks
+	// that target the bucket (set by the linking step).
+	PublicAccessBlocks []string `json:"public_access_blocks"`
+	// LoggedBy are the IDs of the buckets of the scan whose access logs are
+	// delivered to this one (set by the linking step).
+	LoggedBy []string `json:"logged_by"`
+	// Policies are the IDs of the bucket's policy documents in iam.policies
+	// (set by the linking step for separate policy resources).
 	Policies   []string    `json:"policies"`
 	Versioning *Versioning `json:"versioning,omitempty"`
 	Logging    *Logging    `json:"logging,omitempty"`
@@ -90,11 +107,8 @@ type Grant struct {
 type PublicAccessBlock struct {
 	// ID is the resource that declares the block (for account-level blocks and
 	// Terraform's aws_s3_bucket_public_access_block).
-	ID                    string `json:"id,omitempty"`
-	BlockPublicACLs       Bool   `json:"block_public_acls,omitzero"`
-	IgnorePublicACLs      Bool   `json:"ignore_public_acls,omitzero"`
-	BlockPublicPolicy     Bool   `json:"block_public_policy,omitzero"`
-	RestrictPublicBuckets Bool   `json:"restrict_public_buckets,omitzero"`
+	ID string `json:"id,omitempty"`
+	PublicAccessFlags
 }
 
 // Versioning is the bucket versioning configuration.
@@ -106,8 +120,14 @@ type Versioning struct {
 
 // Logging is server access logging.
 type Logging struct {
+	// TargetBucket is the destination bucket's name as written.
 	TargetBucket String `json:"target_bucket,omitzero"`
-	// TargetBucketRef is the ID of the target bucket when it is in the scan.
+	// Target is the destination as written, references included; with
+	// neither refs nor name the bucket logs into itself (CloudFormation
+	// without DestinationBucketName).
+	Target Target `json:"target,omitzero"`
+	// TargetBucketRef is the ID of the target bucket when it is in the scan
+	// (set by the linking step).
 	TargetBucketRef string `json:"target_bucket_ref,omitempty"`
 	TargetPrefix    String `json:"target_prefix,omitzero"`
 }
@@ -152,8 +172,13 @@ const (
 type Policy struct {
 	Meta
 	// Owner is the ID of the resource the document belongs to (the bucket of
-	// a bucket policy, the role of a trust policy); empty for standalone files.
+	// a bucket policy, the role of a trust policy); empty for standalone files
+	// and for a policy whose Target is not in the scan.
 	Owner string `json:"owner,omitempty"`
+	// Target is the resource a separate policy resource attaches to, as
+	// written (aws_s3_bucket_policy bucket, AWS::S3::BucketPolicy Bucket);
+	// the linking step sets Owner from it.
+	Target Target `json:"target,omitzero"`
 	// Kind is identity, resource or trust.
 	Kind    string `json:"kind"`
 	Version String `json:"version,omitzero"`
@@ -216,6 +241,7 @@ func (m *Model) Normalize() *Model {
 	if m.AWS.S3.AccountPublicAccessBlocks == nil {
 		m.AWS.S3.AccountPublicAccessBlocks = []*PublicAccessBlock{}
 	}
+	m.normalizeS3Parts()
 	if m.AWS.IAM.Policies == nil {
 		m.AWS.IAM.Policies = []*Policy{}
 	}
@@ -239,6 +265,9 @@ func (m *Model) Normalize() *Model {
 		if b.Policies == nil {
 			b.Policies = []string{}
 		}
+		b.ACLs = nonNil(b.ACLs)
+		b.PublicAccessBlocks = nonNil(b.PublicAccessBlocks)
+		b.LoggedBy = nonNil(b.LoggedBy)
 	}
 	return m
 }

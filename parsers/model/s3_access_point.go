@@ -20,6 +20,9 @@ type AccessPoint struct {
 	// bucket's known name).
 	Bucket    String `json:"bucket,omitzero"`
 	BucketRef string `json:"bucket_ref,omitempty"`
+	// Target is the bucket as written, with its references; the linking
+	// step resolves it into BucketRef.
+	Target Target `json:"target,omitzero"`
 	// NetworkOrigin is Internet or VPC: VPC when a VPC configuration is
 	// written (Terraform vpc_configuration, CloudFormation
 	// VpcConfiguration), Internet when it is not, unknown when the

@@ -5,6 +5,9 @@ package model
 type SecretsManager struct {
 	Secrets      []*Secret      `json:"secrets"`
 	SecretValues []*SecretValue `json:"secret_values"`
+	// Rotations are the rotation resources of the scan, linked to their
+	// secret when it is in the scan.
+	Rotations []*SecretRotation `json:"rotations"`
 }
 
 // Secret is a Secrets Manager secret: Terraform aws_secretsmanager_secret,
@@ -34,7 +37,11 @@ type Secret struct {
 // the secret's). Locations: "" is the resource, "secret_string" the value.
 type SecretValue struct {
 	Meta
-	// SecretRef is the ID of the secret when it is in the scan.
+	// Target is the secret_id as written (for a value declared inside its
+	// secret, absent: SecretRef is then set by the adapter).
+	Target Target `json:"target,omitzero"`
+	// SecretRef is the ID of the secret when it is in the scan (set by the
+	// linking step from Target).
 	SecretRef string `json:"secret_ref,omitempty"`
 	// Literal is set when the value is written as a literal in the source
 	// (see SSMParameter.ValueLiteral).

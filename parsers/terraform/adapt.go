@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"github.com/seclint/seclint/parsers/adapt"
+	"github.com/seclint/seclint/parsers/link"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -18,14 +19,6 @@ type adapter struct {
 	locs  model.Locations
 
 	buckets map[string]*model.Bucket
-	// logTargets are logging target_bucket nodes, linked to buckets of the
-	// scan once all buckets are known.
-	logTargets []logTarget
-}
-
-type logTarget struct {
-	logging *model.Logging
-	target  *node.Node
 }
 
 func newAdapter(e *evaluator, unit *model.Unit) *adapter {
@@ -46,6 +39,9 @@ func (a *adapter) run() {
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.model.AWS.Account.IDs = a.e.accountIDs()
+	// Relations between the objects are resolved once, by the linking step
+	// shared with the other formats.
+	link.Unit(a.unit)
 }
 
 // node returns the node tree of a resource instance, converting it on

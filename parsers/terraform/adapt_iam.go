@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 
+	"github.com/seclint/seclint/parsers/link"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 	"github.com/seclint/seclint/parsers/policyjson"
@@ -61,26 +62,28 @@ func (a *adapter) adaptPolicies() {
 				continue
 			}
 			owner := r.id
-			var bucket *model.Bucket
 			switch {
 			case src.ownerType == "aws_s3_bucket":
-				// A bucket policy for a bucket outside the scan keeps
-				// no owner, but the document is still checked.
+				// The linking step finds the bucket; a bucket policy for
+				// a bucket outside the scan keeps no owner, but the
+				// document is still checked.
 				owner = ""
-				if bucket = a.targetBucket(field(a.node(r), "bucket")); bucket != nil {
-					owner = bucket.ID
-				}
 			case src.ownerType != "":
 				if o := a.ownerOf(r, src); o != "" {
 					owner = o
 				}
-			case r.res.typ == "aws_s3_bucket":
-				bucket = a.buckets[r.id]
 			}
 			p := a.policy(r, r.id+"."+src.attr, sc, attr.Expr, src.kind, owner)
-			if p != nil && bucket != nil {
-				a.locs.Set(bucket.ID, fmt.Sprintf("policies[%d]", len(bucket.Policies)), toRange(attr.Expr.Range()))
-				bucket.Policies = append(bucket.Policies, p.ID)
+			switch {
+			case p == nil:
+			case src.ownerType == "aws_s3_bucket":
+				p.Target = target(field(a.node(r), "bucket"))
+				p.Target.Kind = link.KindBucket
+				// Where the document is attached: findings about the
+				// bucket's policies point there.
+				a.locs.Set(p.ID, "target", toRange(attr.Expr.Range()))
+			case r.res.typ == "aws_s3_bucket":
+				a.locs.Set(p.ID, "target", toRange(attr.Expr.Range()))
 			}
 		}
 		if r.res.typ == "aws_iam_role" {

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -18,28 +16,15 @@ func (a *adapter) adaptKMS() {
 		keys[k.ID] = k
 		a.model.AWS.KMS.Keys = append(a.model.AWS.KMS.Keys, k)
 	}
-	for _, p := range a.model.AWS.IAM.Policies {
-		if k := keys[p.Owner]; k != nil && p.Kind == model.PolicyResource {
-			if at, ok := a.locs.Lookup(p.ID, ""); ok {
-				a.locs.Set(k.ID, fmt.Sprintf("policies[%d]", len(k.Policies)), at)
-			}
-			k.Policies = append(k.Policies, p.ID)
-		}
-	}
+	// The linking step lists the key policies (owned by the key) under the
+	// key, and resolves each replica's primary.
 	for _, r := range a.managed("aws_kms_replica_key", "aws_kms_replica_external_key") {
 		n := a.node(r)
-		rk := &model.KMSReplicaKey{Meta: a.meta(r, r.id)}
-		a.locs.Set(rk.ID, "", toRange(r.res.defRange))
-		arn := field(n, "primary_key_arn")
-		a.str(&rk.PrimaryKeyArn, arn, rk.ID, "primary_key_arn")
-		if arn != nil {
-			for _, ref := range arn.Refs {
-				if keys[ref] != nil {
-					rk.PrimaryKeyRef = ref
-					break
-				}
-			}
-		}
+		rk := &model.KMSReplicaKey{}
+		var o adapt.Object
+		rk.Meta, o = a.object(r, r.id)
+		o.Apply(n, adapt.KMSReplicaKeyFields(rk))
+		rk.Primary = target(field(n, "primary_key_arn"))
 		a.model.AWS.KMS.ReplicaKeys = append(a.model.AWS.KMS.ReplicaKeys, rk)
 	}
 }

@@ -7,12 +7,14 @@ import (
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// s3Split maps the split S3 resources (provider v4+) to the function that
-// merges one into the bucket it configures. aws_s3_bucket_policy is read
-// with the other policies (adapt_iam.go).
+// s3Split maps the split S3 resources (provider v4+) that set a bucket's
+// own settings to the function that merges one into the bucket it
+// configures. The access rules of a bucket, aws_s3_bucket_acl and
+// aws_s3_bucket_public_access_block, are objects of their own that the
+// linking step (parsers/link) attaches to their bucket, so that they are
+// checked even when the bucket is not in the scan; aws_s3_bucket_policy is
+// read with the other policies (adapt_iam.go).
 var s3Split = map[string]func(a *adapter, b *model.Bucket, r *resInst, n *node.Node){
-	"aws_s3_bucket_acl":                                  (*adapter).bucketACL,
-	"aws_s3_bucket_public_access_block":                  (*adapter).bucketPublicAccessBlock,
 	"aws_s3_bucket_versioning":                           (*adapter).bucketVersioning,
 	"aws_s3_bucket_logging":                              (*adapter).bucketLogging,
 	"aws_s3_bucket_ownership_controls":                   (*adapter).bucketOwnershipControls,
@@ -39,15 +41,28 @@ func (a *adapter) adaptS3() {
 			merge(a, b, r, n)
 		}
 	}
+	for _, r := range a.managed("aws_s3_bucket_public_access_block") {
+		n := a.node(r)
+		pab := &model.BucketPublicAccessBlock{Meta: a.meta(r, r.id), Target: target(field(n, "bucket"))}
+		pab.PublicAccessFlags = a.publicAccessBlock(r, n, r.id, "").PublicAccessFlags
+		a.model.AWS.S3.PublicAccessBlocks = append(a.model.AWS.S3.PublicAccessBlocks, pab)
+	}
+	for _, r := range a.managed("aws_s3_bucket_acl") {
+		a.model.AWS.S3.BucketACLs = append(a.model.AWS.S3.BucketACLs, a.bucketACL(r))
+	}
 	for _, r := range a.managed("aws_s3_account_public_access_block") {
 		a.model.AWS.S3.AccountPublicAccessBlocks = append(a.model.AWS.S3.AccountPublicAccessBlocks,
 			a.publicAccessBlock(r, a.node(r), r.id, ""))
 	}
-	for _, lt := range a.logTargets {
-		if b := a.targetBucket(lt.target); b != nil {
-			lt.logging.TargetBucketRef = b.ID
-		}
+}
+
+// target records what a reference argument says: the resources it is
+// computed from and its value, for the linking step to resolve.
+func target(n *node.Node) model.Target {
+	if n == nil {
+		return model.Target{}
 	}
+	return model.Target{Refs: n.Refs, Name: n.AsString()}
 }
 
 // targetBucket finds the bucket of the scan that a bucket argument names:
@@ -174,10 +189,10 @@ func (a *adapter) legacyGrant(b *model.Bucket, g *node.Node) {
 func (a *adapter) logging(l *node.Node, id string) *model.Logging {
 	lg := &model.Logging{}
 	a.locs.Set(id, "logging", l.Range)
-	target := field(l, "target_bucket")
-	a.str(&lg.TargetBucket, target, id, "logging.target_bucket")
+	dest := field(l, "target_bucket")
+	a.str(&lg.TargetBucket, dest, id, "logging.target_bucket")
 	a.str(&lg.TargetPrefix, field(l, "target_prefix"), id, "logging.target_prefix")
-	a.logTargets = append(a.logTargets, logTarget{logging: lg, target: target})
+	lg.Target = target(dest)
 	return lg
 }
 
@@ -214,9 +229,12 @@ func (a *adapter) objectLock(ol *model.ObjectLock, c *node.Node, id string) {
 	a.str(&ol.Mode, field(ret, "mode"), id, "object_lock.mode")
 }
 
-func (a *adapter) bucketACL(b *model.Bucket, r *resInst, n *node.Node) {
-	b.ACLResource = model.KnownOf(r.id)
-	a.locs.Set(b.ID, "acl_resource", toRange(r.res.defRange))
+// bucketACL reads an aws_s3_bucket_acl: its canned ACL or the grants of
+// its access_control_policy, located under the ACL resource's own ID.
+func (a *adapter) bucketACL(r *resInst) *model.BucketACL {
+	n := a.node(r)
+	b := &model.BucketACL{Meta: a.meta(r, r.id), Target: target(field(n, "bucket"))}
+	a.locs.Set(b.ID, "", toRange(r.res.defRange))
 	a.str(&b.ACL, field(n, "acl"), b.ID, "acl")
 	for _, acp := range blocks(n, "access_control_policy") {
 		for _, g := range blocks(acp, "grant") {
@@ -234,11 +252,7 @@ func (a *adapter) bucketACL(b *model.Bucket, r *resInst, n *node.Node) {
 			b.Grants = append(b.Grants, gr)
 		}
 	}
-}
-
-func (a *adapter) bucketPublicAccessBlock(b *model.Bucket, r *resInst, n *node.Node) {
-	b.PublicAccessBlock = a.publicAccessBlock(r, n, b.ID, "public_access_block.")
-	a.locs.Set(b.ID, "public_access_block", toRange(r.res.defRange))
+	return b
 }
 
 // publicAccessBlock reads the four flags, locating them under id with the

@@ -66,9 +66,7 @@ func (a *adapter) accessPoint(r *resInst) *model.AccessPoint {
 	ap.Meta, o = a.object(r, id)
 	o.Apply(n, adapt.AccessPointFields(ap))
 	bucket := field(n, "bucket")
-	if b := a.targetBucket(bucket); b != nil {
-		ap.BucketRef = b.ID
-	}
+	ap.Target = target(bucket)
 
 	switch vpc := first(n, "vpc_configuration"); {
 	case vpc == nil:

@@ -29,75 +29,6 @@ func TestS3SplitResources(t *testing.T) {
 		checks []check
 	}{
 		{
-			name: "acl",
-			src: `
-resource "aws_s3_bucket_acl" "a" {
-  bucket = aws_s3_bucket.b.id
-  acl    = "public-read"
-}`,
-			checks: []check{
-				{"acl", `acl    = "public-read"`, func(b *model.Bucket) any { return b.ACL }, model.KnownOf("public-read")},
-				{"acl_resource", `resource "aws_s3_bucket_acl"`, func(b *model.Bucket) any { return b.ACLResource }, model.KnownOf("aws_s3_bucket_acl.a")},
-			},
-		},
-		{
-			name: "acl grants",
-			src: `
-resource "aws_s3_bucket_acl" "a" {
-  bucket = aws_s3_bucket.b.id
-  access_control_policy {
-    grant {
-      grantee {
-        type = "Group"
-        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
-      }
-      permission = "READ"
-    }
-    owner {
-      id = "abc"
-    }
-  }
-}`,
-			checks: []check{
-				{"grants[0]", "grant {", func(b *model.Bucket) any { return len(b.Grants) }, 1},
-				{"grants[0].uri", "uri  =", func(b *model.Bucket) any { return b.Grants[0].URI }, model.KnownOf("http://acs.amazonaws.com/groups/global/AllUsers")},
-				{"grants[0].grantee_type", `type = "Group"`, func(b *model.Bucket) any { return b.Grants[0].GranteeType }, model.KnownOf("Group")},
-				{"grants[0].permission", "permission =", func(b *model.Bucket) any { return b.Grants[0].Permission }, model.KnownOf("READ")},
-			},
-		},
-		{
-			name: "public access block",
-			src: `
-resource "aws_s3_bucket_public_access_block" "p" {
-  bucket              = aws_s3_bucket.b.id
-  block_public_acls   = true
-  block_public_policy = false
-}`,
-			checks: []check{
-				{"public_access_block", `resource "aws_s3_bucket_public_access_block"`, func(b *model.Bucket) any { return b.PublicAccessBlock.ID }, "aws_s3_bucket_public_access_block.p"},
-				{"public_access_block.block_public_acls", "block_public_acls   =", func(b *model.Bucket) any { return b.PublicAccessBlock.BlockPublicACLs }, model.KnownOf(true)},
-				{"public_access_block.block_public_policy", "block_public_policy =", func(b *model.Bucket) any { return b.PublicAccessBlock.BlockPublicPolicy }, model.KnownOf(false)},
-				// Omitted flags are false (AWS-FACTS #2), located at the block.
-				{"public_access_block.ignore_public_acls", `resource "aws_s3_bucket_public_access_block"`, func(b *model.Bucket) any { return b.PublicAccessBlock.IgnorePublicACLs }, model.KnownOf(false)},
-				{"public_access_block.restrict_public_buckets", `resource "aws_s3_bucket_public_access_block"`, func(b *model.Bucket) any { return b.PublicAccessBlock.RestrictPublicBuckets }, model.KnownOf(false)},
-			},
-		},
-		{
-			name: "public access block unknown flag",
-			src: `
-variable "flag" { type = bool }
-resource "aws_s3_bucket_public_access_block" "p" {
-  bucket                  = aws_s3_bucket.b.id
-  block_public_acls       = var.flag
-  ignore_public_acls      = true
-  block_public_policy     = true
-  restrict_public_buckets = true
-}`,
-			checks: []check{
-				{"public_access_block.block_public_acls", "block_public_acls       =", func(b *model.Bucket) any { return b.PublicAccessBlock.BlockPublicACLs }, model.UnknownOf[bool]()},
-			},
-		},
-		{
 			name: "versioning",
 			src: `
 resource "aws_s3_bucket_versioning" "v" {
@@ -340,8 +271,13 @@ resource "aws_s3_bucket_versioning" "off" {
 	u, _ := parseSrc(t, src)
 	noErrors(t, u)
 	b := bucketByID(t, u, "aws_s3_bucket.b")
-	if b.PublicAccessBlock != nil || len(b.Policies) != 0 {
+	if len(b.PublicAccessBlocks) != 0 || len(b.Policies) != 0 {
 		t.Errorf("bucket got settings of resources that name another bucket: %+v", b)
+	}
+	// The block of a bucket outside the scan stays, unlinked, to be checked
+	// on its own.
+	if pabs := u.Model.AWS.S3.PublicAccessBlocks; len(pabs) != 1 || pabs[0].BucketRef != "" || pabs[0].BlockPublicACLs != model.KnownOf(false) {
+		t.Errorf("public access blocks = %+v", pabs)
 	}
 	// count = 0: the resource does not exist.
 	if b.Versioning != nil {
@@ -401,10 +337,11 @@ func TestS3JSONConfig(t *testing.T) {
 	if b.Name != model.KnownOf("acme-json") || b.Versioning == nil || b.Versioning.Status != model.KnownOf("Enabled") {
 		t.Errorf("bucket = %+v", b)
 	}
-	if b.PublicAccessBlock == nil || b.PublicAccessBlock.BlockPublicACLs != model.KnownOf(false) {
-		t.Fatalf("public access block = %+v", b.PublicAccessBlock)
+	pabs := u.Model.AWS.S3.PublicAccessBlocks
+	if len(pabs) != 1 || pabs[0].BucketRef != b.ID || pabs[0].BlockPublicACLs != model.KnownOf(false) {
+		t.Fatalf("public access blocks = %+v", pabs)
 	}
-	wantLine(t, u, b.ID, "public_access_block.block_public_acls", lineOf(t, src, `"block_public_acls"`, 1))
+	wantLine(t, u, pabs[0].ID, "block_public_acls", lineOf(t, src, `"block_public_acls"`, 1))
 }
 
 // TestS3ForEach checks that count and for_each are expanded into
@@ -446,8 +383,14 @@ resource "aws_s3_bucket_versioning" "counted" {
 		if b.Name != model.KnownOf(tt.name) {
 			t.Errorf("%s name = %v, want %s", tt.id, b.Name, tt.name)
 		}
-		if b.PublicAccessBlock == nil || b.PublicAccessBlock.BlockPublicACLs != model.KnownOf(tt.blockACLs) {
-			t.Errorf("%s public access block = %+v", tt.id, b.PublicAccessBlock)
+		var blocks []*model.BucketPublicAccessBlock
+		for _, p := range u.Model.AWS.S3.PublicAccessBlocks {
+			if p.BucketRef == b.ID {
+				blocks = append(blocks, p)
+			}
+		}
+		if len(blocks) != 1 || blocks[0].BlockPublicACLs != model.KnownOf(tt.blockACLs) || len(b.PublicAccessBlocks) != 1 || b.PublicAccessBlocks[0] != blocks[0].ID {
+			t.Errorf("%s public access blocks = %+v (bucket lists %v)", tt.id, blocks, b.PublicAccessBlocks)
 		}
 	}
 	for i, status := range []string{"Enabled", "Suspended"} {
@@ -455,5 +398,102 @@ resource "aws_s3_bucket_versioning" "counted" {
 		if b.Name != model.KnownOf(fmt.Sprintf("acme-counted-%d", i)) || b.Versioning == nil || b.Versioning.Status != model.KnownOf(status) {
 			t.Errorf("counted bucket %d = %+v %+v", i, b, b.Versioning)
 		}
+	}
+}
+
+// TestS3SubResources checks that aws_s3_bucket_acl and
+// aws_s3_bucket_public_access_block are objects of their own, located under
+// their own IDs, and that the linking step attaches each to its bucket
+// (every one, when several target one bucket).
+func TestS3SubResources(t *testing.T) {
+	src := bucketSrc + `
+variable "missing" {}
+resource "aws_s3_bucket_acl" "a" {
+  bucket = aws_s3_bucket.b.id
+  acl    = "public-read"
+}
+resource "aws_s3_bucket_acl" "g" {
+  bucket = aws_s3_bucket.nowhere.id
+  access_control_policy {
+    grant {
+      grantee {
+        type = "Group"
+        uri  = "http://acs.amazonaws.com/groups/global/AllUsers"
+      }
+      permission = "READ"
+    }
+    owner {
+      id = "abc"
+    }
+  }
+}
+resource "aws_s3_bucket_public_access_block" "p" {
+  bucket              = "acme-data"
+  block_public_acls   = true
+  block_public_policy = false
+}
+resource "aws_s3_bucket_public_access_block" "q" {
+  bucket                  = aws_s3_bucket.b.id
+  block_public_acls       = var.missing
+  ignore_public_acls      = true
+  block_public_policy     = true
+  restrict_public_buckets = true
+}
+`
+	u, _ := parseSrc(t, src)
+	noErrors(t, u)
+	b := bucketByID(t, u, "aws_s3_bucket.b")
+	if fmt.Sprint(b.ACLs) != "[aws_s3_bucket_acl.a]" {
+		t.Errorf("bucket ACLs = %v", b.ACLs)
+	}
+	if fmt.Sprint(b.PublicAccessBlocks) != "[aws_s3_bucket_public_access_block.p aws_s3_bucket_public_access_block.q]" {
+		t.Errorf("bucket public access blocks = %v", b.PublicAccessBlocks)
+	}
+	if b.ACL.State != model.Absent || b.PublicAccessBlock != nil {
+		t.Errorf("separate resources merged into the bucket: acl %v, block %+v", b.ACL, b.PublicAccessBlock)
+	}
+	wantLine(t, u, b.ID, "acls[0]", lineOf(t, src, `resource "aws_s3_bucket_acl" "a"`, 1))
+	wantLine(t, u, b.ID, "public_access_blocks[1]", lineOf(t, src, `resource "aws_s3_bucket_public_access_block" "q"`, 1))
+
+	acls := u.Model.AWS.S3.BucketACLs
+	if len(acls) != 2 {
+		t.Fatalf("bucket ACLs = %+v", acls)
+	}
+	a, g := acls[0], acls[1]
+	if a.ID != "aws_s3_bucket_acl.a" || a.BucketRef != b.ID || a.ACL != model.KnownOf("public-read") {
+		t.Errorf("ACL a = %+v", a)
+	}
+	wantLine(t, u, a.ID, "acl", lineOf(t, src, `acl    = "public-read"`, 1))
+	if g.BucketRef != "" || len(g.Grants) != 1 || g.Grants[0].URI != model.KnownOf("http://acs.amazonaws.com/groups/global/AllUsers") {
+		t.Errorf("ACL g = %+v", g)
+	}
+	wantLine(t, u, g.ID, "grants[0]", lineOf(t, src, "grant {", 1))
+	wantLine(t, u, g.ID, "grants[0].permission", lineOf(t, src, "permission =", 1))
+
+	pabs := u.Model.AWS.S3.PublicAccessBlocks
+	if len(pabs) != 2 {
+		t.Fatalf("public access blocks = %+v", pabs)
+	}
+	p, q := pabs[0], pabs[1]
+	for _, c := range []struct {
+		path, marker string
+		got, want    model.Bool
+	}{
+		{"block_public_acls", "block_public_acls   =", p.BlockPublicACLs, model.KnownOf(true)},
+		{"block_public_policy", "block_public_policy =", p.BlockPublicPolicy, model.KnownOf(false)},
+		// Omitted: false, located at the resource.
+		{"ignore_public_acls", `resource "aws_s3_bucket_public_access_block" "p"`, p.IgnorePublicACLs, model.KnownOf(false)},
+		{"restrict_public_buckets", `resource "aws_s3_bucket_public_access_block" "p"`, p.RestrictPublicBuckets, model.KnownOf(false)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %#v, want %#v", c.path, c.got, c.want)
+		}
+		wantLine(t, u, p.ID, c.path, lineOf(t, src, c.marker, 1))
+	}
+	if p.BucketRef != b.ID || q.BucketRef != b.ID {
+		t.Errorf("block links = %q, %q", p.BucketRef, q.BucketRef)
+	}
+	if q.BlockPublicACLs != model.UnknownOf[bool]() {
+		t.Errorf("unknown flag = %#v", q.BlockPublicACLs)
 	}
 }

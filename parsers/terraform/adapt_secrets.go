@@ -1,12 +1,8 @@
 package terraform
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
-	"github.com/seclint/seclint/parsers/node"
 )
 
 // adaptSecrets maps aws_secretsmanager_secret, the values that
@@ -16,30 +12,22 @@ import (
 // which decodes the secrets' resource policies (the policy argument and
 // aws_secretsmanager_secret_policy) with the secret as their owner.
 func (a *adapter) adaptSecrets() {
-	secrets := map[string]*model.Secret{}
 	for _, r := range a.managed("aws_secretsmanager_secret") {
 		s := &model.Secret{}
 		var o adapt.Object
 		s.Meta, o = a.object(r, r.id)
 		o.Apply(a.node(r), adapt.SecretFields(s))
-		secrets[s.ID] = s
 		a.model.AWS.SecretsManager.Secrets = append(a.model.AWS.SecretsManager.Secrets, s)
 	}
-	for _, p := range a.model.AWS.IAM.Policies {
-		if s := secrets[p.Owner]; s != nil && p.Kind == model.PolicyResource {
-			if at, ok := a.locs.Lookup(p.ID, ""); ok {
-				a.locs.Set(s.ID, fmt.Sprintf("policies[%d]", len(s.Policies)), at)
-			}
-			s.Policies = append(s.Policies, p.ID)
-		}
-	}
+	// The linking step lists the policies (owned by the secret) under the
+	// secret, and links rotations and values to it.
 	for _, r := range a.managed("aws_secretsmanager_secret_rotation") {
-		if s := a.targetSecret(secrets, field(a.node(r), "secret_id")); s != nil {
-			s.RotationConfigured = true
-		}
+		rot := &model.SecretRotation{Meta: a.meta(r, r.id), Target: target(field(a.node(r), "secret_id"))}
+		a.locs.Set(rot.ID, "", toRange(r.res.defRange))
+		a.model.AWS.SecretsManager.Rotations = append(a.model.AWS.SecretsManager.Rotations, rot)
 	}
 	for _, r := range a.managed("aws_secretsmanager_secret_version") {
-		a.secretValue(r, secrets)
+		a.secretValue(r)
 	}
 	for _, r := range a.managed("aws_db_instance") {
 		db := &model.DBInstance{Meta: a.meta(r, r.id)}
@@ -56,7 +44,7 @@ func (a *adapter) adaptSecrets() {
 // secretValue reads the value an aws_secretsmanager_secret_version writes:
 // secret_string, secret_binary or the write-only secret_string_wo. A
 // version that writes none (or only unknown ones) adds nothing.
-func (a *adapter) secretValue(r *resInst, secrets map[string]*model.Secret) {
+func (a *adapter) secretValue(r *resInst) {
 	n := a.node(r)
 	ignored := a.ignoredChanges(r)
 	for _, attr := range []string{"secret_string", "secret_binary", "secret_string_wo"} {
@@ -67,47 +55,10 @@ func (a *adapter) secretValue(r *resInst, secrets map[string]*model.Secret) {
 		sv := &model.SecretValue{Meta: a.meta(r, r.id), Literal: adapt.Literal(v), Ignored: ignored["all"] || ignored[attr]}
 		a.locs.Set(sv.ID, "", toRange(r.res.defRange))
 		a.locs.Set(sv.ID, "secret_string", v.Range)
-		if s := a.targetSecret(secrets, field(n, "secret_id")); s != nil {
-			sv.SecretRef = s.ID
-		}
+		sv.Target = target(field(n, "secret_id"))
 		a.model.AWS.SecretsManager.SecretValues = append(a.model.AWS.SecretsManager.SecretValues, sv)
 		return
 	}
-}
-
-// targetSecret returns the secret of the scan that a secret_id names: by
-// reference (aws_secretsmanager_secret.x.id or .arn), or by a literal equal
-// to the secret's known name or ARN (arn:...:secret:NAME-AbCdEf).
-func (a *adapter) targetSecret(secrets map[string]*model.Secret, n *node.Node) *model.Secret {
-	if n == nil {
-		return nil
-	}
-	for _, ref := range n.Refs {
-		if s := secrets[ref]; s != nil {
-			return s
-		}
-	}
-	v, ok := n.AsString().Get()
-	if !ok {
-		return nil
-	}
-	for _, s := range a.model.AWS.SecretsManager.Secrets {
-		if name, ok := s.Name.Get(); ok && secretNamed(v, name) {
-			return s
-		}
-	}
-	return nil
-}
-
-// secretNamed reports whether id, a secret ID as Secrets Manager accepts
-// it (a name or an ARN, which ends in the name, a dash and six random
-// characters), names the secret called name.
-func secretNamed(id, name string) bool {
-	if id == name {
-		return true
-	}
-	_, rest, ok := strings.Cut(id, ":secret:")
-	return ok && strings.HasPrefix(rest, name+"-") && len(rest) == len(name)+7
 }
 
 // dbMaster reads the master password settings of an aws_db_instance

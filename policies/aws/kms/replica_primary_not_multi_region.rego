@@ -59,8 +59,7 @@ import data.seclint.lib
 
 deny contains finding if {
 	some replica in input.aws.kms.replica_keys
-	some primary in input.aws.kms.keys
-	primary.id == object.get(replica, "primary_key_ref", "")
+	primary := lib.keys_by_id[replica.primary_key_ref]
 	lib.false_or_absent(primary, "multi_region")
 	finding := lib.finding(
 		replica,

@@ -7,7 +7,8 @@
 #   incident on the bucket cannot be reconstructed. The rule fires on a
 #   bucket with no logging configuration. A bucket that is itself the log
 #   destination of another bucket of the scan (by reference or by its known
-#   name) does not need logs of its own; a bucket that logs to itself, or to
+#   name, as the linking step records in logged_by) does not need logs of its
+#   own; a bucket that logs to itself, or to
 #   a destination that is not known, has logging.
 # custom:
 #   id: aws-s3-access-logging
@@ -52,19 +53,6 @@ import data.seclint.lib
 deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	not bucket.logging
-	not log_target(bucket)
+	count(bucket.logged_by) == 0
 	finding := lib.finding(bucket, "", sprintf("Bucket %s has no server access logging; deliver its access logs to a log bucket.", [bucket.id]))
-}
-
-# log_target(bucket): another bucket of the scan delivers its access logs to
-# this one, by reference or by the bucket's known name.
-log_target(bucket) if {
-	some other in input.aws.s3.buckets
-	other.logging.target_bucket_ref == bucket.id
-}
-
-log_target(bucket) if {
-	is_string(bucket.name)
-	some other in input.aws.s3.buckets
-	other.logging.target_bucket == bucket.name
 }

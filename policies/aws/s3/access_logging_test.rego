@@ -7,36 +7,39 @@ unknown := json.unmarshal(`{"__unknown__": true}`)
 
 s3(buckets) := {"aws": {"s3": {"buckets": buckets}}}
 
+# bucket(fields) is a bucket as the linking step leaves it: logged_by lists
+# the buckets that deliver their logs into it (by reference or by name;
+# parsers/link tests how those are found).
+bucket(fields) := object.union({"logged_by": []}, fields)
+
 ids(buckets) := {f.resource | some f in rule.deny with input as s3(buckets)}
 
 test_no_logging_fires_at_bucket if {
-	fs := rule.deny with input as s3([{"id": "b"}])
+	fs := rule.deny with input as s3([bucket({"id": "b"})])
 	{[f.resource, f.attribute] | some f in fs} == {["b", ""]}
 }
 
 test_logging_configured_does_not_fire if {
 	ids([
-		{"id": "b", "logging": {"target_bucket": "logs"}},
-		{"id": "c", "logging": {"target_bucket": unknown}},
+		bucket({"id": "b", "logging": {"target_bucket": "logs"}}),
+		bucket({"id": "c", "logging": {"target_bucket": unknown}}),
 	]) == set()
 }
 
 test_logging_to_itself_counts if {
-	ids([{"id": "b", "name": "b-name", "logging": {"target_bucket_ref": "b"}}]) == set()
+	ids([bucket({"id": "b", "name": "b-name", "logging": {"target_bucket_ref": "b"}, "logged_by": ["b"]})]) == set()
 }
 
-test_log_target_by_reference_is_exempt if {
-	ids([{"id": "data", "logging": {"target_bucket_ref": "logs"}}, {"id": "logs"}]) == set()
+test_log_target_is_exempt if {
+	ids([bucket({"id": "data", "logging": {"target_bucket_ref": "logs"}}), bucket({"id": "logs", "logged_by": ["data"]})]) == set()
 }
 
-test_log_target_by_name_is_exempt if {
-	ids([{"id": "data", "logging": {"target_bucket": "acme-logs"}}, {"id": "logs", "name": "acme-logs"}]) == set()
-}
-
-test_unknown_names_do_not_exempt if {
-	ids([{"id": "data", "logging": {"target_bucket": unknown}}, {"id": "logs", "name": unknown}]) == {"logs"}
+# A name alone exempts nothing: only the link the linking step records does.
+test_unlinked_names_do_not_exempt if {
+	ids([bucket({"id": "data", "logging": {"target_bucket": unknown}}), bucket({"id": "logs", "name": unknown})]) == {"logs"}
+	ids([bucket({"id": "data", "logging": {"target_bucket": "acme-logs"}}), bucket({"id": "logs", "name": "acme-logs"})]) == {"logs"}
 }
 
 test_other_buckets_still_fire if {
-	ids([{"id": "data", "logging": {"target_bucket_ref": "logs"}}, {"id": "logs"}, {"id": "other"}]) == {"other"}
+	ids([bucket({"id": "data", "logging": {"target_bucket_ref": "logs"}}), bucket({"id": "logs", "logged_by": ["data"]}), bucket({"id": "other"})]) == {"other"}
 }

@@ -85,8 +85,7 @@ deny contains finding if {
 	some ap in input.aws.s3.access_points
 	ap.network_origin == "Internet"
 	some k, id in ap.policies
-	some p in input.aws.iam.policies
-	p.id == id
+	p := lib.policies_by_id[id]
 	names := sort([name |
 		some i, s in p.statements
 		public_statement(s)
@@ -109,20 +108,9 @@ public_statement(s) if {
 
 # The bucket's and the account's block public access apply to requests
 # through the access point too (AWS-FACTS #3).
-blocked_elsewhere(_, flag) if {
-	some block in input.aws.s3.account_public_access_blocks
-	lib.is_true(block[flag])
-}
+blocked_elsewhere(_, flag) if flag in lib.account_blocked_flags
 
-blocked_elsewhere(ap, flag) if {
-	some bucket in input.aws.s3.buckets
-	bucket.id == ap.bucket_ref
-	lib.is_true(bucket.public_access_block[flag])
-}
+blocked_elsewhere(ap, flag) if lib.bucket_blocks(lib.buckets_by_id[ap.bucket_ref], flag)
 
 # A bucket of the scan with no public access block has all four flags on.
-blocked_elsewhere(ap, _) if {
-	some bucket in input.aws.s3.buckets
-	bucket.id == ap.bucket_ref
-	not bucket.public_access_block
-}
+blocked_elsewhere(ap, _) if lib.no_public_access_block(lib.buckets_by_id[ap.bucket_ref])

@@ -12,7 +12,10 @@ relaxed := object.union(all_on, {"block_public_policy": false})
 ap(fields) := object.union({"id": "ap", "network_origin": "VPC", "policies": []}, fields)
 
 model(aps, buckets, account, policies) := {"aws": {
-	"s3": {"access_points": aps, "buckets": buckets, "account_public_access_blocks": account},
+	"s3": {"access_points": aps, "buckets": buckets, "account_public_access_blocks": account, "public_access_blocks": [
+		object.union(all_on, {"id": "pab.on"}),
+		object.union(relaxed, {"id": "pab.relaxed"}),
+	]},
 	"iam": {"policies": policies},
 }}
 
@@ -23,7 +26,7 @@ test_relaxed_flag_with_outside_bucket_fires if {
 }
 
 test_relaxed_flag_with_relaxed_bucket_fires if {
-	b := {"id": "b", "public_access_block": relaxed}
+	b := {"id": "b", "public_access_block": relaxed, "public_access_blocks": ["pab.relaxed"]}
 	attributes(model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [b], [], [])) == {"public_access_block.block_public_policy"}
 }
 
@@ -33,12 +36,18 @@ test_no_block_and_all_on_do_not_fire if {
 
 # AWS-FACTS #3: the bucket's or the account's block covers the access point.
 test_bucket_block_covers if {
-	b := {"id": "b", "public_access_block": all_on}
+	b := {"id": "b", "public_access_block": all_on, "public_access_blocks": []}
+	count(rule.deny) == 0 with input as model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [b], [], [])
+}
+
+# A block declared as a resource of its own, linked to the bucket, covers too.
+test_linked_bucket_block_covers if {
+	b := {"id": "b", "public_access_blocks": ["pab.on"]}
 	count(rule.deny) == 0 with input as model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [b], [], [])
 }
 
 test_default_bucket_block_covers if {
-	count(rule.deny) == 0 with input as model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [{"id": "b"}], [], [])
+	count(rule.deny) == 0 with input as model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [{"id": "b", "public_access_blocks": []}], [], [])
 }
 
 test_account_block_covers if {

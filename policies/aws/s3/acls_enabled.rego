@@ -69,9 +69,9 @@ deny contains finding if {
 reason(bucket) := ["object_ownership", msg] if {
 	bucket.object_ownership in acl_ownership
 	msg := sprintf("Bucket %s sets object ownership to %s, which keeps ACLs enabled; set it to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.object_ownership])
-} else := ["acl_resource", msg] if {
-	is_string(bucket.acl_resource)
-	msg := sprintf("Bucket %s has an ACL resource (%s) attached; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acl_resource])
+} else := [lib.path(["acls", 0]), msg] if {
+	count(bucket.acls) > 0
+	msg := sprintf("Bucket %s has an ACL resource (%s) attached; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acls[0]])
 } else := ["acl", msg] if {
 	not owner_enforced(bucket)
 	lib.known_not_in(bucket.acl, owner_only_acls)

@@ -5,7 +5,7 @@ import data.seclint.aws.s3.acls_enabled as rule
 # unknown is built at run time so the type checker treats it as any, as it does input.
 unknown := json.unmarshal(`{"__unknown__": true}`)
 
-bucket(fields) := object.union({"id": "b", "grants": [], "policies": []}, fields)
+bucket(fields) := object.union({"id": "b", "grants": [], "policies": [], "acls": []}, fields)
 
 s3(buckets) := {"aws": {"s3": {"buckets": buckets}}}
 
@@ -17,7 +17,7 @@ test_object_writer_and_preferred_fire if {
 }
 
 test_acl_resource_fires if {
-	attributes([bucket({"acl_resource": "aws_s3_bucket_acl.b", "acl": "private"})]) == {"acl_resource"}
+	attributes([bucket({"acls": ["aws_s3_bucket_acl.b"], "acl": "private"})]) == {"acls[0]"}
 }
 
 test_non_private_canned_acl_fires if {
@@ -30,7 +30,7 @@ test_legacy_grants_fire if {
 }
 
 test_one_finding_per_bucket if {
-	b := bucket({"object_ownership": "ObjectWriter", "acl_resource": "aws_s3_bucket_acl.b", "acl": "public-read"})
+	b := bucket({"object_ownership": "ObjectWriter", "acls": ["aws_s3_bucket_acl.b"], "acl": "public-read"})
 	count(rule.deny) == 1 with input as s3([b])
 	attributes([b]) == {"object_ownership"}
 }

@@ -7,13 +7,15 @@
 #   fires when a public access block is declared and turns a setting off. A
 #   setting that the block omits is off: the S3 API and the Terraform provider
 #   default omitted settings to false. An account-level block in the same scan
-#   that turns the setting on covers the bucket.
+#   that turns the setting on covers the bucket. A block declared as a
+#   resource of its own (aws_s3_bucket_public_access_block) is checked
+#   whether or not its bucket is in the scan, and every block of a bucket is.
 # custom:
 #   id: aws-s3-block-public-access
 #   severity: HIGH
 #   kind: security
 #   fsbp: [S3.1, S3.8]
-#   collections: [aws.s3.buckets]
+#   collections: [aws.s3.buckets, aws.s3.public_access_blocks]
 #   resource_types: [aws_s3_bucket_public_access_block, aws_s3_account_public_access_block, AWS::S3::Bucket]
 #   remediation:
 #     terraform: |
@@ -46,12 +48,12 @@ flags := {
 	"restrict_public_buckets": "RestrictPublicBuckets",
 }
 
+# A block declared inside the bucket (CloudFormation).
 deny contains finding if {
 	some bucket in input.aws.s3.buckets
-	block := bucket.public_access_block
 	some flag, name in flags
-	lib.is_false(block[flag])
-	not account_blocks(flag)
+	lib.is_false(bucket.public_access_block[flag])
+	not flag in lib.account_blocked_flags
 	finding := lib.finding(
 		bucket,
 		lib.path(["public_access_block", flag]),
@@ -59,7 +61,15 @@ deny contains finding if {
 	)
 }
 
-account_blocks(flag) if {
-	some block in input.aws.s3.account_public_access_blocks
-	lib.is_true(block[flag])
+# A block declared as a resource of its own, of a bucket in the scan or not.
+deny contains finding if {
+	some block in input.aws.s3.public_access_blocks
+	some flag, name in flags
+	lib.is_false(block[flag])
+	not flag in lib.account_blocked_flags
+	finding := lib.finding(
+		block,
+		flag,
+		sprintf("Public access block %s turns off %s for %s; set it to true.", [block.id, name, lib.target_name(block)]),
+	)
 }

@@ -52,19 +52,13 @@ deny contains finding if {
 	bucket.object_ownership == "ObjectWriter"
 	not acl_required(bucket)
 	names := sort([name |
-		some p in policies_of(bucket)
+		some p in lib.policies_of(bucket)
 		some i, s in p.statements
 		cross_account_put(s)
 		name := lib.statement_name(p, s, i)
 	])
 	count(names) > 0
 	finding := lib.finding(bucket, "object_ownership", sprintf("Bucket %s has object ownership ObjectWriter and %s lets another account put objects, which then belong to that account; set object ownership to BucketOwnerEnforced.", [bucket.id, names[0]]))
-}
-
-policies_of(bucket) := {p |
-	some id in bucket.policies
-	some p in input.aws.iam.policies
-	p.id == id
 }
 
 # cross_account_put(s): an Allow of s3:PutObject (directly, through a
@@ -84,22 +78,12 @@ cross_account_put(s) if {
 another_account(p) if {
 	not p.own_account == true
 	id := lib.principal_account(p)
-	not maybe_own_account(id)
+	not lib.maybe_own_account(id)
 }
 
 # "*" (with or without a condition that narrows it to an organization)
 # includes other accounts.
 another_account(p) if lib.is_public_principal(p)
-
-maybe_own_account(id) if {
-	some own in input.aws.account.ids
-	own == id
-}
-
-maybe_own_account(_) if {
-	some own in input.aws.account.ids
-	lib.is_unknown(own)
-}
 
 # An Allow conditioned on s3:x-amz-acl = bucket-owner-full-control, or a
 # condition that cannot be read (it may be that one).
@@ -123,7 +107,7 @@ maybe_requires_owner_acl(s) if {
 
 # A Deny of uploads that do not carry the bucket-owner-full-control ACL.
 acl_required(bucket) if {
-	some p in policies_of(bucket)
+	some p in lib.policies_of(bucket)
 	some s in p.statements
 	lib.denies_action(s, "s3:PutObject")
 	some c in s.conditions

@@ -72,21 +72,15 @@ deny contains finding if {
 	finding := lib.finding(bucket, lib.path(["policies", 0]), sprintf("No statement in the policy of bucket %s denies plain-HTTP requests; add a Deny statement on s3:* for aws:SecureTransport = false.", [bucket.id]))
 }
 
-policies_of(bucket) := {p |
-	some id in bucket.policies
-	some p in input.aws.iam.policies
-	p.id == id
-}
-
 # maybe_enforced(bucket): some statement of the bucket's policies is, or for
 # all that is known may be, the TLS deny.
 maybe_enforced(bucket) if {
-	some p in policies_of(bucket)
+	some p in lib.policies_of(bucket)
 	p.statements_unknown == true
 }
 
 maybe_enforced(bucket) if {
-	some p in policies_of(bucket)
+	some p in lib.policies_of(bucket)
 	some s in p.statements
 	maybe_deny(s)
 	maybe_all_actions(s)

@@ -9,13 +9,15 @@
 #   deploy or only takes effect because those protections were turned off as
 #   well; either way the intent is a public bucket. The rule stays silent when
 #   the bucket's (or the account's) public access block sets IgnorePublicAcls,
-#   because S3 then ignores the ACL.
+#   because S3 then ignores the ACL. An ACL declared as a resource of its
+#   own (aws_s3_bucket_acl) is checked whether or not its bucket is in the
+#   scan.
 # custom:
 #   id: aws-s3-public-acl
 #   severity: CRITICAL
 #   kind: security
 #   fsbp: [S3.2, S3.3]
-#   collections: [aws.s3.buckets]
+#   collections: [aws.s3.buckets, aws.s3.bucket_acls]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_acl, AWS::S3::Bucket]
 #   remediation:
 #     terraform: |
@@ -49,27 +51,43 @@ public_groups := {
 
 write_permissions := {"WRITE", "WRITE_ACP", "FULL_CONTROL"}
 
+# acl_holders are the objects that carry a canned ACL and grants: buckets
+# (inline acl, grant, CloudFormation AccessControl) and ACL resources, with
+# the bucket whose public access block applies (absent when not in the
+# scan). An ACL resource is not merged into its bucket, so each ACL is
+# reported once, where it is written.
+acl_holders contains [bucket, bucket] if some bucket in input.aws.s3.buckets
+
+acl_holders contains [acl, bucket] if {
+	some acl in input.aws.s3.bucket_acls
+	bucket := object.get(lib.buckets_by_id, object.get(acl, "bucket_ref", ""), {})
+}
+
 deny contains finding if {
-	some bucket in input.aws.s3.buckets
-	sev := public_canned[bucket.acl]
+	some [holder, bucket] in acl_holders
+	sev := public_canned[holder.acl]
 	not acls_ignored(bucket)
 	finding := object.union(
-		lib.finding(bucket, "acl", sprintf("Bucket %s has the public canned ACL %q; remove it and keep ACLs disabled (BucketOwnerEnforced).", [bucket.id, bucket.acl])),
+		lib.finding(holder, "acl", sprintf("%s has the public canned ACL %q; remove it and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), holder.acl])),
 		{"severity": sev},
 	)
 }
 
 deny contains finding if {
-	some bucket in input.aws.s3.buckets
-	some i, grant in bucket.grants
+	some [holder, bucket] in acl_holders
+	some i, grant in holder.grants
 	who := public_groups[grant.uri]
 	not acls_ignored(bucket)
 	sev := grant_severity(grant.permission)
 	finding := object.union(
-		lib.finding(bucket, lib.path(["grants", i]), sprintf("Bucket %s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [bucket.id, grant.permission, who])),
+		lib.finding(holder, lib.path(["grants", i]), sprintf("%s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), grant.permission, who])),
 		{"severity": sev},
 	)
 }
+
+subject(holder) := sprintf("Bucket %s", [holder.id]) if {
+	not holder.target
+} else := sprintf("ACL %s of %s", [holder.id, lib.target_name(holder)])
 
 grant_severity(p) := "CRITICAL" if p in write_permissions
 
@@ -78,9 +96,6 @@ grant_severity(p) := "CRITICAL" if p in write_permissions
 grant_severity(p) := "HIGH" if not p in write_permissions
 
 # S3 ignores ACLs when IgnorePublicAcls is known true on the bucket or account.
-acls_ignored(bucket) if lib.is_true(bucket.public_access_block.ignore_public_acls)
+acls_ignored(bucket) if lib.bucket_blocks(bucket, "ignore_public_acls")
 
-acls_ignored(_) if {
-	some block in input.aws.s3.account_public_access_blocks
-	lib.is_true(block.ignore_public_acls)
-}
+acls_ignored(_) if "ignore_public_acls" in lib.account_blocked_flags

@@ -43,3 +43,26 @@ test_unknown_ignore_flag_does_not_silence if {
 	b := bucket({"acl": "public-read", "public_access_block": {"ignore_public_acls": unknown}})
 	count(public_acl.deny) == 1 with input as s3([b], [])
 }
+
+# ACLs declared as resources of their own (aws.s3.bucket_acls).
+acls(buckets, bucket_acls, account) := {"aws": {"s3": {"buckets": buckets, "bucket_acls": bucket_acls, "account_public_access_blocks": account, "public_access_blocks": [{"id": "pab", "ignore_public_acls": true}]}}}
+
+test_acl_resource_of_bucket_outside_scan_fires if {
+	a := {"id": "aws_s3_bucket_acl.x", "target": {"name": "elsewhere"}, "acl": "public-read", "grants": [{"uri": "http://acs.amazonaws.com/groups/global/AllUsers", "permission": "WRITE"}]}
+	fs := public_acl.deny with input as acls([], [a], [])
+	{[f.resource, f.attribute, f.severity] | some f in fs} == {["aws_s3_bucket_acl.x", "acl", "HIGH"], ["aws_s3_bucket_acl.x", "grants[0]", "CRITICAL"]}
+}
+
+# An ACL resource of a bucket of the scan is reported once, on the ACL
+# resource, and not when the bucket's linked block ignores public ACLs.
+test_linked_acl_resource_once_and_ignored_by_bucket_block if {
+	a := {"id": "acl", "bucket_ref": "b", "target": {"refs": ["b"]}, "acl": "public-read", "grants": []}
+	fs := public_acl.deny with input as acls([bucket({"public_access_blocks": []})], [a], [])
+	{[f.resource, f.attribute] | some f in fs} == {["acl", "acl"]}
+	count(public_acl.deny) == 0 with input as acls([bucket({"public_access_blocks": ["pab"]})], [a], [])
+	count(public_acl.deny) == 0 with input as acls([], [a], [{"ignore_public_acls": true}])
+}
+
+test_acl_resource_unknown_acl_does_not_fire if {
+	count(public_acl.deny) == 0 with input as acls([], [{"id": "acl", "acl": unknown, "grants": []}], [])
+}

@@ -68,7 +68,7 @@ deny contains finding if {
 	some s in input.aws.secretsmanager.secrets
 	lib.uses_aws_managed_key(s, "kms_key_id", "secretsmanager")
 	names := sort([name |
-		some p in policies_of(s)
+		some p in lib.policies_of(s)
 		some i, st in p.statements
 		cross_account_read(st)
 		name := lib.statement_name(p, st, i)
@@ -78,12 +78,6 @@ deny contains finding if {
 		"Secrets Manager secret %s is shared with another account by %s but is encrypted with the AWS managed key aws/secretsmanager, which other accounts cannot use; set kms_key_id (CloudFormation KmsKeyId) to a customer managed key whose policy allows that account to decrypt.",
 		[s.id, names[0]],
 	))
-}
-
-policies_of(secret) := {p |
-	some id in secret.policies
-	some p in input.aws.iam.policies
-	p.id == id
 }
 
 # Calls that read or write the secret value, and so need the KMS key.
@@ -102,18 +96,8 @@ cross_account_read(st) if {
 another_account(p) if {
 	not p.own_account == true
 	id := lib.principal_account(p)
-	not maybe_own_account(id)
+	not lib.maybe_own_account(id)
 }
 
 # "*" includes other accounts.
 another_account(p) if lib.is_public_principal(p)
-
-maybe_own_account(id) if {
-	some own in input.aws.account.ids
-	own == id
-}
-
-maybe_own_account(_) if {
-	some own in input.aws.account.ids
-	lib.is_unknown(own)
-}

@@ -1,0 +1,300 @@
+// Package link is the linking step of a scan unit: it runs once after an
+// adapter has mapped the unit's resources into the model, and resolves the
+// relations between the objects (a bucket's policies, public access
+// blocks, ACL resources and log destination; a key's policies and
+// replicas; a secret's policies, rotations and values; an access point's
+// bucket) from what each object says about the other: the model.Target
+// that adapters record (references and name as written) and the Owner of
+// policy documents. It is written once for every input format, and it is
+// where the relations of new resource families go.
+//
+// A relation is resolved through ID and name maps built once per unit, so
+// the cost is linear in the number of objects; rules then look relations
+// up instead of joining collections. A target that resolves to nothing
+// leaves the link empty: the sub-resource stays in the model and rules
+// check it on its own.
+package link
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// Collections that a model.Target's Kind names.
+const (
+	KindBucket = "aws.s3.buckets"
+	KindKey    = "aws.kms.keys"
+	KindSecret = "aws.secretsmanager.secrets"
+)
+
+// Unit links the objects of u's model and records the location of every
+// link path it adds (e.g. a bucket's "policies[0]" at the policy document)
+// so that findings on a link point into the source. Link fields are
+// recomputed from scratch, so linking a unit twice changes nothing.
+func Unit(u *model.Unit) {
+	if u == nil || u.Model == nil {
+		return
+	}
+	l := &linker{
+		m:       u.Model,
+		locs:    u.Locations,
+		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, sameName),
+		keys:    newIndex(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) (string, model.String) { return k.ID, model.String{} }, sameName),
+		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, secretNamed),
+	}
+	if l.locs == nil {
+		l.locs = model.Locations{}
+		u.Locations = l.locs
+	}
+	l.s3()
+	l.policies()
+	l.kms()
+	l.secretsManager()
+}
+
+type linker struct {
+	m       *model.Model
+	locs    model.Locations
+	buckets *index[*model.Bucket]
+	keys    *index[*model.KMSKey]
+	secrets *index[*model.Secret]
+}
+
+// index finds the objects of one collection by ID and by known name.
+type index[T comparable] struct {
+	byID   map[string]T
+	named  []named[T]
+	byName map[string]T
+	// matches reports whether a target name designates an object's name
+	// (a secret is also named by its ARN).
+	matches func(target, name string) bool
+}
+
+type named[T any] struct {
+	name string
+	obj  T
+}
+
+func newIndex[T comparable](objs []T, key func(T) (string, model.String), matches func(string, string) bool) *index[T] {
+	ix := &index[T]{byID: make(map[string]T, len(objs)), byName: map[string]T{}, matches: matches}
+	for _, o := range objs {
+		id, name := key(o)
+		if _, dup := ix.byID[id]; !dup {
+			ix.byID[id] = o
+		}
+		if n, ok := name.Get(); ok && n != "" {
+			// The first object of a name wins, as in the adapters before:
+			// two resources cannot both create a bucket of one name.
+			if _, dup := ix.byName[n]; !dup {
+				ix.byName[n] = o
+				ix.named = append(ix.named, named[T]{n, o})
+			}
+		}
+	}
+	return ix
+}
+
+// resolve returns the object a target designates: the first of its
+// references that is an object of the index (a reference is the strongest
+// evidence), else the object whose known name the known target name
+// designates. The zero T means the target is not in the unit.
+func (ix *index[T]) resolve(t model.Target) T {
+	var zero T
+	for _, ref := range t.Refs {
+		if o, ok := ix.byID[ref]; ok {
+			return o
+		}
+	}
+	name, ok := t.Name.Get()
+	if !ok || name == "" {
+		return zero
+	}
+	if o, ok := ix.byName[name]; ok {
+		return o
+	}
+	if strings.Contains(name, ":") {
+		// An ARN names an object only through the index's matcher.
+		for _, n := range ix.named {
+			if ix.matches(name, n.name) {
+				return n.obj
+			}
+		}
+	}
+	return zero
+}
+
+func sameName(target, name string) bool { return target == name }
+
+// secretNamed reports whether target, a secret ID as Secrets Manager
+// accepts it (a name, or an ARN, which ends in the name, a dash and six
+// random characters), names the secret called name.
+func secretNamed(target, name string) bool {
+	if target == name {
+		return true
+	}
+	_, rest, ok := strings.Cut(target, ":secret:")
+	return ok && strings.HasPrefix(rest, name+"-") && len(rest) == len(name)+7
+}
+
+// linkPath records that the path of object id (e.g. "policies[2]") is
+// where the linked object other is, so findings on the link point there.
+func (l *linker) linkPath(id, field string, i int, other string) {
+	if at, ok := l.locs.Lookup(other, ""); ok {
+		l.locs.Set(id, fmt.Sprintf("%s[%d]", field, i), at)
+	}
+}
+
+// s3 links buckets with their separate public access blocks and ACLs, the
+// buckets they log into, and access points with their bucket.
+func (l *linker) s3() {
+	s3 := &l.m.AWS.S3
+	for _, b := range s3.Buckets {
+		b.ACLs, b.PublicAccessBlocks, b.LoggedBy = nil, nil, nil
+	}
+	for _, p := range s3.PublicAccessBlocks {
+		p.BucketRef = ""
+		if b := l.buckets.resolve(p.Target); b != nil {
+			p.BucketRef = b.ID
+			l.linkPath(b.ID, "public_access_blocks", len(b.PublicAccessBlocks), p.ID)
+			b.PublicAccessBlocks = append(b.PublicAccessBlocks, p.ID)
+		}
+	}
+	for _, a := range s3.BucketACLs {
+		a.BucketRef = ""
+		if b := l.buckets.resolve(a.Target); b != nil {
+			a.BucketRef = b.ID
+			l.linkPath(b.ID, "acls", len(b.ACLs), a.ID)
+			b.ACLs = append(b.ACLs, a.ID)
+		}
+	}
+	for _, b := range s3.Buckets {
+		lg := b.Logging
+		if lg == nil {
+			continue
+		}
+		if lg.Target.IsZero() {
+			// No destination written: S3 delivers to the bucket itself
+			// when the adapter said so (TargetBucketRef), else nowhere known.
+			if lg.TargetBucketRef == b.ID {
+				b.LoggedBy = append(b.LoggedBy, b.ID)
+			}
+			continue
+		}
+		lg.TargetBucketRef = ""
+		if t := l.buckets.resolve(lg.Target); t != nil {
+			lg.TargetBucketRef = t.ID
+			t.LoggedBy = append(t.LoggedBy, b.ID)
+		}
+	}
+	for _, ap := range s3.AccessPoints {
+		if ap.Target.IsZero() {
+			continue
+		}
+		ap.BucketRef = ""
+		if b := l.buckets.resolve(ap.Target); b != nil {
+			ap.BucketRef = b.ID
+		}
+	}
+}
+
+// policies sets the owner of each separate policy resource from its target
+// and lists every resource policy under its owner's policies.
+func (l *linker) policies() {
+	for _, b := range l.m.AWS.S3.Buckets {
+		b.Policies = nil
+	}
+	for _, k := range l.m.AWS.KMS.Keys {
+		k.Policies = nil
+	}
+	for _, s := range l.m.AWS.SecretsManager.Secrets {
+		s.Policies = nil
+	}
+	for _, p := range l.m.AWS.IAM.Policies {
+		if !p.Target.IsZero() {
+			p.Owner = l.targetID(p.Target)
+		}
+		if p.Kind != model.PolicyResource || p.Owner == "" {
+			continue
+		}
+		if b := l.buckets.byID[p.Owner]; b != nil {
+			// A finding about a bucket's policies points where the
+			// document is attached (Terraform's policy argument), which
+			// adapters record as the policy's "target"; else at the bucket.
+			if at, ok := l.locs[p.ID]["target"]; ok {
+				l.locs.Set(b.ID, fmt.Sprintf("policies[%d]", len(b.Policies)), at)
+			}
+			b.Policies = append(b.Policies, p.ID)
+		}
+		if k := l.keys.byID[p.Owner]; k != nil {
+			l.linkPath(k.ID, "policies", len(k.Policies), p.ID)
+			k.Policies = append(k.Policies, p.ID)
+		}
+		if s := l.secrets.byID[p.Owner]; s != nil {
+			l.linkPath(s.ID, "policies", len(s.Policies), p.ID)
+			s.Policies = append(s.Policies, p.ID)
+		}
+	}
+}
+
+// targetID resolves a target of the collection its Kind names to an ID,
+// or "" when it is not in the unit.
+func (l *linker) targetID(t model.Target) string {
+	switch t.Kind {
+	case KindBucket:
+		if b := l.buckets.resolve(t); b != nil {
+			return b.ID
+		}
+	case KindKey:
+		if k := l.keys.resolve(t); k != nil {
+			return k.ID
+		}
+	case KindSecret:
+		if s := l.secrets.resolve(t); s != nil {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// kms links replica keys with their primary key.
+func (l *linker) kms() {
+	for _, k := range l.m.AWS.KMS.Keys {
+		k.Replicas = nil
+	}
+	for _, rk := range l.m.AWS.KMS.ReplicaKeys {
+		if rk.Primary.IsZero() {
+			continue
+		}
+		rk.PrimaryKeyRef = ""
+		if k := l.keys.resolve(rk.Primary); k != nil {
+			rk.PrimaryKeyRef = k.ID
+			k.Replicas = append(k.Replicas, rk.ID)
+		}
+	}
+}
+
+// secretsManager links rotations and written values with their secret.
+func (l *linker) secretsManager() {
+	sm := &l.m.AWS.SecretsManager
+	for _, s := range sm.Secrets {
+		s.RotationConfigured = false
+	}
+	for _, r := range sm.Rotations {
+		r.SecretRef = ""
+		if s := l.secrets.resolve(r.Target); s != nil {
+			r.SecretRef = s.ID
+			s.RotationConfigured = true
+		}
+	}
+	for _, v := range sm.SecretValues {
+		if v.Target.IsZero() {
+			continue
+		}
+		v.SecretRef = ""
+		if s := l.secrets.resolve(v.Target); s != nil {
+			v.SecretRef = s.ID
+		}
+	}
+}
