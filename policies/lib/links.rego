@@ -48,12 +48,12 @@ no_public_access_block(bucket) if {
 }
 
 # target_name(x) names what a sub-resource targets in a message: the linked
-# bucket's ID, else the bucket name as written, else "its bucket".
+# bucket's ID, else the bucket name as written.
 target_name(x) := x.bucket_ref if {
 	x.bucket_ref
 } else := x.target.name if {
 	is_string(x.target.name)
-} else := "its bucket"
+} else := "a bucket outside the scan"
 
 # own_account_ids are the known account IDs the scan deploys to;
 # own_accounts_unknown holds when one of them is not known.
