@@ -115,12 +115,7 @@ func (a *adapter) props(r *resource) *node.Node {
 // get returns the entry key of the map n, or nil. The entries of an unknown
 // map are unknown, so that a field read through an unresolved intrinsic
 // stays unknown instead of becoming absent.
-func get(n *node.Node, key string) *node.Node {
-	if n.IsUnknown() {
-		return &node.Node{Kind: node.Unknown, Range: n.Range, KeyRange: n.KeyRange, Refs: n.Refs}
-	}
-	return n.Get(key)
-}
+func get(n *node.Node, key string) *node.Node { return adapt.Get(n, key) }
 
 // index returns element i of the list n, or nil; the elements of an unknown
 // list are unknown.
@@ -140,12 +135,4 @@ func present(n *node.Node) bool { return !n.IsNull() }
 // loc returns where a finding about the value n points: the key that names
 // a block (a mapping or a list), else the value itself, which for a value
 // computed by an intrinsic function is that function.
-func loc(n *node.Node) model.Range {
-	if n == nil {
-		return model.Range{}
-	}
-	if (n.Kind == node.Map || n.Kind == node.List) && !n.KeyRange.IsZero() {
-		return n.KeyRange
-	}
-	return n.Range
-}
+func loc(n *node.Node) model.Range { return adapt.Loc(n) }

@@ -79,15 +79,7 @@ func (a *adapter) track(ri *resInst, id string) {
 
 // field returns the entry key of a block node. The fields of an unknown
 // block (a dynamic block) are unknown, not absent.
-func field(n *node.Node, key string) *node.Node {
-	switch {
-	case n == nil:
-		return nil
-	case n.Kind == node.Unknown:
-		return node.NewUnknown(n.Range, n.Refs...)
-	}
-	return n.Get(key)
-}
+func field(n *node.Node, key string) *node.Node { return adapt.Get(n, key) }
 
 // blocks returns the blocks of type key: a list node's elements, or the node
 // itself for a single block written as an object (.tf.json) or unknown.
