@@ -241,3 +241,24 @@ func TestResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryFieldDocumented: the model is documented field by field
+// (docs/model.md is generated from the doc comments), so a new field needs
+// a comment saying what it holds.
+func TestEveryFieldDocumented(t *testing.T) {
+	d, err := ParseDocs("../../parsers/model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Generate(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Objects {
+		for _, f := range o.Fields {
+			if f.Doc == "" {
+				t.Errorf("%s.%s has no doc comment: document the field in parsers/model and run `go run ./internal/gen`", o.Name, f.Name)
+			}
+		}
+	}
+}

@@ -13,6 +13,7 @@ type CloudFormation struct {
 // parameter's name, "no_echo" and "default" the values.
 type CFNParameter struct {
 	Meta
+	// Name is the parameter's logical name in the template.
 	Name string `json:"name"`
 	// Type is the parameter type as written: String, Number,
 	// CommaDelimitedList, AWS::SSM::Parameter::Value<String>, ... It
@@ -26,8 +27,9 @@ type CFNParameter struct {
 	// dynamic reference ({{resolve:ssm-secure:...}}), which CloudFormation
 	// resolves at deploy time, so a rule never mistakes it for a literal. A
 	// list default is joined with commas, as CloudFormation passes it.
-	Default    String `json:"default,omitzero"`
-	HasDefault bool   `json:"has_default"`
+	Default String `json:"default,omitzero"`
+	// HasDefault is set when the parameter declares a Default.
+	HasDefault bool `json:"has_default"`
 }
 
 func (m *Model) normalizeCloudFormation() {

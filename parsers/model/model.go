@@ -96,8 +96,10 @@ type Grant struct {
 	// GranteeType is CanonicalUser, Group or AmazonCustomerByEmail.
 	GranteeType String `json:"grantee_type,omitzero"`
 	// URI is the group URI for Group grantees, e.g. http://acs.amazonaws.com/groups/global/AllUsers.
-	URI        String `json:"uri,omitzero"`
-	ID         String `json:"id,omitzero"`
+	URI String `json:"uri,omitzero"`
+	// ID is the canonical user ID of a CanonicalUser grantee.
+	ID String `json:"id,omitzero"`
+	// Permission is FULL_CONTROL, READ, WRITE, READ_ACP or WRITE_ACP.
 	Permission String `json:"permission,omitzero"`
 }
 
@@ -114,7 +116,9 @@ type PublicAccessBlock struct {
 // Versioning is the bucket versioning configuration.
 type Versioning struct {
 	// Status is Enabled, Suspended or Disabled.
-	Status    String `json:"status,omitzero"`
+	Status String `json:"status,omitzero"`
+	// MFADelete is Enabled or Disabled: whether deleting a version or
+	// changing the versioning state needs MFA.
 	MFADelete String `json:"mfa_delete,omitzero"`
 }
 
@@ -129,27 +133,36 @@ type Logging struct {
 	// TargetBucketRef is the ID of the target bucket when it is in the scan
 	// (set by the linking step).
 	TargetBucketRef string `json:"target_bucket_ref,omitempty"`
-	TargetPrefix    String `json:"target_prefix,omitzero"`
+	// TargetPrefix is the key prefix of the log objects.
+	TargetPrefix String `json:"target_prefix,omitzero"`
 }
 
 // Website is static website hosting; its presence means hosting is on.
 type Website struct {
+	// IndexDocument is the suffix served for a directory request (index.html).
 	IndexDocument String `json:"index_document,omitzero"`
-	RedirectAll   String `json:"redirect_all_requests_to,omitzero"`
+	// RedirectAll is the host every request is redirected to, when the
+	// website only redirects.
+	RedirectAll String `json:"redirect_all_requests_to,omitzero"`
 }
 
 // Encryption is default bucket encryption.
 type Encryption struct {
 	// Algorithm is AES256, aws:kms or aws:kms:dsse.
-	Algorithm        String `json:"algorithm,omitzero"`
-	KMSKeyID         String `json:"kms_key_id,omitzero"`
-	BucketKeyEnabled Bool   `json:"bucket_key_enabled,omitzero"`
+	Algorithm String `json:"algorithm,omitzero"`
+	// KMSKeyID is the KMS key of aws:kms encryption; absent means the AWS
+	// managed key aws/s3.
+	KMSKeyID String `json:"kms_key_id,omitzero"`
+	// BucketKeyEnabled is the S3 Bucket Key, which cuts KMS requests.
+	BucketKeyEnabled Bool `json:"bucket_key_enabled,omitzero"`
 }
 
 // ObjectLock is the bucket's Object Lock configuration.
 type ObjectLock struct {
-	Enabled Bool   `json:"enabled,omitzero"`
-	Mode    String `json:"mode,omitzero"`
+	// Enabled is Object Lock being on for the bucket.
+	Enabled Bool `json:"enabled,omitzero"`
+	// Mode is the default retention mode: GOVERNANCE or COMPLIANCE.
+	Mode String `json:"mode,omitzero"`
 }
 
 // IAM holds every policy document found anywhere in the scan unit.
@@ -180,7 +193,8 @@ type Policy struct {
 	// the linking step sets Owner from it.
 	Target Target `json:"target,omitzero"`
 	// Kind is identity, resource or trust.
-	Kind    string `json:"kind"`
+	Kind string `json:"kind"`
+	// Version is the policy language version, e.g. 2012-10-17.
 	Version String `json:"version,omitzero"`
 	// Statements are empty and StatementsUnknown is true when the document or
 	// its statement list could not be evaluated.
@@ -192,15 +206,25 @@ type Policy struct {
 
 // Statement is one normalized policy statement.
 type Statement struct {
-	Sid           String              `json:"sid,omitzero"`
-	Effect        String              `json:"effect,omitzero"`
-	Actions       StringList          `json:"actions,omitzero"`
-	NotActions    StringList          `json:"not_actions,omitzero"`
-	Resources     StringList          `json:"resources,omitzero"`
-	NotResources  StringList          `json:"not_resources,omitzero"`
-	Principals    Principals          `json:"principals,omitzero"`
-	NotPrincipals Principals          `json:"not_principals,omitzero"`
-	Conditions    Value[[]*Condition] `json:"conditions,omitzero"`
+	// Sid is the statement ID.
+	Sid String `json:"sid,omitzero"`
+	// Effect is Allow or Deny.
+	Effect String `json:"effect,omitzero"`
+	// Actions are the Action element's actions, e.g. "s3:GetObject", "s3:*".
+	Actions StringList `json:"actions,omitzero"`
+	// NotActions are the NotAction element's actions.
+	NotActions StringList `json:"not_actions,omitzero"`
+	// Resources are the Resource element's ARNs (or "*").
+	Resources StringList `json:"resources,omitzero"`
+	// NotResources are the NotResource element's ARNs.
+	NotResources StringList `json:"not_resources,omitzero"`
+	// Principals is the Principal element, one entry per principal (see
+	// Principals).
+	Principals Principals `json:"principals,omitzero"`
+	// NotPrincipals is the NotPrincipal element, normalized like Principals.
+	NotPrincipals Principals `json:"not_principals,omitzero"`
+	// Conditions are the Condition element, one entry per operator and key.
+	Conditions Value[[]*Condition] `json:"conditions,omitzero"`
 }
 
 // Principals is a normalized Principal element: "*" becomes one principal of
@@ -210,7 +234,9 @@ type Principals = Value[[]*Principal]
 // Principal is one principal of a statement.
 type Principal struct {
 	// Type is "*", AWS, Service, Federated or CanonicalUser.
-	Type  string `json:"type"`
+	Type string `json:"type"`
+	// Value is the principal as written: an ARN, account ID, service name,
+	// canonical user ID or "*".
 	Value String `json:"value"`
 	// OwnAccount is set when the value is built from the deploying
 	// account's own ID (Terraform data.aws_caller_identity.*.account_id,
@@ -226,10 +252,14 @@ type Condition struct {
 	// Base is the operator without set prefix and IfExists suffix, e.g. "StringLike".
 	Base String `json:"base,omitzero"`
 	// SetOperator is "", ForAllValues or ForAnyValue.
-	SetOperator string     `json:"set_operator,omitempty"`
-	IfExists    bool       `json:"if_exists,omitempty"`
-	Key         String     `json:"key"`
-	Values      StringList `json:"values"`
+	SetOperator string `json:"set_operator,omitempty"`
+	// IfExists is set when the operator ends in IfExists: the condition
+	// also holds when the key is missing from the request.
+	IfExists bool `json:"if_exists,omitempty"`
+	// Key is the condition key, e.g. "aws:SecureTransport".
+	Key String `json:"key"`
+	// Values are the values the key is compared with.
+	Values StringList `json:"values"`
 }
 
 // Normalize replaces nil collections with empty ones so that the Rego input

@@ -16,6 +16,8 @@ type SecretsManager struct {
 // documents.
 type Secret struct {
 	Meta
+	// Name is the secret name (name, Name); absent when the source lets AWS
+	// or name_prefix choose it.
 	Name String `json:"name,omitzero"`
 	// KMSKeyID is the key that encrypts the secret (kms_key_id, KmsKeyId).
 	// Absent means the AWS managed key alias/aws/secretsmanager.

@@ -34,7 +34,8 @@ type SSMParameter struct {
 	Tier String `json:"tier,omitzero"`
 	// KeyID is the KMS key of a SecureString (Terraform key_id). Absent
 	// means the AWS managed key alias/aws/ssm.
-	KeyID       String `json:"key_id,omitzero"`
+	KeyID String `json:"key_id,omitzero"`
+	// Description is the parameter's description.
 	Description String `json:"description,omitzero"`
 	// Value is the parameter value (Terraform value, insecure_value or
 	// value_wo; CloudFormation Value). It is unknown when it comes from
