@@ -46,23 +46,38 @@ func (mi *modInst) evalCall(c *moduleCall) {
 	mi.setModule(c.name)
 }
 
-// setModule rebuilds module.NAME in the context from the call's instances.
+// setModule notes that module.NAME changed (the call was expanded, or an
+// output of one of its instances was evaluated). The value is rebuilt when
+// an expression next reads it (moduleValue): rebuilding it here, after each
+// output, would cost instances × outputs per output.
 func (mi *modInst) setModule(name string) {
-	cs := mi.calls[name]
-	if cs == nil {
-		return
+	if mi.calls[name] != nil {
+		mi.modStale[name] = true
 	}
+}
+
+// moduleValue is module.NAME: the outputs of the call's instances, as a
+// tuple for count, an object for for_each; unknown when the called module
+// is unavailable. ok is false when the module declares no such call.
+func (mi *modInst) moduleValue(name string) (v cty.Value, ok bool) {
+	v, ok = mi.modVals[name]
+	if !ok || !mi.modStale[name] {
+		return v, ok
+	}
+	delete(mi.modStale, name)
+	cs := mi.calls[name]
 	callRef := refMarks(mi.prefix + "module." + name)
 	if cs.unavailable {
-		mi.modVals[name] = cty.DynamicVal.WithMarks(callRef)
+		v = cty.DynamicVal.WithMarks(callRef)
 	} else {
 		vals := make([]cty.Value, len(cs.insts))
 		for i, child := range cs.insts {
 			vals[i] = child.outputsValue()
 		}
-		mi.modVals[name] = cs.exp.collect(vals, callRef)
+		v = cs.exp.collect(vals, callRef)
 	}
-	mi.setRoot("module")
+	mi.modVals[name] = v
+	return v, true
 }
 
 // evalVariable computes a child module's input variable from the call's
@@ -83,5 +98,4 @@ func (mi *modInst) evalVariable(name string) {
 		val = mi.parent.eval(arg.Expr, mi.callCtx)
 	}
 	mi.vars[name] = finishVariable(val, arg != nil, d)
-	mi.setRoot("var")
 }

@@ -63,6 +63,10 @@ type evaluator struct {
 	curRange hcl.Range
 
 	root *modInst
+	// scopes maps the context of each module instance to the instance, so
+	// that an evaluation in it, or in a child of it (count, each, dynamic
+	// iterators, a module call's inputs), can bind what it reads (bind).
+	scopes map[*hcl.EvalContext]*modInst
 	// insts are the module instances, resInsts the resource instances of
 	// the unit, in a stable order: the root first, then each call's
 	// instances depth first, resources in declaration order.
@@ -99,6 +103,7 @@ func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
 		lineStarts: map[string][]int{},
 		modules:    map[string]*module{},
 		byID:       map[string]*resInst{},
+		scopes:     map[*hcl.EvalContext]*modInst{},
 	}
 	root := opts.ScanRoot
 	if root == "" {
@@ -198,12 +203,26 @@ func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) (val cty.V
 			val = cty.DynamicVal
 		}
 	}()
+	e.bind(ctx, expr)
 	v, hd := expr.Value(ctx)
 	if hd.HasErrors() {
 		e.noteUnknownFunctions(hd)
 		return cty.DynamicVal.WithMarks(errorMarks(v))
 	}
 	return v
+}
+
+// bind sets in the module instance context that ctx is, or descends from,
+// the values expr reads. Contexts of no instance (a plan's, a template's)
+// hold all their values already.
+func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression) {
+	root := ctx
+	for root != nil && root.Parent() != nil {
+		root = root.Parent()
+	}
+	if mi := e.scopes[root]; mi != nil {
+		mi.bind(expr.Variables())
+	}
 }
 
 // errorMarks keeps the references of a value that failed to evaluate, when

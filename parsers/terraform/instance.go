@@ -40,15 +40,16 @@ type modInst struct {
 	outputs map[string]cty.Value
 	res     map[string]*resState
 	calls   map[string]*callState
-	// typeVals and modVals hold the objects the context offers per
-	// resource type (and "data") and per module call.
+	// typeVals, dataVals and modVals hold the value of each resource (by
+	// type and name), data source and module call. The context holds none
+	// of them until an expression reads them (bind).
 	typeVals map[string]map[string]cty.Value
 	dataVals map[string]map[string]cty.Value
 	modVals  map[string]cty.Value
+	// modStale are the module calls whose modVals entry is out of date: an
+	// output of one of their instances changed since it was built.
+	modStale map[string]bool
 	state    map[string]visitState
-	// dirty are the roots of the context whose values changed since the
-	// context was last rebuilt (sync).
-	dirty map[string]bool
 	// providers maps a provider key ("aws", "aws.west") to the
 	// configuration resources of this instance use.
 	providers map[string]*providerRef
@@ -81,8 +82,8 @@ func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, 
 		typeVals: map[string]map[string]cty.Value{},
 		dataVals: map[string]map[string]cty.Value{},
 		modVals:  map[string]cty.Value{},
+		modStale: map[string]bool{},
 		state:    map[string]visitState{},
-		dirty:    map[string]bool{},
 	}
 	if parent != nil {
 		mi.path = parent.prefix + "module." + call.name + key
@@ -100,15 +101,17 @@ func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, 
 			mi.vars[name] = v
 			mi.state["var."+name] = visited
 		}
-		mi.setRoot("var")
 	}
 	return mi
 }
 
 // buildContext creates the evaluation context. Everything the module
-// declares starts unknown and is filled in as it is evaluated.
+// declares starts unknown and is filled in as it is evaluated. The context
+// holds only path and terraform; the other roots are set just before each
+// evaluation, from the references of the expression (bind).
 func (mi *modInst) buildContext() {
 	mi.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: mi.e.funcs}
+	mi.e.scopes[mi.ctx] = mi
 	for _, v := range mi.mod.variables {
 		mi.vars[v.name] = cty.DynamicVal
 	}
@@ -128,13 +131,6 @@ func (mi *modInst) buildContext() {
 		}
 		vals[r.typ][r.name] = cty.DynamicVal
 	}
-	mi.setRoot("var")
-	mi.setRoot("local")
-	mi.setRoot("module")
-	mi.setRoot("data")
-	for typ := range mi.typeVals {
-		mi.setRoot(typ)
-	}
 	v := mi.ctx.Variables
 	v["path"] = cty.ObjectVal(map[string]cty.Value{
 		"module": cty.StringVal(mi.e.relPath(mi.mod.dir)),
@@ -153,43 +149,6 @@ func (e *evaluator) relPath(dir string) string {
 		return filepath.ToSlash(dir)
 	}
 	return filepath.ToSlash(rel)
-}
-
-// setRoot notes that a root variable of the context (var, local, module,
-// data or a resource type) changed. The context is rebuilt lazily (sync),
-// before the next evaluation: building a cty object costs as much as it
-// has attributes, and a module with hundreds of variables would otherwise
-// rebuild var.* hundreds of times.
-func (mi *modInst) setRoot(root string) {
-	mi.dirty[root] = true
-}
-
-// sync rebuilds the roots of the context that changed.
-func (mi *modInst) sync() {
-	for root := range mi.dirty {
-		mi.buildRoot(root)
-	}
-	clear(mi.dirty)
-}
-
-// buildRoot rebuilds one root variable of the context.
-func (mi *modInst) buildRoot(root string) {
-	switch root {
-	case "var":
-		mi.ctx.Variables["var"] = objectOrEmpty(mi.vars)
-	case "local":
-		mi.ctx.Variables["local"] = objectOrEmpty(mi.locals)
-	case "module":
-		mi.ctx.Variables["module"] = objectOrEmpty(mi.modVals)
-	case "data":
-		types := map[string]cty.Value{}
-		for typ, names := range mi.dataVals {
-			types[typ] = cty.ObjectVal(names)
-		}
-		mi.ctx.Variables["data"] = objectOrEmpty(types)
-	default:
-		mi.ctx.Variables[root] = objectOrEmpty(mi.typeVals[root])
-	}
 }
 
 func objectOrEmpty(m map[string]cty.Value) cty.Value {
@@ -236,7 +195,6 @@ func (mi *modInst) visit(key string) {
 	case "local":
 		if l := mi.mod.localByName[name]; l != nil {
 			mi.locals[name] = mi.eval(l.expr, mi.ctx)
-			mi.setRoot("local")
 		}
 	case "output":
 		mi.evalOutput(name)
@@ -262,13 +220,12 @@ func (mi *modInst) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	return mi.e.evalIn(ctx, expr)
 }
 
-// needAll visits what the traversals read, and brings the context up to
-// date: every evaluation in a context of the instance comes after it.
+// needAll visits what the traversals read: every evaluation in a context
+// of the instance comes after it.
 func (mi *modInst) needAll(ts []hcl.Traversal) {
 	for _, t := range ts {
 		mi.need(t)
 	}
-	mi.sync()
 }
 
 // need visits what one traversal reads.
@@ -360,4 +317,166 @@ func (mi *modInst) outputsValue() cty.Value {
 		}
 	}
 	return objectOrEmpty(attrs)
+}
+
+// bind sets, in the instance's context, the root variables that the
+// traversals of one expression read, each an object of only the names
+// they read (var.x, local.y, module.m, data.t.n, t.n), as Terraform's
+// lang.Scope builds a context from ReferencesInExpr. The cost of an
+// evaluation then follows its references, not the size of the module.
+// Roots the expression does not read keep whatever an earlier evaluation
+// left in them; it does not read them. A reference Terraform rejects (a
+// root or a resource type without a name) reads unknown.
+func (mi *modInst) bind(ts []hcl.Traversal) {
+	if len(ts) == 0 {
+		return
+	}
+	b := binding{}
+	for _, t := range ts {
+		root := t.RootName()
+		switch root {
+		case "var":
+			b.name(root, secondName(t), mi.vars)
+		case "local":
+			b.name(root, secondName(t), mi.locals)
+		case "module":
+			name := secondName(t)
+			if name == "" {
+				b.whole(root)
+				continue
+			}
+			v, ok := mi.moduleValue(name)
+			b.set(root, name, v, ok)
+		case "data":
+			mi.bindData(&b, t)
+		default:
+			names, ok := mi.typeVals[root]
+			if !ok {
+				// Not a resource type of the module: count, each, path,
+				// an iterator of a child context, or an undeclared name
+				// that is to fail as it does in Terraform.
+				continue
+			}
+			b.name(root, secondName(t), names)
+		}
+	}
+	for root, attrs := range b.roots {
+		if attrs == nil {
+			mi.ctx.Variables[root] = cty.DynamicVal
+			continue
+		}
+		mi.ctx.Variables[root] = objectOrEmpty(attrs)
+	}
+	if b.data != nil {
+		mi.ctx.Variables["data"] = b.dataValue()
+	}
+}
+
+// bindData adds a data.TYPE.NAME reference to b.
+func (mi *modInst) bindData(b *binding, t hcl.Traversal) {
+	typ := secondName(t)
+	if typ == "" {
+		b.dataWhole = true
+		b.dataTypes(typ)
+		return
+	}
+	names, declared := mi.dataVals[typ]
+	attrs := b.dataTypes(typ)
+	if !declared {
+		return
+	}
+	if len(t) < 3 {
+		b.dataPartial[typ] = true
+		return
+	}
+	name, ok := t[2].(hcl.TraverseAttr)
+	if !ok {
+		b.dataPartial[typ] = true
+		return
+	}
+	if v, ok := names[name.Name]; ok {
+		attrs[name.Name] = v
+	}
+}
+
+// binding collects the values one expression reads, per root variable.
+type binding struct {
+	// roots maps a root to the names read under it; a nil map means the
+	// root is read without a name.
+	roots map[string]map[string]cty.Value
+	// data maps a data source type to the names read; dataPartial are
+	// types read without a name, dataWhole a read of data alone.
+	data        map[string]map[string]cty.Value
+	dataPartial map[string]bool
+	dataWhole   bool
+}
+
+// name adds root.NAME, taking its value from vals.
+func (b *binding) name(root, name string, vals map[string]cty.Value) {
+	if name == "" {
+		b.whole(root)
+		return
+	}
+	v, ok := vals[name]
+	b.set(root, name, v, ok)
+}
+
+// set adds root.name with value v; an undeclared name (ok false) is left
+// out of the object, so that reading it fails as in Terraform.
+func (b *binding) set(root, name string, v cty.Value, ok bool) {
+	if b.roots == nil {
+		b.roots = map[string]map[string]cty.Value{}
+	}
+	attrs, seen := b.roots[root]
+	if seen && attrs == nil {
+		return // read without a name: unknown as a whole
+	}
+	if attrs == nil {
+		attrs = map[string]cty.Value{}
+		b.roots[root] = attrs
+	}
+	if ok {
+		attrs[name] = v
+	}
+}
+
+// whole notes a read of root without a name.
+func (b *binding) whole(root string) {
+	if b.roots == nil {
+		b.roots = map[string]map[string]cty.Value{}
+	}
+	b.roots[root] = nil
+}
+
+// dataTypes returns the names read under data.TYPE, creating the entry.
+func (b *binding) dataTypes(typ string) map[string]cty.Value {
+	if b.data == nil {
+		b.data = map[string]map[string]cty.Value{}
+		b.dataPartial = map[string]bool{}
+	}
+	if typ == "" {
+		return nil
+	}
+	attrs := b.data[typ]
+	if attrs == nil {
+		attrs = map[string]cty.Value{}
+		b.data[typ] = attrs
+	}
+	return attrs
+}
+
+// dataValue is the data root of the binding.
+func (b *binding) dataValue() cty.Value {
+	if b.dataWhole {
+		return cty.DynamicVal
+	}
+	types := make(map[string]cty.Value, len(b.data))
+	for typ, names := range b.data {
+		if b.dataPartial[typ] {
+			types[typ] = cty.DynamicVal
+			continue
+		}
+		types[typ] = objectOrEmpty(names)
+	}
+	return objectOrEmpty(types)
 }

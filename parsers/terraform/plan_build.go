@@ -175,8 +175,8 @@ func (p *plan) instance(addr string) *modInst {
 		typeVals:  map[string]map[string]cty.Value{},
 		dataVals:  map[string]map[string]cty.Value{},
 		modVals:   map[string]cty.Value{},
+		modStale:  map[string]bool{},
 		state:     map[string]visitState{},
-		dirty:     map[string]bool{},
 		providers: map[string]*providerRef{},
 	}
 	if addr != "" {

@@ -59,11 +59,9 @@ func (mi *modInst) evalResource(r *resource) {
 	v := rs.exp.collect(vals, refMarks(mi.prefix+r.addr))
 	if r.mode == dataResource {
 		mi.dataVals[r.typ][r.name] = v
-		mi.setRoot("data")
 		return
 	}
 	mi.typeVals[r.typ][r.name] = v
-	mi.setRoot(r.typ)
 }
 
 // exposedValue is the object a resource instance offers in the context.
