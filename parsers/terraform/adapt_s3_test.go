@@ -497,3 +497,29 @@ resource "aws_s3_bucket_public_access_block" "q" {
 		t.Errorf("unknown flag = %#v", q.BlockPublicACLs)
 	}
 }
+
+// linkedACL returns the aws_s3_bucket_acl the linking step attached to b
+// (the first, when there are several), or nil.
+func linkedACL(t *testing.T, u *model.Unit, b *model.Bucket) *model.BucketACL {
+	t.Helper()
+	if len(b.ACLs) == 0 {
+		return nil
+	}
+	for _, a := range u.Model.AWS.S3.BucketACLs {
+		if a.ID == b.ACLs[0] {
+			return a
+		}
+	}
+	t.Fatalf("bucket %s lists ACL %s, which is not in bucket_acls", b.ID, b.ACLs[0])
+	return nil
+}
+
+// aclOf is the canned ACL of b: its own, else its linked ACL resource's,
+// with the ID of the object that holds it (for its location).
+func aclOf(t *testing.T, u *model.Unit, b *model.Bucket) (model.String, string) {
+	t.Helper()
+	if a := linkedACL(t, u, b); a != nil && b.ACL.State == model.Absent {
+		return a.ACL, a.ID
+	}
+	return b.ACL, b.ID
+}

@@ -35,7 +35,8 @@ func TestModuleForEach(t *testing.T) {
 	rootFile := filepath.Join(dir, "main.tf")
 	public := 0
 	for _, b := range u.Model.AWS.S3.Buckets {
-		acl, _ := b.ACL.Get()
+		v, _ := aclOf(t, u, b)
+		acl, _ := v.Get()
 		switch b.ID {
 		case `module.bucket["reports"].aws_s3_bucket.this`:
 			if acl != "public-read" || b.Name != model.KnownOf("acme-reports") {
@@ -57,7 +58,8 @@ func TestModuleForEach(t *testing.T) {
 	}
 	id := `module.bucket["reports"].aws_s3_bucket.this`
 	// The ACL is located in the module's file, where var.acl is read.
-	r, ok := u.Locations.Lookup(id, "acl")
+	_, aclID := aclOf(t, u, bucketByID(t, u, id))
+	r, ok := u.Locations.Lookup(aclID, "acl")
 	src, _ := os.ReadFile(modFile)
 	if !ok || r.File != modFile || r.Start.Line != lineOf(t, string(src), "acl    = var.acl", 1) {
 		t.Errorf("acl at %v", r)

@@ -47,7 +47,8 @@ func TestParsePlan(t *testing.T) {
 	u := ParsePlan(path, readPlan(t, path), Options{})
 	noErrors(t, u)
 	b := bucketByID(t, u, "aws_s3_bucket.public")
-	if b.ACL != model.KnownOf("public-read-write") || b.Name != model.KnownOf("acme-public-plan") {
+	acl, aclID := aclOf(t, u, b)
+	if acl != model.KnownOf("public-read-write") || b.Name != model.KnownOf("acme-public-plan") {
 		t.Errorf("bucket = %+v", b)
 	}
 	// Computed attributes the configuration does not set are absent, as
@@ -55,7 +56,7 @@ func TestParsePlan(t *testing.T) {
 	if b.Versioning != nil || b.Logging != nil {
 		t.Errorf("computed blocks became settings: %+v %+v", b.Versioning, b.Logging)
 	}
-	r, ok := u.Locations.Lookup(b.ID, "acl")
+	r, ok := u.Locations.Lookup(aclID, "acl")
 	if !ok || r.File != path || r.Start.Line != 1 || r.Start.Column < 100 {
 		t.Errorf("acl at %v", r)
 	}
@@ -74,7 +75,7 @@ func TestParsePlanModules(t *testing.T) {
 		`module.bucket["logs"].aws_s3_bucket.this`:    "private",
 	} {
 		b := bucketByID(t, u, id)
-		if b.ACL != model.KnownOf(acl) || b.Region != model.KnownOf("eu-west-1") {
+		if got, _ := aclOf(t, u, b); got != model.KnownOf(acl) || b.Region != model.KnownOf("eu-west-1") {
 			t.Errorf("%s = %+v", id, b)
 		}
 		chain := u.CallChains[id]
@@ -107,11 +108,12 @@ func TestParsePlanBeside(t *testing.T) {
 	u := ParsePlan(path, readPlan(t, path), Options{})
 	noErrors(t, u)
 	b := bucketByID(t, u, "aws_s3_bucket.site")
-	if b.ACL != model.KnownOf("public-read") {
+	acl, aclID := aclOf(t, u, b)
+	if acl != model.KnownOf("public-read") {
 		t.Errorf("bucket = %+v", b)
 	}
 	src, _ := os.ReadFile(filepath.Join(dir, "main.tf"))
-	r, _ := u.Locations.Lookup(b.ID, "acl")
+	r, _ := u.Locations.Lookup(aclID, "acl")
 	if filepath.Base(r.File) != "main.tf" || r.Start.Line != lineOf(t, string(src), `acl    = "public-read"`, 1) {
 		t.Errorf("acl at %v", r)
 	}
