@@ -104,7 +104,8 @@ func TestTerraformModuleFinding(t *testing.T) {
 		t.Fatalf("%d aws-s3-public-acl findings, want 1: %+v", len(found), found)
 	}
 	f := found[0]
-	if f.Resource != `module.bucket["reports"].aws_s3_bucket.this` ||
+	// The ACL is an aws_s3_bucket_acl: the finding is on that resource.
+	if f.Resource != `module.bucket["reports"].aws_s3_bucket_acl.this` ||
 		filepath.ToSlash(f.Range.File) != dir+"/modules/bucket/main.tf" || f.Range.Start.Line != 16 {
 		t.Errorf("finding = %s %s", f.Resource, f.Range)
 	}
