@@ -132,33 +132,3 @@ func TestObjectRecordsWhereValuesCameFrom(t *testing.T) {
 		}
 	}
 }
-
-func TestIndexByReferenceThenName(t *testing.T) {
-	var x Index
-	x.Alias = SecretName
-	x.Add("Db", "Stack.Db", "prod/db")
-	x.Add("Api", "Stack.Api", "")
-	x.Add("Twin", "Stack.Twin", "prod/db")
-	ref := node.NewUnknown(at(1), "Other", "Api")
-	tests := []struct {
-		name string
-		n    *node.Node
-		want string
-	}{
-		{"reference, even when unknown", ref, "Stack.Api"},
-		{"name: the first object added", str("prod/db", 1), "Stack.Db"},
-		{"ARN through the alias", str("arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf", 1), "Stack.Db"},
-		{"ARN of another secret", str("arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db2-AbCdEf", 1), ""},
-		{"empty names never match", str("", 1), ""},
-		{"unknown without references", node.NewUnknown(at(1)), ""},
-		{"nil", nil, ""},
-	}
-	for _, tt := range tests {
-		if got := x.Lookup(tt.n); got != tt.want {
-			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
-		}
-	}
-	if got := x.Named(str("prod/db", 1)); len(got) != 2 {
-		t.Errorf("Named returns every object of the name: %v", got)
-	}
-}

@@ -40,9 +40,9 @@ func Unit(u *model.Unit) {
 	l := &linker{
 		m:       u.Model,
 		locs:    u.Locations,
-		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, sameName),
-		keys:    newIndex(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) (string, model.String) { return k.ID, model.String{} }, sameName),
-		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, secretNamed),
+		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, nil),
+		keys:    newIndex(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) (string, model.String) { return k.ID, model.String{} }, nil),
+		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, SecretName),
 	}
 	if l.locs == nil {
 		l.locs = model.Locations{}
@@ -65,20 +65,16 @@ type linker struct {
 // index finds the objects of one collection by ID and by known name.
 type index[T comparable] struct {
 	byID   map[string]T
-	named  []named[T]
 	byName map[string]T
-	// matches reports whether a target name designates an object's name
-	// (a secret is also named by its ARN).
-	matches func(target, name string) bool
+	// alias, when set, returns the name that a target's text stands for
+	// when the text is not a name itself (a secret is also named by its
+	// ARN, which ends in the name), or "". Both lookups are map lookups,
+	// so resolving a target costs the same whatever the unit's size.
+	alias func(target string) string
 }
 
-type named[T any] struct {
-	name string
-	obj  T
-}
-
-func newIndex[T comparable](objs []T, key func(T) (string, model.String), matches func(string, string) bool) *index[T] {
-	ix := &index[T]{byID: make(map[string]T, len(objs)), byName: map[string]T{}, matches: matches}
+func newIndex[T comparable](objs []T, key func(T) (string, model.String), alias func(string) string) *index[T] {
+	ix := &index[T]{byID: make(map[string]T, len(objs)), byName: map[string]T{}, alias: alias}
 	for _, o := range objs {
 		id, name := key(o)
 		if _, dup := ix.byID[id]; !dup {
@@ -89,7 +85,6 @@ func newIndex[T comparable](objs []T, key func(T) (string, model.String), matche
 			// two resources cannot both create a bucket of one name.
 			if _, dup := ix.byName[n]; !dup {
 				ix.byName[n] = o
-				ix.named = append(ix.named, named[T]{n, o})
 			}
 		}
 	}
@@ -114,28 +109,25 @@ func (ix *index[T]) resolve(t model.Target) T {
 	if o, ok := ix.byName[name]; ok {
 		return o
 	}
-	if strings.Contains(name, ":") {
-		// An ARN names an object only through the index's matcher.
-		for _, n := range ix.named {
-			if ix.matches(name, n.name) {
-				return n.obj
+	if ix.alias != nil {
+		if n := ix.alias(name); n != "" {
+			if o, ok := ix.byName[n]; ok {
+				return o
 			}
 		}
 	}
 	return zero
 }
 
-func sameName(target, name string) bool { return target == name }
-
-// secretNamed reports whether target, a secret ID as Secrets Manager
-// accepts it (a name, or an ARN, which ends in the name, a dash and six
-// random characters), names the secret called name.
-func secretNamed(target, name string) bool {
-	if target == name {
-		return true
+// SecretName returns the name of the secret that a Secrets Manager ARN
+// names (arn:...:secret:NAME-AbCdEf: the name, a dash and six random
+// characters), or "" when text is not such an ARN.
+func SecretName(text string) string {
+	_, rest, ok := strings.Cut(text, ":secret:")
+	if !ok || len(rest) < 8 || rest[len(rest)-7] != '-' {
+		return ""
 	}
-	_, rest, ok := strings.Cut(target, ":secret:")
-	return ok && strings.HasPrefix(rest, name+"-") && len(rest) == len(name)+7
+	return rest[:len(rest)-7]
 }
 
 // linkPath records that the path of object id (e.g. "policies[2]") is

@@ -174,3 +174,18 @@ func BenchmarkLink(b *testing.B) {
 		Unit(u)
 	}
 }
+
+func TestSecretName(t *testing.T) {
+	tests := []struct{ arn, want string }{
+		{"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf", "prod/db"},
+		{"arn:aws:secretsmanager:us-east-1:123456789012:secret:a-b-AbCdEf", "a-b"},
+		{"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db", ""},
+		{"prod/db-AbCdEf", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := SecretName(tt.arn); got != tt.want {
+			t.Errorf("SecretName(%q) = %q, want %q", tt.arn, got, tt.want)
+		}
+	}
+}
