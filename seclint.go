@@ -42,7 +42,9 @@ type Options struct {
 	Policies policies.Options
 	// MinSeverity drops findings below it ("" keeps all).
 	MinSeverity report.Severity
-	// Workers is the number of units parsed and evaluated at once (default GOMAXPROCS).
+	// Workers is the number of units parsed and evaluated at once (--jobs;
+	// default GOMAXPROCS). Results are gathered by unit and sorted, so the
+	// report does not depend on it.
 	Workers int
 	// Env is the environment Terraform's TF_VAR_* values come from (default os.Environ()).
 	Env []string
