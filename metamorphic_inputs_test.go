@@ -27,6 +27,9 @@ import (
 type input struct {
 	name  string // as printed: "var.x" or "Parameters.X"
 	edits []edit
+	// declares is the model ID of the input's own declaration when the
+	// model has one (a template parameter), else "".
+	declares string
 }
 
 // edit removes one value from one file; path is relative to the group root.
@@ -403,7 +406,7 @@ func (t *cfnTemplate) inputs() (in []input, excluded []string) {
 			excluded = append(excluded, "Parameters."+n)
 			continue
 		}
-		in = append(in, input{name: "Parameters." + n, edits: []edit{{path: t.path, kind: removeCFNDefault, name: n}}})
+		in = append(in, input{name: "Parameters." + n, declares: n, edits: []edit{{path: t.path, kind: removeCFNDefault, name: n}}})
 	}
 	return in, excluded
 }
