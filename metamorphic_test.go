@@ -106,6 +106,9 @@ func TestUnknownInputsAddNoFinding(t *testing.T) {
 				}
 				base := scanCopy(t, scanner, g, nil)
 				for _, u := range units {
+					if len(u.excluded) > 0 {
+						t.Logf("%s: excluded as deciding multiplicity: %v", u.path, u.excluded)
+					}
 					for _, v := range u.variants() {
 						mu.Lock()
 						variants++
