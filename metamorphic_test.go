@@ -343,7 +343,7 @@ func groupUnitsLenient(group string) ([]metaUnit, []error) {
 			continue // the plan beside it is scanned instead, with fixed values
 		}
 		in, ex := m.inputs()
-		if len(in) > 0 {
+		if len(in) > 0 || len(ex) > 0 {
 			units = append(units, metaUnit{path: filepath.ToSlash(dir), scope: moduleReach(mods, dir), inputs: in, excluded: ex})
 		}
 	}
@@ -354,7 +354,7 @@ func groupUnitsLenient(group string) ([]metaUnit, []error) {
 			continue
 		}
 		in, ex := tpl.inputs()
-		if len(in) > 0 {
+		if len(in) > 0 || len(ex) > 0 {
 			units = append(units, metaUnit{path: filepath.ToSlash(p), scope: []string{p}, inputs: in, excluded: ex})
 		}
 	}
