@@ -134,8 +134,11 @@ func (mi *modInst) expandForEach(expr hcl.Expression, what string) expansion {
 	return exp
 }
 
+// tooMany warns that the count or for_each at r exceeds maxExpand. A
+// warning, not a note: what the scan reports about the block is less than
+// Terraform would create.
 func (mi *modInst) tooMany(what string, r hcl.Range) {
-	mi.e.diags.add(model.DiagNote, "too many instances",
+	mi.e.diags.add(model.DiagWarning, "too many instances",
 		fmt.Sprintf("%s would have more than %d instances; seclint checks it as one instance whose count.index or each.* is unknown", what, maxExpand), r)
 }
 

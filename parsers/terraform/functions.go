@@ -160,6 +160,7 @@ func (e *evaluator) functions() map[string]function.Function {
 		fs[name] = f
 		fs["core::"+name] = f
 	}
+	e.applyLimits(fs)
 	return fs
 }
 

@@ -43,6 +43,13 @@ func (mi *modInst) evalResource(r *resource) {
 	rs := &resState{r: r}
 	mi.res[r.addr] = rs
 	rs.exp = mi.expand(r.count, r.forEach, r.addr)
+	if (rs.exp.mode == expSingle || rs.exp.mode == expUnknown) && !mi.e.spend(1, r.defRange) {
+		// count and for_each spent their instances; a single instance
+		// counts too, or a module of many resources called a thousand
+		// times would escape the budget. Past it, the resource is left
+		// out and reads unknown.
+		rs.exp = expansion{mode: expUnknown}
+	}
 	for i := range rs.exp.keys {
 		rs.insts = append(rs.insts, &resInst{
 			res: r,

@@ -1,0 +1,165 @@
+package terraform
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// maxRange is the most values range() generates, cty's and Terraform's
+// own limit: a for_each or count over range(1000000) must fail before it
+// builds a million values.
+const maxRange = 1024
+
+// maxConvert bounds the elements of a tuple or object that a function
+// argument converts to a list, set or map: cty unifies their types pairwise,
+// so toset() of a tuple of 10,000 elements takes a second and of 100,000
+// minutes (Terraform shares this cost). Past it the result is unknown.
+const maxConvert = 10000
+
+// applyLimits replaces range() by one that reports its limit, and wraps
+// every function that converts its arguments so that a huge tuple or
+// object gives an unknown result with a warning instead of a quadratic
+// conversion. The functions refer to the expression being evaluated, so
+// they are built per evaluator.
+func (e *evaluator) applyLimits(fs map[string]function.Function) {
+	fs["range"] = e.rangeFunc()
+	fs["core::range"] = fs["range"]
+	for name, f := range fs {
+		fs[name] = e.boundConversions(name, f)
+	}
+}
+
+// convertFuncs are the functions whose parameters take any value but
+// whose result converts it to a list, set or map.
+var convertFuncs = map[string]bool{"tolist": true, "toset": true, "tomap": true}
+
+// boundConversions wraps f, when it converts its arguments (a parameter
+// typed other than any, or tolist, toset, tomap), so that an argument of
+// more than maxConvert elements is not converted. The wrapper takes its
+// arguments as they are (marks, unknowns, nulls) and leaves every check,
+// and the result type, to f.
+func (e *evaluator) boundConversions(name string, f function.Function) function.Function {
+	params := f.Params()
+	vp := f.VarParam()
+	if vp != nil && vp.Type.IsCapsuleType() {
+		return f // try: HCL passes it expressions
+	}
+	converts := convertFuncs[strings.TrimPrefix(name, "core::")] || vp != nil && vp.Type != cty.DynamicPseudoType
+	raw := make([]function.Parameter, len(params))
+	for i, p := range params {
+		if p.Type.IsCapsuleType() {
+			return f // try and can: HCL passes them expressions
+		}
+		converts = converts || p.Type != cty.DynamicPseudoType
+		raw[i] = rawParam(p)
+	}
+	if !converts {
+		return f
+	}
+	var rawVar *function.Parameter
+	if vp != nil {
+		p := rawParam(*vp)
+		rawVar = &p
+	}
+	// paramType is the type f declares for argument i, which HCL would
+	// have converted it to.
+	paramType := func(i int) cty.Type {
+		if i < len(params) {
+			return params[i].Type
+		}
+		return vp.Type
+	}
+	return function.New(&function.Spec{
+		Description: f.Description(),
+		Params:      raw,
+		VarParam:    rawVar,
+		// The result is f's, of the type f decides.
+		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
+			for _, a := range args {
+				a, _ = a.Unmark()
+				ty := a.Type()
+				if (ty.IsTupleType() || ty.IsObjectType()) && a.IsKnown() && !a.IsNull() && a.LengthInt() > maxConvert {
+					e.diags.add(model.DiagWarning, "value too large",
+						fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", name, maxConvert), e.curRange)
+					return cty.DynamicVal, nil
+				}
+			}
+			conv := make([]cty.Value, len(args))
+			for i, a := range args {
+				conv[i] = a
+				if ty := paramType(i); ty != cty.DynamicPseudoType {
+					v, err := convert.Convert(a, ty)
+					if err != nil {
+						return cty.NilVal, function.NewArgError(i, err)
+					}
+					conv[i] = v
+				}
+			}
+			return f.Call(conv)
+		},
+	})
+}
+
+// rawParam is p accepting any value unchanged.
+func rawParam(p function.Parameter) function.Parameter {
+	p.Type = cty.DynamicPseudoType
+	p.AllowNull, p.AllowUnknown, p.AllowDynamicType, p.AllowMarked = true, true, true, true
+	return p
+}
+
+// rangeFunc is range() whose result, past maxRange values, is unknown with
+// a warning at the expression (Terraform rejects it; cty's range stops
+// there with an error, which would otherwise pass silently as unknown).
+func (e *evaluator) rangeFunc() function.Function {
+	f := stdlib.RangeFunc
+	return function.New(&function.Spec{
+		VarParam: f.VarParam(),
+		Type:     function.StaticReturnType(cty.List(cty.Number)),
+		Impl: func(args []cty.Value, retType cty.Type) (cty.Value, error) {
+			if n, ok := rangeLen(args); ok && n.Cmp(big.NewFloat(maxRange)) > 0 {
+				e.diags.add(model.DiagWarning, "range too long",
+					fmt.Sprintf("range() would generate %s values; Terraform allows at most %d, and what is computed from it is treated as unknown", n.Text('f', 0), maxRange), e.curRange)
+				return cty.UnknownVal(retType), nil
+			}
+			return f.Call(args)
+		},
+	})
+}
+
+// rangeLen is how many values range(args...) generates, rounded up; ok is
+// false when the arguments are not one to three numbers or the step is 0
+// (range itself then reports the error).
+func rangeLen(args []cty.Value) (*big.Float, bool) {
+	nums := make([]*big.Float, len(args))
+	for i, a := range args {
+		if a.IsNull() || !a.IsKnown() || a.Type() != cty.Number {
+			return nil, false
+		}
+		nums[i] = a.AsBigFloat()
+	}
+	start, end, step := new(big.Float), new(big.Float), big.NewFloat(1)
+	switch len(nums) {
+	case 1:
+		end = nums[0]
+	case 2:
+		start, end = nums[0], nums[1]
+	case 3:
+		start, end, step = nums[0], nums[1], nums[2]
+	default:
+		return nil, false
+	}
+	if step.Sign() == 0 {
+		return nil, false
+	}
+	n := new(big.Float).Quo(new(big.Float).Sub(end, start), step)
+	return n.Abs(n), true
+}
