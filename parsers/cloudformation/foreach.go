@@ -27,6 +27,12 @@ import (
 
 const forEachPrefix = "Fn::ForEach::"
 
+// maxLoopItems bounds the collection of one Fn::ForEach. CloudFormation
+// accepts at most 500 resources per template; a collection of a million
+// literal items would otherwise become a million resources (about 10 GB
+// through the rules). Nested loops are bounded by the evaluation budget.
+const maxLoopItems = 1000
+
 // expandLoops expands the loops of a section (a mapping) and of every
 // mapping below it.
 func (t *template) expandLoops(section *yaml.Node, name string) {
@@ -136,6 +142,11 @@ func (t *template) forEach(name string, k, v *yaml.Node, section string, depth i
 	items, ok := t.collection(v.Content[1], depth)
 	if !ok {
 		t.notef(k, "Fn::ForEach not expanded", "the collection of %s is not known (it depends on a parameter with no value, or is not a list of strings); the entries it generates are not scanned", name)
+		t.incomplete(section)
+		return nil
+	}
+	if len(items) > maxLoopItems {
+		t.warnf(k, "Fn::ForEach too large", "the collection of %s has %d items, more than the %d seclint expands; the entries it generates are not scanned", name, len(items), maxLoopItems)
 		t.incomplete(section)
 		return nil
 	}

@@ -4,46 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/metrics"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/seclint/seclint/internal/memprobe"
 	"github.com/seclint/seclint/parsers/model"
 )
-
-// peakHeap runs f and returns the largest heap of live and not yet
-// collected objects seen while it ran, sampled every few milliseconds
-// (the runtime records no peak), less the heap before.
-func peakHeap(f func()) uint64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	runtime.GC()
-	base := read()
-	done := make(chan struct{})
-	peak := make(chan uint64)
-	go func() {
-		high := base
-		tick := time.NewTicker(2 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			high = max(high, read())
-			select {
-			case <-done:
-				peak <- high
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	f()
-	close(done)
-	return <-peak - base
-}
 
 // TestLimits feeds configurations whose expansion is huge: each must be
 // evaluated within a bounded amount of memory, with a warning at the line
@@ -130,7 +97,7 @@ module "m" {
 				}
 			}
 			var u *model.Unit
-			heap := peakHeap(func() { u = ParseModule(dir, nil, Options{}) })
+			heap := memprobe.PeakHeap(2*time.Millisecond, func() { u = ParseModule(dir, nil, Options{}) })
 			t.Logf("peak heap %d MiB", heap>>20)
 			if heap > tt.maxHeap<<20 {
 				t.Errorf("peak heap %d MiB, want at most %d", heap>>20, tt.maxHeap)
