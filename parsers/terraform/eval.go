@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/function"
 
@@ -67,6 +68,10 @@ type evaluator struct {
 	// that an evaluation in it, or in a child of it (count, each, dynamic
 	// iterators, a module call's inputs), can bind what it reads (bind).
 	scopes map[*hcl.EvalContext]*modInst
+	// vars caches the traversals of native expressions (variables): an
+	// expression is evaluated once per instance of its block, and walking
+	// it for its references costs about as much as evaluating it.
+	vars map[hclsyntax.Expression][]hcl.Traversal
 	// insts are the module instances, resInsts the resource instances of
 	// the unit, in a stable order: the root first, then each call's
 	// instances depth first, resources in declaration order.
@@ -104,6 +109,7 @@ func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
 		modules:    map[string]*module{},
 		byID:       map[string]*resInst{},
 		scopes:     map[*hcl.EvalContext]*modInst{},
+		vars:       map[hclsyntax.Expression][]hcl.Traversal{},
 	}
 	root := opts.ScanRoot
 	if root == "" {
@@ -221,8 +227,23 @@ func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression) {
 		root = root.Parent()
 	}
 	if mi := e.scopes[root]; mi != nil {
-		mi.bind(expr.Variables())
+		mi.bind(e.variables(expr))
 	}
+}
+
+// variables returns the traversals expr reads, from the cache for a native
+// expression (all of them are pointers, so they can be map keys).
+func (e *evaluator) variables(expr hcl.Expression) []hcl.Traversal {
+	x, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return expr.Variables()
+	}
+	if ts, ok := e.vars[x]; ok {
+		return ts
+	}
+	ts := x.Variables()
+	e.vars[x] = ts
+	return ts
 }
 
 // errorMarks keeps the references of a value that failed to evaluate, when

@@ -216,7 +216,7 @@ func (mi *modInst) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
-	mi.needAll(expr.Variables())
+	mi.needAll(mi.e.variables(expr))
 	return mi.e.evalIn(ctx, expr)
 }
 
