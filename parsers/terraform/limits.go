@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 	"github.com/zclconf/go-cty/cty/function"
@@ -35,6 +36,37 @@ func (e *evaluator) applyLimits(fs map[string]function.Function) {
 	for name, f := range fs {
 		fs[name] = e.boundConversions(name, f)
 	}
+}
+
+// tooLargeToConvert reports whether converting v to ty would unify the
+// types of more than maxConvert elements: v is a tuple or object that large
+// and ty has elements of type any (list(any), map(any), ...); a known
+// element type converts in linear time.
+func tooLargeToConvert(v cty.Value, ty cty.Type) bool {
+	if ty == cty.DynamicPseudoType || !ty.HasDynamicTypes() {
+		return false
+	}
+	v, _ = v.Unmark()
+	vt := v.Type()
+	return (vt.IsTupleType() || vt.IsObjectType()) && v.IsKnown() && !v.IsNull() && v.LengthInt() > maxConvert
+}
+
+// varConvertible reports whether the value given for a variable (has:
+// whether one was) may be converted to its type; when not, a warning at
+// the declaration says so and the variable is to be unknown.
+func (e *evaluator) varConvertible(val cty.Value, has bool, d *varDecl, decl hcl.Range) bool {
+	if !has {
+		if !d.hasDef {
+			return true
+		}
+		val = d.def
+	}
+	if !tooLargeToConvert(val, d.ty) {
+		return true
+	}
+	e.diags.add(model.DiagWarning, "value too large",
+		fmt.Sprintf("the value of this variable has more than %d elements to convert to %s; it is treated as unknown", maxConvert, d.ty.FriendlyName()), decl)
+	return false
 }
 
 // convertFuncs are the functions whose parameters take any value but
@@ -84,10 +116,12 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 		// The result is f's, of the type f decides.
 		Type: function.StaticReturnType(cty.DynamicPseudoType),
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
-			for _, a := range args {
-				a, _ = a.Unmark()
-				ty := a.Type()
-				if (ty.IsTupleType() || ty.IsObjectType()) && a.IsKnown() && !a.IsNull() && a.LengthInt() > maxConvert {
+			for i, a := range args {
+				target := paramType(i)
+				if convertFuncs[strings.TrimPrefix(name, "core::")] {
+					target = cty.List(cty.DynamicPseudoType) // their result type is decided from the elements
+				}
+				if tooLargeToConvert(a, target) {
 					e.diags.add(model.DiagWarning, "value too large",
 						fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", name, maxConvert), e.curRange)
 					return cty.DynamicVal, nil

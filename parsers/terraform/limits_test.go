@@ -67,6 +67,18 @@ resource "aws_s3_bucket" "b" {
 			warning: "value too large", at: "keys = toset(", buckets: 1, maxHeap: 512,
 		},
 		{
+			name: "variable of type list(any) with a default of 20,000",
+			src: `variable "names" {
+  type    = list(any)
+  default = [` + strings.Repeat(`"n", `, 20000) + `]
+}
+resource "aws_s3_bucket" "b" {
+  bucket = var.names[0]
+}
+`,
+			warning: "value too large", at: `variable "names"`, buckets: 1, maxHeap: 64,
+		},
+		{
 			name:    "20,000 resources in one file",
 			src:     manyBuckets(20000),
 			buckets: 20000, maxHeap: 256,

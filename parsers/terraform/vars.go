@@ -80,6 +80,10 @@ func (e *evaluator) rootVariables(m *module) map[string]cty.Value {
 	out := make(map[string]cty.Value, len(m.variables))
 	for _, v := range m.variables {
 		val, ok := raw[v.name]
+		if !e.varConvertible(val, ok, m.varDecl(v), v.decl) {
+			out[v.name] = cty.UnknownVal(m.varDecl(v).ty)
+			continue
+		}
 		out[v.name] = finishVariable(val, ok, m.varDecl(v))
 	}
 	return out
