@@ -86,3 +86,86 @@ func PublicAccessBlockFields(prefix string, b *model.PublicAccessBlock) []Field 
 		{Path: prefix + "restrict_public_buckets", TF: "restrict_public_buckets", CFN: "RestrictPublicBuckets", Bool: &b.RestrictPublicBuckets},
 	}
 }
+
+// BucketFields maps the name and canned ACL of aws_s3_bucket and
+// AWS::S3::Bucket. Terraform generates a name at apply when none is
+// written (bucket_prefix), and CloudFormation's AccessControl spelling
+// ("PublicRead") is converted to the S3 API's: each adapter does that.
+func BucketFields(b *model.Bucket) []Field {
+	return []Field{
+		{Path: "name", TF: "bucket", CFN: "BucketName", String: &b.Name},
+		{Path: "acl", TF: "acl", CFN: "AccessControl", String: &b.ACL},
+	}
+}
+
+// OwnershipFields maps a bucket's object ownership from an ownership
+// controls rule: Terraform's rule block (aws_s3_bucket_ownership_controls),
+// CloudFormation's OwnershipControls.Rules[0]. s is the bucket's or the
+// split resource's field.
+func OwnershipFields(s *model.String) []Field {
+	return []Field{
+		{Path: "object_ownership", TF: "object_ownership", CFN: "ObjectOwnership", String: s},
+	}
+}
+
+// VersioningFields maps a versioning configuration:
+// aws_s3_bucket_versioning's versioning_configuration and
+// VersioningConfiguration. CloudFormation has no MFA delete; the bucket's
+// inline versioning block of provider versions before 4 has switches
+// (enabled, mfa_delete) that the Terraform adapter turns into statuses.
+func VersioningFields(v *model.Versioning) []Field {
+	return []Field{
+		{Path: "versioning.status", TF: "status", CFN: "Status", String: &v.Status},
+		{Path: "versioning.mfa_delete", TF: "mfa_delete", String: &v.MFADelete},
+	}
+}
+
+// LoggingFields maps server access logging: aws_s3_bucket_logging (and the
+// bucket's inline logging block) and LoggingConfiguration.
+func LoggingFields(l *model.Logging) []Field {
+	return []Field{
+		{Path: "logging.target_bucket", TF: "target_bucket", CFN: "DestinationBucketName", String: &l.TargetBucket},
+		{Path: "logging.target_prefix", TF: "target_prefix", CFN: "LogFilePrefix", String: &l.TargetPrefix},
+	}
+}
+
+// WebsiteFields maps a website configuration where both formats write
+// plain strings: the bucket's inline website block (provider versions
+// before 4) and WebsiteConfiguration. The redirect host is nested in
+// CloudFormation (RedirectAllRequestsTo.HostName), and
+// aws_s3_bucket_website_configuration nests both; the adapters read those.
+func WebsiteFields(w *model.Website) []Field {
+	return []Field{
+		{Path: "website.index_document", TF: "index_document", CFN: "IndexDocument", String: &w.IndexDocument},
+		{Path: "website.redirect_all_requests_to", TF: "redirect_all_requests_to", String: &w.RedirectAll},
+	}
+}
+
+// EncryptionRuleFields maps a default encryption rule (Terraform's rule
+// block, CloudFormation's ServerSideEncryptionConfiguration[0]);
+// EncryptionDefaultFields maps the default inside it
+// (apply_server_side_encryption_by_default, ServerSideEncryptionByDefault).
+func EncryptionRuleFields(e *model.Encryption) []Field {
+	return []Field{
+		{Path: "encryption.bucket_key_enabled", TF: "bucket_key_enabled", CFN: "BucketKeyEnabled", Bool: &e.BucketKeyEnabled},
+	}
+}
+
+// EncryptionDefaultFields: see EncryptionRuleFields.
+func EncryptionDefaultFields(e *model.Encryption) []Field {
+	return []Field{
+		{Path: "encryption.algorithm", TF: "sse_algorithm", CFN: "SSEAlgorithm", String: &e.Algorithm},
+		{Path: "encryption.kms_key_id", TF: "kms_master_key_id", CFN: "KMSMasterKeyID", String: &e.KMSKeyID},
+	}
+}
+
+// ObjectLockRetentionFields maps the default retention of an object lock
+// configuration (rule.default_retention, Rule.DefaultRetention). Whether
+// object lock is enabled is spelt differently in every source (a bool, the
+// string "Enabled", or implied by the configuration), so each adapter
+// derives it.
+func ObjectLockRetentionFields(ol *model.ObjectLock) []Field {
+	return []Field{
+		{Path: "object_lock.mode", TF: "mode", CFN: "Mode", String: &ol.Mode},
+	}
+}

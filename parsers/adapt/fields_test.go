@@ -18,6 +18,18 @@ func TestFieldPathsAreModelPaths(t *testing.T) {
 	secret := &model.Secret{}
 	db := &model.DBInstance{}
 	ap := &model.AccessPoint{PublicAccessBlock: &model.PublicAccessBlock{}}
+	b := &model.Bucket{
+		PublicAccessBlock: &model.PublicAccessBlock{}, Versioning: &model.Versioning{}, Logging: &model.Logging{},
+		Website: &model.Website{}, Encryption: &model.Encryption{}, ObjectLock: &model.ObjectLock{},
+	}
+	var bucketFields []Field
+	for _, fs := range [][]Field{
+		BucketFields(b), OwnershipFields(&b.ObjectOwnership), PublicAccessBlockFields("public_access_block.", b.PublicAccessBlock),
+		VersioningFields(b.Versioning), LoggingFields(b.Logging), WebsiteFields(b.Website),
+		EncryptionRuleFields(b.Encryption), EncryptionDefaultFields(b.Encryption), ObjectLockRetentionFields(b.ObjectLock),
+	} {
+		bucketFields = append(bucketFields, fs...)
+	}
 	tables := []struct {
 		obj    any
 		fields []Field
@@ -28,6 +40,7 @@ func TestFieldPathsAreModelPaths(t *testing.T) {
 		{secret, SecretFields(secret)},
 		{db, DBMasterFields(&db.DBMaster)},
 		{ap, append(AccessPointFields(ap), PublicAccessBlockFields("public_access_block.", ap.PublicAccessBlock)...)},
+		{b, bucketFields},
 	}
 	for _, tt := range tables {
 		for _, f := range tt.fields {

@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -8,73 +9,57 @@ import (
 // bucket maps an AWS::S3::Bucket.
 func (a *adapter) bucket(r *resource) {
 	props := a.props(r)
-	id := a.id(r.id)
-	b := &model.Bucket{Meta: a.meta(r)}
-	locs := a.u.Locations
-	locs.Set(id, "", r.keyRange)
-	field := func(path string, n *node.Node) *node.Node {
-		if n != nil {
-			locs.Set(id, path, loc(n))
-		}
-		return n
-	}
-
-	b.Name = field("name", get(props, "BucketName")).AsString()
-	b.ACL = cannedACL(field("acl", get(props, "AccessControl")).AsString())
-
-	oc := get(props, "OwnershipControls")
-	b.ObjectOwnership = field("object_ownership", get(index(get(oc, "Rules"), 0), "ObjectOwnership")).AsString()
+	b := &model.Bucket{}
+	var o adapt.Object
+	b.Meta, o = a.object(r)
+	o.Apply(props, adapt.BucketFields(b))
+	b.ACL = cannedACL(b.ACL)
+	o.Apply(index(get(get(props, "OwnershipControls"), "Rules"), 0), adapt.OwnershipFields(&b.ObjectOwnership))
 
 	if cfg := get(props, "PublicAccessBlockConfiguration"); present(cfg) {
-		b.PublicAccessBlock = a.publicAccessBlock(id, cfg)
+		b.PublicAccessBlock = publicAccessBlock(o, cfg)
 	}
 	if cfg := get(props, "VersioningConfiguration"); present(cfg) {
-		field("versioning", cfg)
-		b.Versioning = &model.Versioning{Status: field("versioning.status", get(cfg, "Status")).AsString()}
+		o.At("versioning", cfg)
+		b.Versioning = &model.Versioning{}
+		o.Apply(cfg, adapt.VersioningFields(b.Versioning))
 	}
 	if cfg := get(props, "LoggingConfiguration"); present(cfg) {
-		field("logging", cfg)
-		dest := field("logging.target_bucket", get(cfg, "DestinationBucketName"))
-		b.Logging = &model.Logging{
-			TargetBucket: dest.AsString(),
-			Target:       a.target(dest),
-			TargetPrefix: field("logging.target_prefix", get(cfg, "LogFilePrefix")).AsString(),
-		}
+		o.At("logging", cfg)
+		b.Logging = &model.Logging{}
+		o.Apply(cfg, adapt.LoggingFields(b.Logging))
+		dest := get(cfg, "DestinationBucketName")
+		b.Logging.Target = a.target(dest)
 		if dest == nil && !cfg.IsUnknown() {
 			// Without a destination, S3 delivers the logs to the bucket itself.
-			b.Logging.TargetBucketRef = id
+			b.Logging.TargetBucketRef = b.ID
 		}
 	}
 	// Website hosting is on when the configuration is there; an unknown one
 	// (an !If on an unknown condition) may be absent, so it is not recorded.
 	if cfg := get(props, "WebsiteConfiguration"); cfg != nil && cfg.Kind == node.Map {
-		field("website", cfg)
-		b.Website = &model.Website{
-			IndexDocument: field("website.index_document", get(cfg, "IndexDocument")).AsString(),
-			RedirectAll:   field("website.redirect_all_requests_to", get(get(cfg, "RedirectAllRequestsTo"), "HostName")).AsString(),
-		}
+		o.At("website", cfg)
+		b.Website = &model.Website{}
+		o.Apply(cfg, adapt.WebsiteFields(b.Website))
+		o.String(&b.Website.RedirectAll, "website.redirect_all_requests_to", get(get(cfg, "RedirectAllRequestsTo"), "HostName"))
 	}
 	if cfg := get(props, "BucketEncryption"); present(cfg) {
-		field("encryption", cfg)
+		o.At("encryption", cfg)
+		b.Encryption = &model.Encryption{}
 		rule := index(get(cfg, "ServerSideEncryptionConfiguration"), 0)
-		def := get(rule, "ServerSideEncryptionByDefault")
-		b.Encryption = &model.Encryption{
-			Algorithm:        field("encryption.algorithm", get(def, "SSEAlgorithm")).AsString(),
-			KMSKeyID:         field("encryption.kms_key_id", get(def, "KMSMasterKeyID")).AsString(),
-			BucketKeyEnabled: field("encryption.bucket_key_enabled", get(rule, "BucketKeyEnabled")).AsBool(),
-		}
+		o.Apply(get(rule, "ServerSideEncryptionByDefault"), adapt.EncryptionDefaultFields(b.Encryption))
+		o.Apply(rule, adapt.EncryptionRuleFields(b.Encryption))
 	}
 	enabled, cfg := get(props, "ObjectLockEnabled"), get(props, "ObjectLockConfiguration")
 	if present(enabled) || present(cfg) {
-		field("object_lock", cfg)
-		field("object_lock", enabled)
-		ol := &model.ObjectLock{
-			Enabled: field("object_lock.enabled", enabled).AsBool(),
-			Mode:    field("object_lock.mode", get(get(get(cfg, "Rule"), "DefaultRetention"), "Mode")).AsString(),
-		}
+		o.At("object_lock", cfg)
+		o.At("object_lock", enabled)
+		ol := &model.ObjectLock{}
+		o.Bool(&ol.Enabled, "object_lock.enabled", enabled)
+		o.Apply(get(get(cfg, "Rule"), "DefaultRetention"), adapt.ObjectLockRetentionFields(ol))
 		if !present(enabled) {
 			// ObjectLockConfiguration.ObjectLockEnabled is "Enabled" or absent.
-			if v := field("object_lock.enabled", get(cfg, "ObjectLockEnabled")); present(v) {
+			if v := o.At("object_lock.enabled", get(cfg, "ObjectLockEnabled")); present(v) {
 				s := v.AsString()
 				ol.Enabled = model.Bool{State: s.State, V: s.V == "Enabled"}
 			}
@@ -90,27 +75,16 @@ func (a *adapter) bucket(r *resource) {
 // publicAccessBlock maps PublicAccessBlockConfiguration. A flag the
 // configuration omits is false, as in the S3 API, and is located at the
 // configuration; an unknown configuration has unknown flags.
-func (a *adapter) publicAccessBlock(id string, cfg *node.Node) *model.PublicAccessBlock {
-	pab := &model.PublicAccessBlock{ID: id}
-	at := loc(cfg)
-	a.u.Locations.Set(id, "public_access_block", at)
-	for _, f := range []struct {
-		key, path string
-		dst       *model.Bool
-	}{
-		{"BlockPublicAcls", "block_public_acls", &pab.BlockPublicACLs},
-		{"IgnorePublicAcls", "ignore_public_acls", &pab.IgnorePublicACLs},
-		{"BlockPublicPolicy", "block_public_policy", &pab.BlockPublicPolicy},
-		{"RestrictPublicBuckets", "restrict_public_buckets", &pab.RestrictPublicBuckets},
-	} {
-		path := "public_access_block." + f.path
-		if v := get(cfg, f.key); present(v) {
-			*f.dst = v.AsBool()
-			a.u.Locations.Set(id, path, loc(v))
-			continue
+func publicAccessBlock(o adapt.Object, cfg *node.Node) *model.PublicAccessBlock {
+	pab := &model.PublicAccessBlock{ID: o.ID}
+	o.At("public_access_block", cfg)
+	flags := adapt.PublicAccessBlockFields("public_access_block.", pab)
+	o.Apply(cfg, flags)
+	for _, f := range flags {
+		if f.Bool.State == model.Absent {
+			*f.Bool = model.KnownOf(false)
+			o.Set(f.Path, loc(cfg))
 		}
-		*f.dst = model.KnownOf(false)
-		a.u.Locations.Set(id, path, at)
 	}
 	return pab
 }

@@ -1,7 +1,7 @@
 // Package link is the linking step of a scan unit: it runs once after an
 // adapter has mapped the unit's resources into the model, and resolves the
-// relations between the objects (a bucket's policies, public access
-// blocks, ACL resources and log destination; a key's policies and
+// relations between the objects (a bucket's settings resources, policies,
+// public access blocks, ACL resources and log destination; a key's policies and
 // replicas; a secret's policies, rotations and values; an access point's
 // bucket) from what each object says about the other: the model.Target
 // that adapters record (references and name as written) and the Owner of
@@ -138,8 +138,10 @@ func (l *linker) linkPath(id, field string, i int, other string) {
 	}
 }
 
-// s3 links buckets with their separate public access blocks and ACLs, the
-// buckets they log into, and access points with their bucket.
+// s3 merges the separate settings resources into their buckets, links
+// buckets with their separate public access blocks and ACLs and the
+// buckets they log into, and access points with their bucket. Settings
+// are merged first: a logging resource gives the bucket its destination.
 func (l *linker) s3() {
 	s3 := &l.m.AWS.S3
 	for _, b := range s3.Buckets {
@@ -151,6 +153,13 @@ func (l *linker) s3() {
 			p.BucketRef = b.ID
 			l.linkPath(b.ID, "public_access_blocks", len(b.PublicAccessBlocks), p.ID)
 			b.PublicAccessBlocks = append(b.PublicAccessBlocks, p.ID)
+		}
+	}
+	for _, s := range s3.BucketSettings {
+		s.BucketRef = ""
+		if b := l.buckets.resolve(s.Target); b != nil {
+			s.BucketRef = b.ID
+			l.mergeSettings(b, s)
 		}
 	}
 	for _, a := range s3.BucketACLs {
@@ -187,6 +196,46 @@ func (l *linker) s3() {
 		ap.BucketRef = ""
 		if b := l.buckets.resolve(ap.Target); b != nil {
 			ap.BucketRef = b.ID
+		}
+	}
+}
+
+// mergeSettings sets on b the configuration that the settings resource s
+// gives it, replacing the bucket's own (inline) one as the provider's
+// split resources do, and points the bucket's paths of that configuration
+// where s writes them, so findings about the bucket's versioning show the
+// versioning resource. Two settings resources of one kind for one bucket
+// are merged in order and the last wins, as the last apply would.
+// Configurations are copied: the link fields set on them below (a log
+// destination's ID) are the bucket's.
+func (l *linker) mergeSettings(b *model.Bucket, s *model.BucketSettings) {
+	if !s.ObjectOwnership.IsZero() {
+		b.ObjectOwnership = s.ObjectOwnership
+	}
+	if s.Versioning != nil {
+		v := *s.Versioning
+		b.Versioning = &v
+	}
+	if s.Logging != nil {
+		lg := *s.Logging
+		lg.TargetBucketRef = ""
+		b.Logging = &lg
+	}
+	if s.Website != nil {
+		w := *s.Website
+		b.Website = &w
+	}
+	if s.Encryption != nil {
+		e := *s.Encryption
+		b.Encryption = &e
+	}
+	if s.ObjectLock != nil {
+		ol := *s.ObjectLock
+		b.ObjectLock = &ol
+	}
+	for path, at := range l.locs[s.ID] {
+		if path != "" {
+			l.locs.Set(b.ID, path, at)
 		}
 	}
 }

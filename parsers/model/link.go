@@ -71,6 +71,40 @@ type BucketACL struct {
 	Grants []*Grant `json:"grants"`
 }
 
+// BucketSettings is one of Terraform's split resources that set a bucket's
+// own configuration (aws_s3_bucket_versioning, _logging,
+// _ownership_controls, _server_side_encryption_configuration,
+// _website_configuration, _object_lock_configuration; Type says which):
+// only the setting it configures is set, under the bucket's own JSON name.
+// The linking step merges it into its bucket when the bucket is in the
+// scan (its locations become the bucket's at the same paths); either way
+// it stays an object of aws.s3.bucket_settings, so a setting that means
+// something on its own (ownership that keeps ACLs enabled) is checked even
+// when the bucket is outside the scan. Locations: "" is the resource, the
+// setting's paths as on a bucket ("versioning.status").
+type BucketSettings struct {
+	Meta
+	// Target is the bucket argument as written.
+	Target Target `json:"target,omitzero"`
+	// BucketRef is the ID of the bucket when it is in the scan (set by the
+	// linking step).
+	BucketRef string `json:"bucket_ref,omitempty"`
+	// ObjectOwnership is the rule of aws_s3_bucket_ownership_controls.
+	ObjectOwnership String `json:"object_ownership,omitzero"`
+	// Versioning is the configuration of aws_s3_bucket_versioning.
+	Versioning *Versioning `json:"versioning,omitempty"`
+	// Logging is the configuration of aws_s3_bucket_logging.
+	Logging *Logging `json:"logging,omitempty"`
+	// Website is the configuration of aws_s3_bucket_website_configuration.
+	Website *Website `json:"website,omitempty"`
+	// Encryption is the rule of
+	// aws_s3_bucket_server_side_encryption_configuration.
+	Encryption *Encryption `json:"encryption,omitempty"`
+	// ObjectLock is the configuration of
+	// aws_s3_bucket_object_lock_configuration.
+	ObjectLock *ObjectLock `json:"object_lock,omitempty"`
+}
+
 // SecretRotation is a rotation configured for a secret (Terraform
 // aws_secretsmanager_secret_rotation, CloudFormation
 // AWS::SecretsManager::RotationSchedule). Locations: "" is the resource.
@@ -91,6 +125,7 @@ func (m *Model) normalizeS3Parts() {
 	if s3.BucketACLs == nil {
 		s3.BucketACLs = []*BucketACL{}
 	}
+	s3.BucketSettings = nonNil(s3.BucketSettings)
 	for _, a := range s3.BucketACLs {
 		if a.Grants == nil {
 			a.Grants = []*Grant{}

@@ -50,6 +50,10 @@ type S3 struct {
 	// BucketACLs are the ACLs declared as resources of their own, linked to
 	// their bucket when it is in the scan.
 	BucketACLs []*BucketACL `json:"bucket_acls"`
+	// BucketSettings are Terraform's split resources that set a bucket's
+	// own configuration (versioning, logging, ownership, ...), merged into
+	// their bucket by the linking step when it is in the scan.
+	BucketSettings []*BucketSettings `json:"bucket_settings"`
 }
 
 // Bucket is an S3 bucket with every setting that Terraform's split resources

@@ -17,17 +17,14 @@ type adapter struct {
 	unit  *model.Unit
 	model *model.Model
 	locs  model.Locations
-
-	buckets map[string]*model.Bucket
 }
 
 func newAdapter(e *evaluator, unit *model.Unit) *adapter {
 	return &adapter{
-		e:       e,
-		unit:    unit,
-		model:   unit.Model,
-		locs:    unit.Locations,
-		buckets: map[string]*model.Bucket{},
+		e:     e,
+		unit:  unit,
+		model: unit.Model,
+		locs:  unit.Locations,
 	}
 }
 
@@ -100,23 +97,4 @@ func first(n *node.Node, key string) *node.Node {
 		return bs[0]
 	}
 	return nil
-}
-
-// str sets a model string from a node, recording its location; an absent
-// or null node leaves it absent.
-func (a *adapter) str(dst *model.String, n *node.Node, id, path string) {
-	if n.IsNull() {
-		return
-	}
-	*dst = n.AsString()
-	a.locs.Set(id, path, n.Range)
-}
-
-// boolean sets a model bool from a node, recording its location.
-func (a *adapter) boolean(dst *model.Bool, n *node.Node, id, path string) {
-	if n.IsNull() {
-		return
-	}
-	*dst = n.AsBool()
-	a.locs.Set(id, path, n.Range)
 }

@@ -3,56 +3,62 @@ package terraform
 import (
 	"fmt"
 
+	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// s3Split maps the split S3 resources (provider v4+) that set a bucket's
-// own settings to the function that merges one into the bucket it
-// configures. The access rules of a bucket, aws_s3_bucket_acl and
-// aws_s3_bucket_public_access_block, are objects of their own that the
-// linking step (parsers/link) attaches to their bucket, so that they are
-// checked even when the bucket is not in the scan; aws_s3_bucket_policy is
-// read with the other policies (adapt_iam.go).
-var s3Split = map[string]func(a *adapter, b *model.Bucket, r *resInst, n *node.Node){
-	"aws_s3_bucket_versioning":                           (*adapter).bucketVersioning,
-	"aws_s3_bucket_logging":                              (*adapter).bucketLogging,
-	"aws_s3_bucket_ownership_controls":                   (*adapter).bucketOwnershipControls,
-	"aws_s3_bucket_server_side_encryption_configuration": (*adapter).bucketEncryption,
-	"aws_s3_bucket_website_configuration":                (*adapter).bucketWebsite,
-	"aws_s3_bucket_object_lock_configuration":            (*adapter).bucketObjectLock,
+// s3Settings maps the split S3 resources (provider v4+) that set a
+// bucket's own configuration to the function that reads one into a
+// model.BucketSettings. Each stays an object of its own with a target of
+// its bucket, and the linking step (parsers/link) merges it into the
+// bucket when the bucket is in the unit; so do the access rules of a
+// bucket, aws_s3_bucket_acl and aws_s3_bucket_public_access_block, which
+// are checked on their own too. aws_s3_bucket_policy is read with the
+// other policies (adapt_iam.go).
+var s3Settings = map[string]func(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range){
+	"aws_s3_bucket_versioning":                           bucketVersioning,
+	"aws_s3_bucket_logging":                              bucketLogging,
+	"aws_s3_bucket_ownership_controls":                   bucketOwnershipControls,
+	"aws_s3_bucket_server_side_encryption_configuration": bucketEncryption,
+	"aws_s3_bucket_website_configuration":                bucketWebsite,
+	"aws_s3_bucket_object_lock_configuration":            bucketObjectLock,
 }
 
 func (a *adapter) adaptS3() {
+	s3 := &a.model.AWS.S3
 	for _, r := range a.managed("aws_s3_bucket") {
-		b := a.bucket(r)
-		a.buckets[b.ID] = b
-		a.model.AWS.S3.Buckets = append(a.model.AWS.S3.Buckets, b)
+		s3.Buckets = append(s3.Buckets, a.bucket(r))
 	}
+	// In the order of the resource instances, which is the order in which
+	// the linking step merges two settings resources of one bucket.
 	for _, r := range a.e.resInsts {
-		merge := s3Split[r.res.typ]
-		if r.res.mode != managedResource || merge == nil {
+		read := s3Settings[r.res.typ]
+		if r.res.mode != managedResource || read == nil {
 			continue
 		}
 		n := a.node(r)
-		// A split resource for a bucket outside the scan configures
-		// nothing the rules can see.
-		if b := a.targetBucket(field(n, "bucket")); b != nil {
-			merge(a, b, r, n)
-		}
+		s := &model.BucketSettings{Target: target(field(n, "bucket"))}
+		var o adapt.Object
+		s.Meta, o = a.object(r, r.id)
+		read(s, o, n, toRange(r.res.defRange))
+		s3.BucketSettings = append(s3.BucketSettings, s)
 	}
 	for _, r := range a.managed("aws_s3_bucket_public_access_block") {
 		n := a.node(r)
-		pab := &model.BucketPublicAccessBlock{Meta: a.meta(r, r.id), Target: target(field(n, "bucket"))}
-		pab.PublicAccessFlags = a.publicAccessBlock(r, n, r.id, "").PublicAccessFlags
-		a.model.AWS.S3.PublicAccessBlocks = append(a.model.AWS.S3.PublicAccessBlocks, pab)
+		pab := &model.BucketPublicAccessBlock{Target: target(field(n, "bucket"))}
+		var o adapt.Object
+		pab.Meta, o = a.object(r, r.id)
+		pab.PublicAccessFlags = publicAccessFlags(o, n, toRange(r.res.defRange))
+		s3.PublicAccessBlocks = append(s3.PublicAccessBlocks, pab)
 	}
 	for _, r := range a.managed("aws_s3_bucket_acl") {
-		a.model.AWS.S3.BucketACLs = append(a.model.AWS.S3.BucketACLs, a.bucketACL(r))
+		s3.BucketACLs = append(s3.BucketACLs, a.bucketACL(r))
 	}
 	for _, r := range a.managed("aws_s3_account_public_access_block") {
-		a.model.AWS.S3.AccountPublicAccessBlocks = append(a.model.AWS.S3.AccountPublicAccessBlocks,
-			a.publicAccessBlock(r, a.node(r), r.id, ""))
+		_, o := a.object(r, r.id)
+		s3.AccountPublicAccessBlocks = append(s3.AccountPublicAccessBlocks,
+			&model.PublicAccessBlock{ID: r.id, PublicAccessFlags: publicAccessFlags(o, a.node(r), toRange(r.res.defRange))})
 	}
 }
 
@@ -65,87 +71,59 @@ func target(n *node.Node) model.Target {
 	return model.Target{Refs: n.Refs, Name: n.AsString()}
 }
 
-// targetBucket finds the bucket of the scan that a bucket argument names:
-// through a reference (aws_s3_bucket.x.id, each.value.id of a for_each over
-// buckets, or a local, variable or module output computed from one), else
-// by a literal name equal to a bucket's known name.
-func (a *adapter) targetBucket(n *node.Node) *model.Bucket {
-	if n == nil {
-		return nil
-	}
-	for _, ref := range n.Refs {
-		if b := a.buckets[ref]; b != nil {
-			return b
-		}
-	}
-	name, ok := n.AsString().Get()
-	if !ok {
-		return nil
-	}
-	for _, b := range a.model.AWS.S3.Buckets {
-		if bn, ok := b.Name.Get(); ok && bn == name {
-			return b
-		}
-	}
-	return nil
-}
-
 // bucket reads an aws_s3_bucket, including the inline settings of provider
 // versions before 4 (acl, grant, versioning, logging, website,
 // server_side_encryption_configuration, object_lock_configuration).
 func (a *adapter) bucket(r *resInst) *model.Bucket {
 	n := a.node(r)
-	id := r.id
-	b := &model.Bucket{Meta: a.meta(r, id)}
-	a.locs.Set(id, "", toRange(r.res.defRange))
-
-	if name := field(n, "bucket"); !name.IsNull() {
-		a.str(&b.Name, name, id, "name")
-	} else {
+	at := toRange(r.res.defRange)
+	b := &model.Bucket{}
+	var o adapt.Object
+	b.Meta, o = a.object(r, r.id)
+	o.Apply(n, adapt.BucketFields(b))
+	if b.Name.State == model.Absent {
 		// No name, or only bucket_prefix: Terraform generates one at apply.
 		b.Name = model.UnknownOf[string]()
-		a.locs.Set(id, "name", field(n, "bucket_prefix").RangeOr(toRange(r.res.defRange)))
+		o.Set("name", field(n, "bucket_prefix").RangeOr(at))
 	}
-	a.str(&b.ACL, field(n, "acl"), id, "acl")
 	for _, g := range blocks(n, "grant") {
-		a.legacyGrant(b, g)
+		legacyGrant(o, b, g)
 	}
 	if v := first(n, "versioning"); v != nil {
 		b.Versioning = &model.Versioning{}
-		a.locs.Set(id, "versioning", v.Range)
+		o.Set("versioning", v.Range)
 		// enabled defaults to false; a new bucket with versioning not
 		// enabled is simply unversioned (provider v4+ makes no API call).
 		enabled := field(v, "enabled")
 		b.Versioning.Status = enabledStatus(enabled.AsBool(), "Disabled")
-		a.locs.Set(id, "versioning.status", enabled.RangeOr(v.Range))
+		o.Set("versioning.status", enabled.RangeOr(v.Range))
 		if mfa := field(v, "mfa_delete"); !mfa.IsNull() {
 			b.Versioning.MFADelete = enabledStatus(mfa.AsBool(), "Disabled")
-			a.locs.Set(id, "versioning.mfa_delete", mfa.Range)
+			o.Set("versioning.mfa_delete", mfa.Range)
 		}
 	}
 	if l := first(n, "logging"); l != nil {
-		b.Logging = a.logging(l, id)
+		b.Logging = logging(o, l, l.Range)
 	}
 	if w := first(n, "website"); w != nil {
 		b.Website = &model.Website{}
-		a.locs.Set(id, "website", w.Range)
-		a.str(&b.Website.IndexDocument, field(w, "index_document"), id, "website.index_document")
-		a.str(&b.Website.RedirectAll, field(w, "redirect_all_requests_to"), id, "website.redirect_all_requests_to")
+		o.Set("website", w.Range)
+		o.Apply(w, adapt.WebsiteFields(b.Website))
 	}
 	if s := first(n, "server_side_encryption_configuration"); s != nil {
-		b.Encryption = a.encryption(first(s, "rule"), s.Range, id)
+		b.Encryption = encryption(o, first(s, "rule"), s.Range)
 	}
 	if v := field(n, "object_lock_enabled"); !v.IsNull() {
 		b.ObjectLock = &model.ObjectLock{}
-		a.locs.Set(id, "object_lock", v.Range)
-		a.boolean(&b.ObjectLock.Enabled, v, id, "object_lock.enabled")
+		o.Set("object_lock", v.Range)
+		o.Bool(&b.ObjectLock.Enabled, "object_lock.enabled", v)
 	}
 	if c := first(n, "object_lock_configuration"); c != nil {
 		if b.ObjectLock == nil {
 			b.ObjectLock = &model.ObjectLock{}
-			a.locs.Set(id, "object_lock", c.Range)
+			o.Set("object_lock", c.Range)
 		}
-		a.objectLock(b.ObjectLock, c, id)
+		objectLock(o, b.ObjectLock, c)
 	}
 	return b
 }
@@ -164,9 +142,20 @@ func enabledStatus(v model.Bool, off string) model.String {
 	return model.KnownOf(off)
 }
 
+// granteeFields maps a grantee under the grant's path: the grant block of
+// a bucket (provider versions before 4) or the grantee block of an ACL
+// resource's grant. CloudFormation has no grants.
+func granteeFields(path string, g *model.Grant) []adapt.Field {
+	return []adapt.Field{
+		{Path: path + ".grantee_type", TF: "type", String: &g.GranteeType},
+		{Path: path + ".uri", TF: "uri", String: &g.URI},
+		{Path: path + ".id", TF: "id", String: &g.ID},
+	}
+}
+
 // legacyGrant reads grant {id, type, uri, permissions}: one model grant per
 // permission.
-func (a *adapter) legacyGrant(b *model.Bucket, g *node.Node) {
+func legacyGrant(o adapt.Object, b *model.Bucket, g *node.Node) {
 	perms := field(g, "permissions")
 	items, ok := perms.Items()
 	if !ok || len(items) == 0 {
@@ -177,145 +166,120 @@ func (a *adapter) legacyGrant(b *model.Bucket, g *node.Node) {
 	for _, p := range items {
 		path := fmt.Sprintf("grants[%d]", len(b.Grants))
 		gr := &model.Grant{}
-		a.locs.Set(b.ID, path, g.Range)
-		a.str(&gr.GranteeType, field(g, "type"), b.ID, path+".grantee_type")
-		a.str(&gr.URI, field(g, "uri"), b.ID, path+".uri")
-		a.str(&gr.ID, field(g, "id"), b.ID, path+".id")
-		a.str(&gr.Permission, p, b.ID, path+".permission")
+		o.Set(path, g.Range)
+		o.Apply(g, granteeFields(path, gr))
+		o.String(&gr.Permission, path+".permission", p)
 		b.Grants = append(b.Grants, gr)
 	}
 }
 
-func (a *adapter) logging(l *node.Node, id string) *model.Logging {
+// logging reads a logging configuration located at at.
+func logging(o adapt.Object, n *node.Node, at model.Range) *model.Logging {
 	lg := &model.Logging{}
-	a.locs.Set(id, "logging", l.Range)
-	dest := field(l, "target_bucket")
-	a.str(&lg.TargetBucket, dest, id, "logging.target_bucket")
-	a.str(&lg.TargetPrefix, field(l, "target_prefix"), id, "logging.target_prefix")
-	lg.Target = target(dest)
+	o.Set("logging", at)
+	o.Apply(n, adapt.LoggingFields(lg))
+	lg.Target = target(field(n, "target_bucket"))
 	return lg
 }
 
 // encryption reads rule {apply_server_side_encryption_by_default
 // {sse_algorithm, kms_master_key_id}, bucket_key_enabled}.
-func (a *adapter) encryption(rule *node.Node, r model.Range, id string) *model.Encryption {
+func encryption(o adapt.Object, rule *node.Node, at model.Range) *model.Encryption {
 	enc := &model.Encryption{}
-	a.locs.Set(id, "encryption", r)
+	o.Set("encryption", at)
 	if rule == nil {
 		return enc
 	}
-	def := first(rule, "apply_server_side_encryption_by_default")
-	a.str(&enc.Algorithm, field(def, "sse_algorithm"), id, "encryption.algorithm")
-	a.str(&enc.KMSKeyID, field(def, "kms_master_key_id"), id, "encryption.kms_key_id")
-	a.boolean(&enc.BucketKeyEnabled, field(rule, "bucket_key_enabled"), id, "encryption.bucket_key_enabled")
+	o.Apply(first(rule, "apply_server_side_encryption_by_default"), adapt.EncryptionDefaultFields(enc))
+	o.Apply(rule, adapt.EncryptionRuleFields(enc))
 	return enc
 }
 
 // objectLock reads object_lock_enabled ("Enabled", the default) and
 // rule {default_retention {mode}} of an object lock configuration.
-func (a *adapter) objectLock(ol *model.ObjectLock, c *node.Node, id string) {
+func objectLock(o adapt.Object, ol *model.ObjectLock, c *node.Node) {
 	switch v := field(c, "object_lock_enabled"); {
 	case v.IsNull():
 		ol.Enabled = model.KnownOf(true)
-		a.locs.Set(id, "object_lock.enabled", c.Range)
+		o.Set("object_lock.enabled", c.Range)
 	case v.Kind == node.String:
 		ol.Enabled = model.KnownOf(v.Str == "Enabled")
-		a.locs.Set(id, "object_lock.enabled", v.Range)
+		o.Set("object_lock.enabled", v.Range)
 	default:
 		ol.Enabled = model.UnknownOf[bool]()
-		a.locs.Set(id, "object_lock.enabled", v.Range)
+		o.Set("object_lock.enabled", v.Range)
 	}
-	ret := first(first(c, "rule"), "default_retention")
-	a.str(&ol.Mode, field(ret, "mode"), id, "object_lock.mode")
+	o.Apply(first(first(c, "rule"), "default_retention"), adapt.ObjectLockRetentionFields(ol))
 }
 
 // bucketACL reads an aws_s3_bucket_acl: its canned ACL or the grants of
 // its access_control_policy, located under the ACL resource's own ID.
 func (a *adapter) bucketACL(r *resInst) *model.BucketACL {
 	n := a.node(r)
-	b := &model.BucketACL{Meta: a.meta(r, r.id), Target: target(field(n, "bucket"))}
-	a.locs.Set(b.ID, "", toRange(r.res.defRange))
-	a.str(&b.ACL, field(n, "acl"), b.ID, "acl")
+	b := &model.BucketACL{Target: target(field(n, "bucket"))}
+	var o adapt.Object
+	b.Meta, o = a.object(r, r.id)
+	o.String(&b.ACL, "acl", field(n, "acl"))
 	for _, acp := range blocks(n, "access_control_policy") {
 		for _, g := range blocks(acp, "grant") {
 			path := fmt.Sprintf("grants[%d]", len(b.Grants))
 			gr := &model.Grant{}
-			a.locs.Set(b.ID, path, g.Range)
+			o.Set(path, g.Range)
 			grantee := first(g, "grantee")
 			if g.Kind == node.Unknown {
 				grantee = g
 			}
-			a.str(&gr.GranteeType, field(grantee, "type"), b.ID, path+".grantee_type")
-			a.str(&gr.URI, field(grantee, "uri"), b.ID, path+".uri")
-			a.str(&gr.ID, field(grantee, "id"), b.ID, path+".id")
-			a.str(&gr.Permission, field(g, "permission"), b.ID, path+".permission")
+			o.Apply(grantee, granteeFields(path, gr))
+			o.String(&gr.Permission, path+".permission", field(g, "permission"))
 			b.Grants = append(b.Grants, gr)
 		}
 	}
 	return b
 }
 
-// publicAccessBlock reads the four flags, locating them under id with the
-// path prefix. An omitted flag is false (AWS-FACTS #2), located at the
+// publicAccessFlags reads the four flags of a public access block
+// resource. An omitted flag is false (AWS-FACTS #2), located at the
 // resource block, since that is where it would have to be written.
-func (a *adapter) publicAccessBlock(r *resInst, n *node.Node, id, prefix string) *model.PublicAccessBlock {
-	pab := &model.PublicAccessBlock{ID: r.id}
-	a.locs.Set(r.id, "", toRange(r.res.defRange))
-	a.track(r, r.id)
-	for _, f := range [...]struct {
-		attr string
-		dst  *model.Bool
-	}{
-		{"block_public_acls", &pab.BlockPublicACLs},
-		{"ignore_public_acls", &pab.IgnorePublicACLs},
-		{"block_public_policy", &pab.BlockPublicPolicy},
-		{"restrict_public_buckets", &pab.RestrictPublicBuckets},
-	} {
-		v := field(n, f.attr)
-		if v.IsNull() {
-			*f.dst = model.KnownOf(false)
-			a.locs.Set(id, prefix+f.attr, toRange(r.res.defRange))
-			continue
+func publicAccessFlags(o adapt.Object, n *node.Node, at model.Range) model.PublicAccessFlags {
+	var pab model.PublicAccessBlock
+	flags := adapt.PublicAccessBlockFields("", &pab)
+	o.Apply(n, flags)
+	for _, f := range flags {
+		if f.Bool.State == model.Absent {
+			*f.Bool = model.KnownOf(false)
+			o.Set(f.Path, at)
 		}
-		a.boolean(f.dst, v, id, prefix+f.attr)
 	}
-	return pab
+	return pab.PublicAccessFlags
 }
 
-func (a *adapter) bucketVersioning(b *model.Bucket, r *resInst, n *node.Node) {
-	b.Versioning = &model.Versioning{}
-	a.locs.Set(b.ID, "versioning", toRange(r.res.defRange))
-	vc := first(n, "versioning_configuration")
-	a.str(&b.Versioning.Status, field(vc, "status"), b.ID, "versioning.status")
-	a.str(&b.Versioning.MFADelete, field(vc, "mfa_delete"), b.ID, "versioning.mfa_delete")
+func bucketVersioning(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range) {
+	s.Versioning = &model.Versioning{}
+	o.Set("versioning", at)
+	o.Apply(first(n, "versioning_configuration"), adapt.VersioningFields(s.Versioning))
 }
 
-func (a *adapter) bucketLogging(b *model.Bucket, r *resInst, n *node.Node) {
-	b.Logging = a.logging(n, b.ID)
-	a.locs.Set(b.ID, "logging", toRange(r.res.defRange))
+func bucketLogging(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range) {
+	s.Logging = logging(o, n, at)
 }
 
-func (a *adapter) bucketOwnershipControls(b *model.Bucket, r *resInst, n *node.Node) {
-	rule := first(n, "rule")
-	if rule == nil {
-		return
-	}
-	a.str(&b.ObjectOwnership, field(rule, "object_ownership"), b.ID, "object_ownership")
+func bucketOwnershipControls(s *model.BucketSettings, o adapt.Object, n *node.Node, _ model.Range) {
+	o.Apply(first(n, "rule"), adapt.OwnershipFields(&s.ObjectOwnership))
 }
 
-func (a *adapter) bucketEncryption(b *model.Bucket, r *resInst, n *node.Node) {
-	b.Encryption = a.encryption(first(n, "rule"), toRange(r.res.defRange), b.ID)
+func bucketEncryption(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range) {
+	s.Encryption = encryption(o, first(n, "rule"), at)
 }
 
-func (a *adapter) bucketWebsite(b *model.Bucket, r *resInst, n *node.Node) {
-	b.Website = &model.Website{}
-	a.locs.Set(b.ID, "website", toRange(r.res.defRange))
-	a.str(&b.Website.IndexDocument, field(first(n, "index_document"), "suffix"), b.ID, "website.index_document")
-	a.str(&b.Website.RedirectAll, field(first(n, "redirect_all_requests_to"), "host_name"), b.ID, "website.redirect_all_requests_to")
+func bucketWebsite(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range) {
+	s.Website = &model.Website{}
+	o.Set("website", at)
+	o.String(&s.Website.IndexDocument, "website.index_document", field(first(n, "index_document"), "suffix"))
+	o.String(&s.Website.RedirectAll, "website.redirect_all_requests_to", field(first(n, "redirect_all_requests_to"), "host_name"))
 }
 
-func (a *adapter) bucketObjectLock(b *model.Bucket, r *resInst, n *node.Node) {
-	b.ObjectLock = &model.ObjectLock{}
-	a.locs.Set(b.ID, "object_lock", toRange(r.res.defRange))
-	a.objectLock(b.ObjectLock, n, b.ID)
+func bucketObjectLock(s *model.BucketSettings, o adapt.Object, n *node.Node, at model.Range) {
+	s.ObjectLock = &model.ObjectLock{}
+	o.Set("object_lock", at)
+	objectLock(o, s.ObjectLock, n)
 }
