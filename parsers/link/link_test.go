@@ -189,3 +189,57 @@ func TestSecretName(t *testing.T) {
 		}
 	}
 }
+
+// Settings resources merge into their bucket in order, the bucket's paths
+// of each setting pointing where the resource writes them; an orphan stays
+// unmerged; a logging resource's destination is linked; linking twice
+// changes nothing.
+func TestBucketSettings(t *testing.T) {
+	line := func(n int) model.Range { return model.Range{File: "s", Start: model.Pos{Line: n, Column: 1}} }
+	u := unitWith(func(m *model.Model) {
+		m.AWS.S3.Buckets[0].Versioning = &model.Versioning{Status: known("Disabled")}
+		m.AWS.S3.BucketSettings = []*model.BucketSettings{
+			{Meta: model.Meta{ID: "v1"}, Target: model.Target{Refs: []string{"b1"}}, Versioning: &model.Versioning{Status: known("Suspended")}},
+			{Meta: model.Meta{ID: "v2"}, Target: model.Target{Name: known("one")}, Versioning: &model.Versioning{Status: known("Enabled")}},
+			{Meta: model.Meta{ID: "own"}, Target: model.Target{Refs: []string{"b2"}}, ObjectOwnership: known("ObjectWriter")},
+			{Meta: model.Meta{ID: "log"}, Target: model.Target{Refs: []string{"b2"}}, Logging: &model.Logging{Target: model.Target{Refs: []string{"b1"}}}},
+			{Meta: model.Meta{ID: "orphan"}, Target: model.Target{Name: known("shared-assets")}, Encryption: &model.Encryption{Algorithm: known("AES256")}},
+		}
+	})
+	u.Locations.Set("v2", "versioning.status", line(7))
+	u.Locations.Set("own", "object_ownership", line(9))
+	for pass := 1; pass <= 2; pass++ {
+		Unit(u)
+		s3 := u.Model.AWS.S3
+		b1, b2 := s3.Buckets[0], s3.Buckets[1]
+		refs := []string{}
+		for _, s := range s3.BucketSettings {
+			refs = append(refs, s.BucketRef)
+		}
+		tests := []struct {
+			name      string
+			got, want any
+		}{
+			{"bucket refs", fmt.Sprint(refs), "[b1 b1 b2 b2 ]"},
+			{"last versioning wins", b1.Versioning.Status, known("Enabled")},
+			{"ownership", b2.ObjectOwnership, known("ObjectWriter")},
+			{"log destination", b2.Logging.TargetBucketRef, "b1"},
+			{"logged by", fmt.Sprint(b1.LoggedBy), "[b2]"},
+			{"the resource's logging is not linked", s3.BucketSettings[3].Logging.TargetBucketRef, ""},
+			{"orphan not merged", b1.Encryption == nil && b2.Encryption == nil, true},
+		}
+		for _, tt := range tests {
+			if tt.got != tt.want {
+				t.Errorf("pass %d: %s = %v, want %v", pass, tt.name, tt.got, tt.want)
+			}
+		}
+		for _, l := range []struct {
+			id, path string
+			want     model.Range
+		}{{"b1", "versioning.status", line(7)}, {"b2", "object_ownership", line(9)}} {
+			if at, ok := u.Locations.Lookup(l.id, l.path); !ok || at != l.want {
+				t.Errorf("pass %d: %s %s at %v, want %v", pass, l.id, l.path, at, l.want)
+			}
+		}
+	}
+}

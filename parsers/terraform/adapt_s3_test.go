@@ -260,6 +260,12 @@ resource "aws_s3_bucket_policy" "p" {
     Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }]
   })
 }
+resource "aws_s3_bucket_ownership_controls" "o" {
+  bucket = "someone-elses-bucket"
+  rule {
+    object_ownership = "ObjectWriter"
+  }
+}
 resource "aws_s3_bucket_versioning" "off" {
   count  = 0
   bucket = aws_s3_bucket.b.id
@@ -278,6 +284,15 @@ resource "aws_s3_bucket_versioning" "off" {
 	// on its own.
 	if pabs := u.Model.AWS.S3.PublicAccessBlocks; len(pabs) != 1 || pabs[0].BucketRef != "" || pabs[0].BlockPublicACLs != model.KnownOf(false) {
 		t.Errorf("public access blocks = %+v", pabs)
+	}
+	// So do the settings of a bucket outside the scan, located under their
+	// own ID; the bucket gets none of them.
+	if ss := u.Model.AWS.S3.BucketSettings; len(ss) != 1 || ss[0].BucketRef != "" || ss[0].ObjectOwnership != model.KnownOf("ObjectWriter") ||
+		ss[0].Target.Name != model.KnownOf("someone-elses-bucket") || b.ObjectOwnership.State != model.Absent {
+		t.Errorf("bucket settings = %+v", ss)
+	}
+	if _, ok := u.Locations.Lookup("aws_s3_bucket_ownership_controls.o", "object_ownership"); !ok {
+		t.Error("no location for the orphan's object_ownership")
 	}
 	// count = 0: the resource does not exist.
 	if b.Versioning != nil {

@@ -10,13 +10,18 @@
 #   resource (aws_s3_bucket_acl), or a canned ACL or grant other than the
 #   owner-only private and bucket-owner-full-control, which S3 rejects
 #   unless ACLs are enabled (CloudFormation AccessControl is such a canned
-#   ACL). One finding per bucket, at the first of these it finds.
+#   ACL). One finding per bucket, at the first of these it finds. An
+#   ownership controls or ACL resource of a bucket outside the scan is
+#   checked on its own: ownership ObjectWriter or BucketOwnerPreferred, or
+#   an ACL that S3 accepts only with ACLs enabled (a canned ACL other than
+#   the owner-only ones, a grant to a group or of less than FULL_CONTROL),
+#   is a finding at that attribute of the resource.
 # custom:
 #   id: aws-s3-acls-enabled
 #   severity: MEDIUM
 #   kind: security
 #   fsbp: [S3.12]
-#   collections: [aws.s3.buckets]
+#   collections: [aws.s3.buckets, aws.s3.bucket_settings, aws.s3.bucket_acls]
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_ownership_controls, aws_s3_bucket_acl, AWS::S3::Bucket]
 #   remediation:
 #     terraform: |
@@ -80,6 +85,44 @@ reason(bucket) := ["object_ownership", msg] if {
 	not owner_enforced(bucket)
 	count(bucket.grants) > 0
 	msg := sprintf("Bucket %s has ACL grants, which need ACLs enabled; remove them, keep object ownership BucketOwnerEnforced and grant access with policies.", [bucket.id])
+}
+
+# Sub-resources whose bucket is not in the scan: what they say is all the
+# scan knows of the bucket. A linked one is checked through its bucket above.
+deny contains finding if {
+	some settings in input.aws.s3.bucket_settings
+	not settings.bucket_ref
+	settings.object_ownership in acl_ownership
+	msg := sprintf("Ownership controls %s of %s set object ownership to %s, which keeps ACLs enabled; set it to BucketOwnerEnforced and grant access with policies.", [settings.id, lib.target_name(settings), settings.object_ownership])
+	finding := lib.finding(settings, "object_ownership", msg)
+}
+
+deny contains finding if {
+	some acl in input.aws.s3.bucket_acls
+	not acl.bucket_ref
+	[attribute, message] := orphan_acl_reason(acl)
+	finding := lib.finding(acl, attribute, message)
+}
+
+# An ACL resource alone does not show that ACLs are enabled (S3 accepts an
+# owner-only ACL on a bucket with ACLs disabled), so only an ACL that S3
+# would reject there counts.
+orphan_acl_reason(acl) := ["acl", msg] if {
+	lib.known_not_in(acl.acl, owner_only_acls)
+	msg := sprintf("ACL %s of %s sets the canned ACL %q, which needs ACLs enabled on the bucket; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [acl.id, lib.target_name(acl), acl.acl])
+} else := [lib.path(["grants", i]), msg] if {
+	# The first such grant: one finding per ACL resource.
+	i := min({j | some j, grant in acl.grants; needs_acls(grant)})
+	msg := sprintf("ACL %s of %s grants access to someone other than the bucket owner, which needs ACLs enabled on the bucket; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [acl.id, lib.target_name(acl)])
+}
+
+# A grant to a group, or of a known permission short of FULL_CONTROL, is not
+# the owner's full control, the one grant a bucket with ACLs disabled keeps.
+needs_acls(grant) if is_string(grant.uri)
+
+needs_acls(grant) if {
+	is_string(grant.permission)
+	grant.permission != "FULL_CONTROL"
 }
 
 # With ownership known to be BucketOwnerEnforced a canned ACL or grant is

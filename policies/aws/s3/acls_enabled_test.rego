@@ -56,3 +56,60 @@ test_unknown_values_do_not_fire if {
 		bucket({"id": "c", "acl": unknown}),
 	])
 }
+
+# Sub-resources of buckets outside the scan are checked on their own.
+orphans(settings, acls) := {"aws": {"s3": {"buckets": [], "bucket_settings": settings, "bucket_acls": acls}}}
+
+orphan_findings(settings, acls) := {[f.resource, f.attribute] | some f in rule.deny with input as orphans(settings, acls)}
+
+test_orphan_ownership_controls_fire if {
+	orphan_findings(
+		[
+			{"id": "w", "target": {"name": "shared"}, "object_ownership": "ObjectWriter"},
+			{"id": "p", "target": {"name": "shared"}, "object_ownership": "BucketOwnerPreferred"},
+		],
+		[],
+	) == {["w", "object_ownership"], ["p", "object_ownership"]}
+}
+
+test_orphan_settings_without_acl_ownership_do_not_fire if {
+	orphan_findings(
+		[
+			{"id": "e", "object_ownership": "BucketOwnerEnforced"},
+			{"id": "u", "object_ownership": unknown},
+			{"id": "v", "versioning": {"status": "Suspended"}},
+		],
+		[],
+	) == set()
+}
+
+test_orphan_acls_that_need_acls_enabled_fire if {
+	orphan_findings([], [
+		{"id": "canned", "acl": "public-read", "grants": []},
+		{"id": "group", "grants": [
+			{"grantee_type": "CanonicalUser", "id": "owner", "permission": "FULL_CONTROL"},
+			{"grantee_type": "Group", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery", "permission": "WRITE"},
+			{"grantee_type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers", "permission": "READ"},
+		]},
+		{"id": "read", "grants": [{"grantee_type": "CanonicalUser", "id": "other", "permission": "READ"}]},
+	]) == {["canned", "acl"], ["group", "grants[1]"], ["read", "grants[0]"]}
+}
+
+test_orphan_owner_only_and_unknown_acls_do_not_fire if {
+	orphan_findings([], [
+		{"id": "private", "acl": "private", "grants": []},
+		{"id": "bofc", "acl": "bucket-owner-full-control", "grants": []},
+		{"id": "unknown", "acl": unknown, "grants": []},
+		{"id": "owner", "grants": [{"grantee_type": "CanonicalUser", "id": "owner", "permission": "FULL_CONTROL"}]},
+		{"id": "unknown-grant", "grants": [{"grantee_type": unknown, "permission": unknown}]},
+	]) == set()
+}
+
+# A linked sub-resource is checked through its bucket (merged ownership,
+# acls), not again on its own.
+test_linked_sub_resources_are_not_orphans if {
+	orphan_findings(
+		[{"id": "w", "bucket_ref": "b", "object_ownership": "ObjectWriter"}],
+		[{"id": "a", "bucket_ref": "b", "acl": "public-read", "grants": []}],
+	) == set()
+}
