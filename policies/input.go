@@ -455,11 +455,17 @@ func validTagName(s string) bool {
 	for _, r := range s {
 		switch {
 		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
-		case !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127):
+		case !isLetterOrDigit(r):
 			return false
 		}
 	}
 	return true
+}
+
+// isLetterOrDigit is encoding/json's test for the rest of a tag name: an
+// ASCII letter or digit, or any non-ASCII character.
+func isLetterOrDigit(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127
 }
 
 func hasOption(opts, name string) bool {

@@ -90,7 +90,7 @@ type Outer struct {
 	Shadowed string
 	private  string
 	Skip     string         `json:"-"`
-	Dash     string         `json:"-,"`
+	Dash     string         `json:"-,"` //nolint:staticcheck // a field named "-", as encoding/json spells it
 	Quoted   int            `json:"quoted,string"`
 	QStr     string         `json:"qstr,string"`
 	QFloat   float64        `json:"qfloat,string"`

@@ -79,7 +79,8 @@ func TestLimits(t *testing.T) {
 				if len(u.Diagnostics) != 1 || u.Diagnostics[0].Summary != tt.warning || u.Diagnostics[0].Severity != model.DiagWarning {
 					t.Fatalf("diagnostics = %v, want one warning %q", u.Diagnostics[:min(3, len(u.Diagnostics))], tt.warning)
 				}
-				if want := strings.Count(tt.src[:strings.Index(tt.src, "Fn::ForEach::")], "\n") + 1; u.Diagnostics[0].Range.Start.Line != want {
+				before, _, _ := strings.Cut(tt.src, "Fn::ForEach::")
+				if want := strings.Count(before, "\n") + 1; u.Diagnostics[0].Range.Start.Line != want {
 					t.Errorf("warning at line %d, want %d", u.Diagnostics[0].Range.Start.Line, want)
 				}
 			}

@@ -180,7 +180,8 @@ func rangeLen(args []cty.Value) (*big.Float, bool) {
 		}
 		nums[i] = a.AsBigFloat()
 	}
-	start, end, step := new(big.Float), new(big.Float), big.NewFloat(1)
+	start, step := new(big.Float), big.NewFloat(1)
+	var end *big.Float
 	switch len(nums) {
 	case 1:
 		end = nums[0]

@@ -38,7 +38,37 @@ known_items(list) := {[i, v] |
 action_matches(pattern, action) if {
 	is_string(pattern)
 	is_string(action)
+	not _has_wildcard(pattern)
+	lower(pattern) == lower(action)
+}
+
+# A wildcard pattern is compiled to a regular expression only when its
+# service prefix can match the action's: most patterns name one service
+# (s3:Get*), and a regex per (pattern, action) pair is the costliest test
+# the policy rules run.
+action_matches(pattern, action) if {
+	is_string(pattern)
+	is_string(action)
+	_has_wildcard(pattern)
+	_service_may_match(pattern, action)
 	regex.match(_wildcard_regex(pattern), lower(action))
+}
+
+_has_wildcard(pattern) if contains(pattern, "*")
+
+_has_wildcard(pattern) if contains(pattern, "?")
+
+_service_may_match(pattern, _) if {
+	service := split(pattern, ":")[0]
+	_has_wildcard(service)
+}
+
+_service_may_match(pattern, _) if not contains(pattern, ":")
+
+_service_may_match(pattern, action) if {
+	service := split(pattern, ":")[0]
+	not _has_wildcard(service)
+	lower(service) == lower(split(action, ":")[0])
 }
 
 _wildcard_regex(pattern) := concat("", ["^", wild, "$"]) if {
