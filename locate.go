@@ -59,31 +59,37 @@ func Fingerprint(ruleID, unit, resource, attribute string) string {
 	return hex.EncodeToString(h[:16])
 }
 
-type object struct {
-	id, typ string
+// collections indexes a unit's model collections by name, once per unit,
+// for the rules' METADATA names: "aws.s3.buckets", or
+// "aws.iam.policies[kind=identity]" for the policies of one kind.
+type collections struct {
+	byName map[string][]model.Meta
+	kinds  map[string]string // policy ID → kind
 }
 
-// collection lists the objects of a model collection named in a rule's
-// METADATA, e.g. "aws.s3.buckets", or "aws.iam.policies[kind=identity]" for
-// the policies of one kind.
-func collection(m *model.Model, name string) []object {
+func newCollections(m *model.Model) collections {
+	cs := collections{byName: map[string][]model.Meta{}, kinds: map[string]string{}}
+	for _, c := range m.Collections() {
+		cs.byName[c.Name] = c.Objects
+	}
+	for _, p := range m.AWS.IAM.Policies {
+		cs.kinds[p.ID] = p.Kind
+	}
+	return cs
+}
+
+// objects lists the objects of the named collection.
+func (cs collections) objects(name string) []model.Meta {
 	name, filter, _ := strings.Cut(name, "[")
 	kind, _ := strings.CutPrefix(strings.TrimSuffix(filter, "]"), "kind=")
-	kinds := map[string]string{}
-	if kind != "" {
-		for _, p := range m.AWS.IAM.Policies {
-			kinds[p.ID] = p.Kind
-		}
+	all := cs.byName[name]
+	if kind == "" {
+		return all
 	}
-	var out []object
-	for _, c := range m.Collections() {
-		if c.Name != name {
-			continue
-		}
-		for _, o := range c.Objects {
-			if kind == "" || kinds[o.ID] == kind {
-				out = append(out, object{id: o.ID, typ: o.Type})
-			}
+	var out []model.Meta
+	for _, o := range all {
+		if cs.kinds[o.ID] == kind {
+			out = append(out, o)
 		}
 	}
 	return out
@@ -103,15 +109,16 @@ func objectTypes(m *model.Model) map[string]string {
 // checks lists every (rule, object) pair a rule applies to, so JUnit shows
 // passing checks as well as failures.
 func checks(u *model.Unit, rules []report.Rule) []report.Check {
+	cs := newCollections(u.Model)
 	var out []report.Check
 	for _, r := range rules {
 		for _, c := range r.Collections {
-			for _, o := range collection(u.Model, c) {
-				rng, ok := u.Locations.Lookup(o.id, "")
+			for _, o := range cs.objects(c) {
+				rng, ok := u.Locations.Lookup(o.ID, "")
 				if !ok {
 					rng = model.Range{File: u.Path}
 				}
-				out = append(out, report.Check{RuleID: r.ID, Resource: o.id, ResourceType: o.typ, Range: rng})
+				out = append(out, report.Check{RuleID: r.ID, Resource: o.ID, ResourceType: o.Type, Range: rng})
 			}
 		}
 	}

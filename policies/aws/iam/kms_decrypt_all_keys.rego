@@ -90,9 +90,18 @@ _every_key(r) if lib.resource_is_all(r)
 
 _every_key(r) if {
 	r != "*"
+	_may_match_key(r)
 	every arn in _probe_keys {
 		regex.match(_arn_regex(r), arn)
 	}
+}
+
+# _may_match_key(r): the literal text before the first wildcard of r starts
+# a key ARN, as it must for r to match every key; it spares building a
+# regular expression for the (many) resources of other services.
+_may_match_key(r) if {
+	literal := regex.split(`[*?]`, r)[0]
+	startswith(_probe_keys[0], literal)
 }
 
 _probe_keys := [
