@@ -169,3 +169,110 @@ func ObjectLockRetentionFields(ol *model.ObjectLock) []Field {
 		{Path: "object_lock.mode", TF: "mode", CFN: "Mode", String: &ol.Mode},
 	}
 }
+
+// GuardDutyDetectorFields maps aws_guardduty_detector and
+// AWS::GuardDuty::Detector; the legacy data sources and inline features
+// are mapped with the tables below, on their blocks.
+func GuardDutyDetectorFields(d *model.GuardDutyDetector) []Field {
+	return []Field{
+		{Path: "enable", TF: "enable", CFN: "Enable", Bool: &d.Enable},
+	}
+}
+
+// GuardDutyDataSourceFields maps the enable flag of one legacy data source
+// block (s3_logs / S3Logs, kubernetes.audit_logs / Kubernetes.AuditLogs)
+// to the detector's path.
+func GuardDutyDataSourceFields(path string, enable *model.Bool) []Field {
+	return []Field{
+		{Path: path, TF: "enable", CFN: "Enable", Bool: enable},
+	}
+}
+
+// GuardDutyFeatureFields maps a feature (aws_guardduty_detector_feature, an
+// element of Features), under prefix ("" or "features[i].").
+func GuardDutyFeatureFields(prefix string, f *model.GuardDutyFeatureSetting) []Field {
+	return []Field{
+		{Path: prefix + "name", TF: "name", CFN: "Name", String: &f.Name},
+		{Path: prefix + "status", TF: "status", CFN: "Status", String: &f.Status},
+	}
+}
+
+// ConfigRecorderFields maps aws_config_configuration_recorder and
+// AWS::Config::ConfigurationRecorder but for the recording group.
+func ConfigRecorderFields(r *model.ConfigRecorder) []Field {
+	return []Field{
+		{Path: "name", TF: "name", CFN: "Name", String: &r.Name},
+	}
+}
+
+// RecordingGroupFields maps a recorder's recording_group /
+// RecordingGroup.
+func RecordingGroupFields(r *model.ConfigRecorder) []Field {
+	return []Field{
+		{Path: "all_supported", TF: "all_supported", CFN: "AllSupported", Bool: &r.AllSupported},
+		{Path: "resource_types", TF: "resource_types", CFN: "ResourceTypes", List: &r.ResourceTypes},
+	}
+}
+
+// RecordingStrategyFields maps recording_strategy / RecordingStrategy.
+func RecordingStrategyFields(r *model.ConfigRecorder) []Field {
+	return []Field{
+		{Path: "recording_strategy", TF: "use_only", CFN: "UseOnly", String: &r.RecordingStrategy},
+	}
+}
+
+// RecordingExclusionFields maps exclusion_by_resource_types /
+// ExclusionByResourceTypes.
+func RecordingExclusionFields(r *model.ConfigRecorder) []Field {
+	return []Field{
+		{Path: "exclusion_types", TF: "resource_types", CFN: "ResourceTypes", List: &r.ExclusionTypes},
+	}
+}
+
+// ConfigDeliveryChannelFields maps aws_config_delivery_channel and
+// AWS::Config::DeliveryChannel.
+func ConfigDeliveryChannelFields(c *model.ConfigDeliveryChannel) []Field {
+	return []Field{
+		{Path: "name", TF: "name", CFN: "Name", String: &c.Name},
+	}
+}
+
+// ECRRepositoryFields maps aws_ecr_repository and AWS::ECR::Repository but
+// for the scanning configuration block.
+func ECRRepositoryFields(r *model.ECRRepository) []Field {
+	return []Field{
+		{Path: "name", TF: "name", CFN: "RepositoryName", String: &r.Name},
+	}
+}
+
+// ECRImageScanningFields maps image_scanning_configuration /
+// ImageScanningConfiguration.
+func ECRImageScanningFields(r *model.ECRRepository) []Field {
+	return []Field{
+		{Path: "scan_on_push", TF: "scan_on_push", CFN: "ScanOnPush", Bool: &r.ScanOnPush},
+	}
+}
+
+// ECRRegistryScanningFields maps aws_ecr_registry_scanning_configuration
+// and AWS::ECR::RegistryScanningConfiguration but for the rules.
+func ECRRegistryScanningFields(c *model.ECRRegistryScanning) []Field {
+	return []Field{
+		{Path: "scan_type", TF: "scan_type", CFN: "ScanType", String: &c.ScanType},
+	}
+}
+
+// ECRScanningRuleFields maps one rule / Rules element under prefix
+// ("rules[i].").
+func ECRScanningRuleFields(prefix string, r *model.ECRScanningRule) []Field {
+	return []Field{
+		{Path: prefix + "scan_frequency", TF: "scan_frequency", CFN: "ScanFrequency", String: &r.ScanFrequency},
+	}
+}
+
+// HostedZoneFields maps aws_route53_zone and AWS::Route53::HostedZone but
+// for the VPC associations and query logging.
+func HostedZoneFields(z *model.HostedZone) []Field {
+	return []Field{
+		{Path: "name", TF: "name", CFN: "Name", String: &z.Name},
+	}
+}

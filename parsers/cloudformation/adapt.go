@@ -58,6 +58,7 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.kms()
 	a.ssm()
 	a.secrets()
+	a.detection()
 	for _, r := range t.resources {
 		if !r.dropped && r.typ == "AWS::CloudFormation::Stack" {
 			a.nestedStack(r)

@@ -52,6 +52,7 @@ func Unit(u *model.Unit) {
 	l.policies()
 	l.kms()
 	l.secretsManager()
+	l.detection()
 }
 
 type linker struct {

@@ -34,6 +34,15 @@ func (m *Model) Collections() []Collection {
 		{"aws.rds.instances", metas(a.RDS.Instances, func(x *DBInstance) Meta { return x.Meta })},
 		{"aws.rds.clusters", metas(a.RDS.Clusters, func(x *DBCluster) Meta { return x.Meta })},
 		{"aws.cloudformation.parameters", metas(a.CloudFormation.Parameters, func(x *CFNParameter) Meta { return x.Meta })},
+		{"aws.guardduty.detectors", metas(a.GuardDuty.Detectors, func(x *GuardDutyDetector) Meta { return x.Meta })},
+		{"aws.guardduty.features", metas(a.GuardDuty.Features, func(x *GuardDutyFeature) Meta { return x.Meta })},
+		{"aws.config.recorders", metas(a.Config.Recorders, func(x *ConfigRecorder) Meta { return x.Meta })},
+		{"aws.config.recorder_statuses", metas(a.Config.RecorderStatuses, func(x *ConfigRecorderStatus) Meta { return x.Meta })},
+		{"aws.config.delivery_channels", metas(a.Config.DeliveryChannels, func(x *ConfigDeliveryChannel) Meta { return x.Meta })},
+		{"aws.ecr.repositories", metas(a.ECR.Repositories, func(x *ECRRepository) Meta { return x.Meta })},
+		{"aws.ecr.registry_scanning_configurations", metas(a.ECR.RegistryScanningConfigurations, func(x *ECRRegistryScanning) Meta { return x.Meta })},
+		{"aws.route53.hosted_zones", metas(a.Route53.HostedZones, func(x *HostedZone) Meta { return x.Meta })},
+		{"aws.route53.query_logs", metas(a.Route53.QueryLogs, func(x *QueryLog) Meta { return x.Meta })},
 	}
 }
 

@@ -18,6 +18,12 @@ type AWS struct {
 	SSM            SSM            `json:"ssm"`
 	SecretsManager SecretsManager `json:"secretsmanager"`
 	RDS            RDS            `json:"rds"`
+	// GuardDuty, Config, ECR and Route53 are the detection and audit
+	// services (detection.go).
+	GuardDuty GuardDuty `json:"guardduty"`
+	Config    Config    `json:"config"`
+	ECR       ECR       `json:"ecr"`
+	Route53   Route53   `json:"route53"`
 	// CloudFormation holds what a template declares besides resources.
 	CloudFormation CloudFormation `json:"cloudformation"`
 	// Account is what the scan knows of the AWS account(s) it deploys to.
@@ -289,6 +295,7 @@ func (m *Model) Normalize() *Model {
 	m.normalizeSSM()
 	m.normalizeSecretsManager()
 	m.normalizeRDS()
+	m.normalizeDetection()
 	m.normalizeAccessPoints()
 	m.normalizeCloudFormation()
 	m.normalizePolicyErrors()

@@ -35,6 +35,7 @@ func (a *adapter) run() {
 	a.adaptKMS()
 	a.adaptSSM()
 	a.adaptSecrets()
+	a.adaptDetection()
 	a.model.AWS.Account.IDs = a.e.accountIDs()
 	// Relations between the objects are resolved once, by the linking step
 	// shared with the other formats.
