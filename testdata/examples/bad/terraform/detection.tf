@@ -1,0 +1,24 @@
+resource "aws_guardduty_detector" "main" {
+  enable = false
+}
+
+resource "aws_config_configuration_recorder" "main" {
+  name     = "main"
+  role_arn = "arn:aws:iam::111122223333:role/config"
+  recording_group {
+    all_supported  = false
+    resource_types = ["AWS::EC2::Instance"]
+  }
+}
+
+resource "aws_config_configuration_recorder_status" "main" {
+  name       = aws_config_configuration_recorder.main.name
+  is_enabled = true
+  depends_on = [aws_config_delivery_channel.main]
+}
+
+resource "aws_config_delivery_channel" "main" {
+  name           = "main"
+  s3_bucket_name = "config-logs-111122223333"
+  depends_on     = [aws_config_configuration_recorder.main]
+}
