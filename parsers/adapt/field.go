@@ -20,6 +20,10 @@ type Field struct {
 	Bool   *model.Bool
 	Number *model.Number
 	List   *model.StringList
+	// Template, beside String, receives the node's template (node.Node's
+	// Template) when the value is unknown, for a name that targets
+	// elsewhere may name by the same computation.
+	Template *string
 }
 
 func (f Field) keys(format Format) []string {

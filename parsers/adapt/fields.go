@@ -93,7 +93,7 @@ func PublicAccessBlockFields(prefix string, b *model.PublicAccessBlock) []Field 
 // ("PublicRead") is converted to the S3 API's: each adapter does that.
 func BucketFields(b *model.Bucket) []Field {
 	return []Field{
-		{Path: "name", TF: "bucket", CFN: "BucketName", String: &b.Name},
+		{Path: "name", TF: "bucket", CFN: "BucketName", String: &b.Name, Template: &b.NameTemplate},
 		{Path: "acl", TF: "acl", CFN: "AccessControl", String: &b.ACL},
 	}
 }

@@ -114,6 +114,9 @@ func (o Object) set(f Field, n *node.Node) {
 	switch {
 	case f.String != nil:
 		o.String(f.String, f.Path, n)
+		if f.Template != nil && n.IsUnknown() {
+			*f.Template = n.Template
+		}
 	case f.Bool != nil:
 		o.Bool(f.Bool, f.Path, n)
 	case f.Number != nil:

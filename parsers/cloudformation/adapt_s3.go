@@ -125,6 +125,9 @@ func (a *adapter) target(v *node.Node) model.Target {
 		return model.Target{}
 	}
 	t := model.Target{Name: v.AsString()}
+	if v.IsUnknown() {
+		t.Template = v.Template
+	}
 	for _, ref := range v.Refs {
 		t.Refs = append(t.Refs, a.id(ref))
 	}

@@ -113,9 +113,17 @@ func (t *template) refName(name string, at *yaml.Node, r model.Range) (*node.Nod
 		if !t.charge(at, len(p.items)) {
 			return node.NewUnknown(r), true
 		}
-		return p.node(r), true
+		v := p.node(r)
+		if v.IsUnknown() {
+			v.Template = paramTemplate(name)
+		}
+		return v, true
 	case isPseudo(name):
-		return t.pseudo(name, r), true
+		v := t.pseudo(name, r)
+		if v.IsUnknown() {
+			v.Template = paramTemplate(name)
+		}
+		return v, true
 	}
 	// A resource of the template, or one a transform generates (SAM's
 	// MyFunctionRole): either way, its value is only known after deploy.
@@ -150,15 +158,30 @@ func (t *template) join(r model.Range, fn, arg *yaml.Node, depth int) *node.Node
 	}
 	parts := make([]string, 0, len(list.List))
 	known := delimOK
+	// templates are the parts' templates (node.Node's Template): the known
+	// ones escaped, the unknown ones their own, while every one has one.
+	templates := make([]string, 0, len(list.List))
 	for _, it := range list.List {
 		s, ok := it.Scalar()
+		switch {
+		case ok:
+			templates = append(templates, escapeTemplate(s))
+		case it.IsUnknown() && it.Template != "":
+			templates = append(templates, it.Template)
+		default:
+			templates = nil
+		}
 		if !ok {
 			known = false
 		}
 		parts = append(parts, s)
 	}
 	if !known {
-		return node.NewUnknown(r, refsOf(list)...)
+		u := node.NewUnknown(r, refsOf(list)...)
+		if delimOK && len(templates) == len(parts) {
+			u.Template = strings.Join(templates, escapeTemplate(delim))
+		}
+		return u
 	}
 	size := len(delim) * len(parts)
 	for _, p := range parts {

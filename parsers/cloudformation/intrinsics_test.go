@@ -272,3 +272,42 @@ func TestEvaluatedPositions(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplates checks the template of unknown values: the value with each
+// unknown parameter kept as ${Name}, whichever function computes it, and
+// none for what differs from one resource to another or is known.
+func TestTemplates(t *testing.T) {
+	tests := []struct {
+		name, v, want string
+	}{
+		{"Ref parameter", `!Ref NoDefault`, `${NoDefault}`},
+		{"Ref pseudo parameter", `!Ref AWS::AccountId`, `${AWS::AccountId}`},
+		{"Ref list parameter", `!Ref SubnetIds`, `${SubnetIds}`},
+		{"Join of a list parameter", `!Join [",", !Ref SubnetIds]`, ``},
+		{"Ref parameter with a default is known", `!Ref Env`, ``},
+		{"Ref resource", `!Ref Other`, ``},
+		{"Sub", `!Sub "${NoDefault}-logs-${AWS::Region}"`, `${NoDefault}-logs-${AWS::Region}`},
+		{"Sub with spaces in the name", `!Sub "${ NoDefault }-logs"`, `${NoDefault}-logs`},
+		{"Sub of known parts and a parameter", `!Sub "${Env}-${NoDefault}"`, `dev-${NoDefault}`},
+		{"Sub variable", `!Sub ["${X}-logs", {X: !Ref NoDefault}]`, `${NoDefault}-logs`},
+		{"Sub literal ${ is escaped", `!Sub "${!NoDefault}-${NoDefault}"`, `$${NoDefault}-${NoDefault}`},
+		{"Sub of a resource attribute", `!Sub "${Other.TopicName}-logs"`, ``},
+		{"Sub of a resource", `!Sub "${NoDefault}-${Other}"`, ``},
+		{"Join", `!Join ["-", [!Ref NoDefault, logs]]`, `${NoDefault}-logs`},
+		{"Join of a Sub", `!Join ["", [!Sub "${NoDefault}-", logs]]`, `${NoDefault}-logs`},
+		{"Join of a GetAtt", `!Join ["-", [!GetAtt Other.TopicName, logs]]`, ``},
+		{"Select of a list written out", `!Select [0, [!Ref NoDefault]]`, `${NoDefault}`},
+		{"If on an unknown condition", `!If [Unknown, !Ref NoDefault, x]`, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, _ := evalProperty(t, fmt.Sprintf(intrinsicsTemplate, tt.v), Options{}, "R", "V")
+			if n == nil {
+				t.Fatal("no value")
+			}
+			if n.Template != tt.want {
+				t.Errorf("template = %q, want %q (value %s)", n.Template, tt.want, show(n))
+			}
+		})
+	}
+}

@@ -30,27 +30,34 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 	if !ok {
 		return node.NewUnknown(r, refsOf(tv)...)
 	}
-	var b strings.Builder
+	// b builds the value; tb its template (node.Node's Template), the same
+	// text with each unknown part replaced by its own template, for as long
+	// as every unknown part has one.
+	var b, tb strings.Builder
 	var refs []string
-	known := true
+	known, templated := true, true
+	lit := func(s string) {
+		b.WriteString(s)
+		tb.WriteString(escapeTemplate(s))
+	}
 	for {
 		i := strings.Index(s, "${")
 		if i < 0 {
-			b.WriteString(s)
+			lit(s)
 			break
 		}
-		b.WriteString(s[:i])
+		lit(s[:i])
 		s = s[i+2:]
 		if strings.HasPrefix(s, "!") {
 			// ${!Literal} is the text ${Literal}.
-			b.WriteString("${")
+			lit("${")
 			s = s[1:]
 			continue
 		}
 		j := strings.IndexByte(s, '}')
 		if j < 0 {
-			b.WriteString("${")
-			b.WriteString(s)
+			lit("${")
+			lit(s)
 			break
 		}
 		name := strings.TrimSpace(s[:j])
@@ -60,14 +67,20 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 			if b.Len()+len(txt) > maxValueLen {
 				return t.tooLong(fn, b.Len()+len(txt)+len(s), r)
 			}
-			b.WriteString(txt)
+			lit(txt)
 		} else {
 			known = false
 			refs = append(refs, refsOf(v)...)
+			templated = templated && v.IsUnknown() && v.Template != ""
+			tb.WriteString(v.Template)
 		}
 	}
 	if !known {
-		return node.NewUnknown(r, refsOf(&node.Node{Refs: refs})...)
+		u := node.NewUnknown(r, refsOf(&node.Node{Refs: refs})...)
+		if templated && tb.Len() <= maxValueLen {
+			u.Template = tb.String()
+		}
+		return u
 	}
 	return t.computed(fn, b.String(), r)
 }
@@ -92,3 +105,13 @@ func (t *template) subVar(name string, fn, vars *yaml.Node, r model.Range, depth
 	}
 	return v
 }
+
+// paramTemplate is the template (node.Node's Template) of an unknown
+// parameter or pseudo parameter: its name as a Sub writes it. A parameter
+// has one value in the whole template, pseudo parameters included.
+func paramTemplate(name string) string { return "${" + name + "}" }
+
+// escapeTemplate writes known text into a template: "$" is doubled, so that
+// known text can never read as a parameter's ${Name}, and two templates
+// are equal only when their known texts and parameters are.
+func escapeTemplate(s string) string { return strings.ReplaceAll(s, "$", "$$") }

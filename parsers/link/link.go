@@ -38,9 +38,10 @@ func Unit(u *model.Unit) {
 		return
 	}
 	l := &linker{
-		m:       u.Model,
-		locs:    u.Locations,
-		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, nil),
+		m:    u.Model,
+		locs: u.Locations,
+		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, nil).
+			withTemplates(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (model.String, string) { return b.Name, b.NameTemplate }),
 		keys:    newIndex(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) (string, model.String) { return k.ID, model.String{} }, nil),
 		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, SecretName),
 	}
@@ -63,10 +64,16 @@ type linker struct {
 	secrets *index[*model.Secret]
 }
 
-// index finds the objects of one collection by ID and by known name.
+// index finds the objects of one collection by ID, by known name and by
+// name template.
 type index[T comparable] struct {
 	byID   map[string]T
 	byName map[string]T
+	// byTemplate holds the objects whose unknown name has a template
+	// (model.Bucket's NameTemplate); a template of two objects maps to the
+	// zero T, for it designates neither: both names are the same value,
+	// so at most one of them can exist, and which is not known.
+	byTemplate map[string]T
 	// alias, when set, returns the name that a target's text stands for
 	// when the text is not a name itself (a secret is also named by its
 	// ARN, which ends in the name), or "". Both lookups are map lookups,
@@ -92,10 +99,32 @@ func newIndex[T comparable](objs []T, key func(T) (string, model.String), alias 
 	return ix
 }
 
+// withTemplates indexes objs, the objects of ix, by the template of their
+// unknown name (tmpl returns the name and its template), for a collection
+// whose adapters record name templates, and returns ix.
+func (ix *index[T]) withTemplates(objs []T, tmpl func(T) (model.String, string)) *index[T] {
+	var zero T
+	ix.byTemplate = map[string]T{}
+	for _, o := range objs {
+		name, tm := tmpl(o)
+		if tm == "" || name.State != model.Unknown {
+			continue
+		}
+		if _, dup := ix.byTemplate[tm]; dup {
+			ix.byTemplate[tm] = zero
+		} else {
+			ix.byTemplate[tm] = o
+		}
+	}
+	return ix
+}
+
 // resolve returns the object a target designates: the first of its
 // references that is an object of the index (a reference is the strongest
 // evidence), else the object whose known name the known target name
-// designates. The zero T means the target is not in the unit.
+// designates, else the only object whose unknown name is computed as the
+// unknown target name is (same template). The zero T means the target is
+// not in the unit.
 func (ix *index[T]) resolve(t model.Target) T {
 	var zero T
 	for _, ref := range t.Refs {
@@ -105,6 +134,9 @@ func (ix *index[T]) resolve(t model.Target) T {
 	}
 	name, ok := t.Name.Get()
 	if !ok || name == "" {
+		if t.Template != "" && t.Name.State == model.Unknown {
+			return ix.byTemplate[t.Template]
+		}
 		return zero
 	}
 	if o, ok := ix.byName[name]; ok {

@@ -12,12 +12,13 @@ func known(s string) model.String { return model.KnownOf(s) }
 func unknown() model.String { return model.UnknownOf[string]() }
 
 // unitWith returns a unit with two buckets, "b1" named "one" and "b2"
-// whose name is not known, and a location for every object added later.
+// whose name is not known but computed by the template "T2", and a
+// location for every object added later.
 func unitWith(fill func(m *model.Model)) *model.Unit {
 	u := model.NewUnit(model.UnitTerraform, "t")
 	u.Model.AWS.S3.Buckets = []*model.Bucket{
 		{Meta: model.Meta{ID: "b1"}, Name: known("one")},
-		{Meta: model.Meta{ID: "b2"}, Name: unknown()},
+		{Meta: model.Meta{ID: "b2"}, Name: unknown(), NameTemplate: "T2"},
 	}
 	fill(u.Model)
 	for _, c := range u.Model.Collections() {
@@ -41,6 +42,11 @@ func TestBucketTargets(t *testing.T) {
 		{"name of no bucket", model.Target{Name: known("shared-assets")}, ""},
 		{"unknown name", model.Target{Name: unknown()}, ""},
 		{"reference to a resource that is not there", model.Target{Refs: []string{"aws_s3_bucket.gone"}}, ""},
+		{"name template", model.Target{Name: unknown(), Template: "T2"}, "b2"},
+		{"name template, reference to no bucket", model.Target{Refs: []string{"var.prefix"}, Name: unknown(), Template: "T2"}, "b2"},
+		{"reference wins over name template", model.Target{Refs: []string{"b1"}, Name: unknown(), Template: "T2"}, "b1"},
+		{"template of no bucket", model.Target{Name: unknown(), Template: "T3"}, ""},
+		{"template of a known name is not read", model.Target{Name: known("shared-assets"), Template: "T2"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,6 +109,7 @@ func TestLogging(t *testing.T) {
 			&model.Bucket{Meta: model.Meta{ID: "web"}, Logging: &model.Logging{Target: model.Target{Name: known("one")}}},
 			&model.Bucket{Meta: model.Meta{ID: "self"}, Logging: &model.Logging{TargetBucketRef: "self"}},
 			&model.Bucket{Meta: model.Meta{ID: "away"}, Logging: &model.Logging{Target: model.Target{Name: unknown()}}},
+			&model.Bucket{Meta: model.Meta{ID: "tmpl"}, Logging: &model.Logging{Target: model.Target{Name: unknown(), Template: "T2"}}},
 		)
 	})
 	Unit(u)
@@ -113,7 +120,7 @@ func TestLogging(t *testing.T) {
 			got[b.ID] += " -> " + b.Logging.TargetBucketRef
 		}
 	}
-	want := map[string]string{"b1": "[web]", "b2": "[data]", "data": "[] -> b2", "web": "[] -> b1", "self": "[self] -> self", "away": "[] -> "}
+	want := map[string]string{"b1": "[web]", "b2": "[data tmpl]", "data": "[] -> b2", "web": "[] -> b1", "self": "[self] -> self", "away": "[] -> ", "tmpl": "[] -> b2"}
 	for id, w := range want {
 		if got[id] != w {
 			t.Errorf("%s: %q, want %q", id, got[id], w)
@@ -156,6 +163,43 @@ func TestKeysAndSecrets(t *testing.T) {
 	}
 	if u.Model.AWS.SecretsManager.SecretValues[0].SecretRef != "s" {
 		t.Errorf("secret value not linked")
+	}
+}
+
+// A name template designates a bucket only when exactly one bucket has
+// it: two names of one template are one name, which cannot be both
+// buckets', and which bucket exists is not known. A bucket whose known
+// name came with a stale template is not found by it.
+func TestBucketTemplateOfSeveral(t *testing.T) {
+	tests := []struct {
+		name    string
+		buckets []*model.Bucket
+		want    string
+	}{
+		{"one bucket", []*model.Bucket{{Meta: model.Meta{ID: "a"}, Name: unknown(), NameTemplate: "T"}}, "a"},
+		{"two buckets", []*model.Bucket{
+			{Meta: model.Meta{ID: "a"}, Name: unknown(), NameTemplate: "T"},
+			{Meta: model.Meta{ID: "b"}, Name: unknown(), NameTemplate: "T"},
+		}, ""},
+		{"three buckets", []*model.Bucket{
+			{Meta: model.Meta{ID: "a"}, Name: unknown(), NameTemplate: "T"},
+			{Meta: model.Meta{ID: "b"}, Name: unknown(), NameTemplate: "T"},
+			{Meta: model.Meta{ID: "c"}, Name: unknown(), NameTemplate: "T"},
+		}, ""},
+		{"known name", []*model.Bucket{{Meta: model.Meta{ID: "a"}, Name: known("logs"), NameTemplate: "T"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := model.NewUnit(model.UnitTerraform, "t")
+			u.Model.AWS.S3.Buckets = tt.buckets
+			u.Model.AWS.S3.PublicAccessBlocks = []*model.BucketPublicAccessBlock{
+				{Meta: model.Meta{ID: "pab"}, Target: model.Target{Name: unknown(), Template: "T"}},
+			}
+			Unit(u)
+			if got := u.Model.AWS.S3.PublicAccessBlocks[0].BucketRef; got != tt.want {
+				t.Errorf("bucket = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -16,6 +16,12 @@ type Target struct {
 	// name. It is unknown when computed from something not known before
 	// apply (a variable without a value, an imported value).
 	Name String `json:"name,omitzero"`
+	// Template names how an unknown Name is computed (see
+	// Bucket.NameTemplate): a target whose references and name resolve
+	// nothing designates the one object whose name has the same template.
+	// Empty when Name is known or computed from something that differs
+	// from one resource to another (a resource's attribute).
+	Template string `json:"template,omitempty"`
 	// Kind is the collection the target is in (e.g. "aws.s3.buckets"), for
 	// sub-resources whose type does not say it (a policy document).
 	Kind string `json:"kind,omitempty"`

@@ -69,6 +69,14 @@ type Bucket struct {
 	Meta
 	// Name is the bucket name (Terraform bucket, CloudFormation BucketName).
 	Name String `json:"name,omitzero"`
+	// NameTemplate is set when Name is unknown but the parser can say how
+	// it is computed: the normalized Terraform expression (with its module
+	// instance) when it reads only variables, locals and literals, or the
+	// CloudFormation value with each unknown parameter kept as ${Name}
+	// ("${Env}-logs"). Targets written the same way (model.Target's
+	// Template) name this bucket, so the linking step links them when no
+	// other bucket of the unit has that template.
+	NameTemplate string `json:"name_template,omitempty"`
 	// ACL is the canned ACL in the S3 API's spelling ("public-read"); the
 	// CloudFormation spelling ("PublicRead") is normalized to it.
 	ACL String `json:"acl,omitzero"`

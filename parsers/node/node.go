@@ -50,6 +50,14 @@ type Node struct {
 	// a variable that has a default, or from a CloudFormation parameter,
 	// is not a literal.
 	Literal bool
+	// Template is set on an unknown value that a parser can name by how it
+	// is computed: two unknown values of one scan unit with the same
+	// non-empty Template are equal, because they are the same computation
+	// over the same unknown inputs (a Terraform expression over variables
+	// and locals in one module instance, a CloudFormation Sub over
+	// parameters). The linking step matches a bucket's unknown name with a
+	// target written the same way through it; its text is the parser's.
+	Template string
 }
 
 // NewMap returns an empty map node.

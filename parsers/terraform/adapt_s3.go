@@ -68,7 +68,11 @@ func target(n *node.Node) model.Target {
 	if n == nil {
 		return model.Target{}
 	}
-	return model.Target{Refs: n.Refs, Name: n.AsString()}
+	t := model.Target{Refs: n.Refs, Name: n.AsString()}
+	if n.IsUnknown() {
+		t.Template = n.Template
+	}
+	return t
 }
 
 // bucket reads an aws_s3_bucket, including the inline settings of provider

@@ -2,6 +2,8 @@ package terraform
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/seclint/seclint/parsers/model"
@@ -537,4 +539,107 @@ func aclOf(t *testing.T, u *model.Unit, b *model.Bucket) (model.String, string) 
 		return a.ACL, a.ID
 	}
 	return b.ACL, b.ID
+}
+
+// TestNameTemplates checks which bucket a public access block whose bucket
+// argument is unknown is linked to through the name template: the same
+// expression text (spacing, line breaks and comments aside) over variables
+// and locals of the same module instance, and nothing else.
+func TestNameTemplates(t *testing.T) {
+	const vars = `
+variable "p" {
+  type = string
+}
+locals {
+  n = "${var.p}-n"
+}
+`
+	block := func(name, bucket string) string {
+		return fmt.Sprintf("resource \"aws_s3_bucket_public_access_block\" %q {\n  bucket = %s\n}\n", name, bucket)
+	}
+	bucket := func(name, attr string) string {
+		return fmt.Sprintf("resource \"aws_s3_bucket\" %q {\n  bucket = %s\n}\n", name, attr)
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  map[string]string // block ID → bucket ID
+	}{
+		{
+			name: "same text, other spacing",
+			files: map[string]string{"main.tf": vars + bucket("b", `"${var.p}-logs"`) +
+				block("x", `"${ var.p }-logs"`)},
+			want: map[string]string{"aws_s3_bucket_public_access_block.x": "aws_s3_bucket.b"},
+		},
+		{
+			name: "function call over lines, with a comment",
+			files: map[string]string{"main.tf": vars + bucket("b", `format("%s-logs", var.p)`) +
+				block("x", "format(\n    \"%s-logs\", # the suffix\n    var.p\n  )")},
+			want: map[string]string{"aws_s3_bucket_public_access_block.x": "aws_s3_bucket.b"},
+		},
+		{
+			name:  "a local, interpolated alone",
+			files: map[string]string{"main.tf": vars + bucket("b", `local.n`) + block("x", `"${local.n}"`)},
+			want:  map[string]string{"aws_s3_bucket_public_access_block.x": "aws_s3_bucket.b"},
+		},
+		{
+			name:  "other text",
+			files: map[string]string{"main.tf": vars + bucket("b", `"${var.p}-logs"`) + block("x", `"${var.p}-log"`)},
+			want:  map[string]string{"aws_s3_bucket_public_access_block.x": ""},
+		},
+		{
+			name: "a resource attribute",
+			files: map[string]string{"main.tf": vars + "resource \"random_id\" \"r\" {\n  byte_length = 4\n}\n" +
+				bucket("b", `"${random_id.r.hex}-logs"`) + block("x", `"${random_id.r.hex}-logs"`)},
+			want: map[string]string{"aws_s3_bucket_public_access_block.x": ""},
+		},
+		{
+			name: "count.index",
+			files: map[string]string{"main.tf": vars +
+				"resource \"aws_s3_bucket\" \"b\" {\n  count  = 1\n  bucket = \"${var.p}-${count.index}\"\n}\n" +
+				"resource \"aws_s3_bucket_public_access_block\" \"x\" {\n  count  = 1\n  bucket = \"${var.p}-${count.index}\"\n}\n"},
+			want: map[string]string{"aws_s3_bucket_public_access_block.x[0]": ""},
+		},
+		{
+			name:  "an impure function",
+			files: map[string]string{"main.tf": vars + bucket("b", `"${var.p}-${uuid()}"`) + block("x", `"${var.p}-${uuid()}"`)},
+			want:  map[string]string{"aws_s3_bucket_public_access_block.x": ""},
+		},
+		{
+			// One module, two instances: the same text is one template per
+			// instance, so each block finds its own instance's bucket.
+			name: "module instances",
+			files: map[string]string{
+				"main.tf": vars + "module \"a\" {\n  source = \"./mod\"\n  p      = var.p\n}\n" +
+					"module \"b\" {\n  source = \"./mod\"\n  p      = var.p\n}\n",
+				"mod/main.tf": "variable \"p\" {\n  type = string\n}\n" + bucket("b", `"${var.p}-logs"`) + block("x", `"${var.p}-logs"`),
+			},
+			want: map[string]string{
+				"module.a.aws_s3_bucket_public_access_block.x": "module.a.aws_s3_bucket.b",
+				"module.b.aws_s3_bucket_public_access_block.x": "module.b.aws_s3_bucket.b",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range tt.files {
+				path := filepath.Join(dir, name)
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			u := ParseModule(dir, nil, Options{})
+			got := map[string]string{}
+			for _, p := range u.Model.AWS.S3.PublicAccessBlocks {
+				got[p.ID] = p.BucketRef
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("links = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

@@ -230,7 +230,13 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value,
 	v, own := unmark(v)
 	refs := mergeRefs(parent, own)
 	if !v.IsKnown() || v.IsNull() {
-		return walkValue(v, rng, refs, nil)
+		n := walkValue(v, rng, refs, nil)
+		if !v.IsKnown() && (v.Type() == cty.String || v.Type() == cty.DynamicPseudoType) {
+			// An unknown string may be a name that another resource
+			// writes the same way; the linking step matches the two.
+			n.Template = e.nameTemplate(ctx, expr)
+		}
+		return n
 	}
 	ty := v.Type()
 	switch {
