@@ -11,12 +11,6 @@ resource "aws_config_configuration_recorder" "main" {
   }
 }
 
-resource "aws_config_configuration_recorder_status" "main" {
-  name       = aws_config_configuration_recorder.main.name
-  is_enabled = true
-  depends_on = [aws_config_delivery_channel.main]
-}
-
 resource "aws_config_delivery_channel" "main" {
   name           = "main"
   s3_bucket_name = "config-logs-111122223333"
