@@ -56,6 +56,7 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	}
 	a.accessPoints()
 	a.kms()
+	a.cloudTrail()
 	a.ssm()
 	a.secrets()
 	a.detection()

@@ -53,6 +53,7 @@ func Unit(u *model.Unit) {
 	l.policies()
 	l.kms()
 	l.secretsManager()
+	l.cloudTrail()
 	l.detection()
 }
 

@@ -13,6 +13,8 @@ type AWS struct {
 	S3  S3  `json:"s3"`
 	IAM IAM `json:"iam"`
 	KMS KMS `json:"kms"`
+	// CloudTrail holds the trails (cloudtrail.go).
+	CloudTrail CloudTrail `json:"cloudtrail"`
 	// SSM, SecretsManager and RDS hold parameters, secrets and database
 	// master passwords (ssm.go, secrets.go, rds.go).
 	SSM            SSM            `json:"ssm"`
@@ -300,6 +302,7 @@ func (m *Model) Normalize() *Model {
 	}
 	m.normalizeRoles()
 	m.normalizeKMS()
+	m.normalizeCloudTrail()
 	m.normalizeSSM()
 	m.normalizeSecretsManager()
 	m.normalizeRDS()

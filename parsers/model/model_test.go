@@ -68,7 +68,7 @@ func TestNormalizeFillsCollections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"aws":{"s3":{"buckets":[],"account_public_access_blocks":[],"access_points":[],"public_access_blocks":[],"bucket_acls":[],"bucket_settings":[]},"iam":{"policies":[],"roles":[]},"kms":{"keys":[],"replica_keys":[]},"ssm":{"parameters":[]},"secretsmanager":{"secrets":[],"secret_values":[],"rotations":[]},"rds":{"instances":[],"clusters":[]},"guardduty":{"detectors":[],"features":[]},"config":{"recorders":[],"recorder_statuses":[],"delivery_channels":[]},"ecr":{"repositories":[],"registry_scanning_configurations":[]},"route53":{"hosted_zones":[],"query_logs":[]},"cloudformation":{"parameters":[]}}}`
+	want := `{"aws":{"s3":{"buckets":[],"account_public_access_blocks":[],"access_points":[],"public_access_blocks":[],"bucket_acls":[],"bucket_settings":[]},"iam":{"policies":[],"roles":[]},"kms":{"keys":[],"replica_keys":[]},"cloudtrail":{"trails":[]},"ssm":{"parameters":[]},"secretsmanager":{"secrets":[],"secret_values":[],"rotations":[]},"rds":{"instances":[],"clusters":[]},"guardduty":{"detectors":[],"features":[]},"config":{"recorders":[],"recorder_statuses":[],"delivery_channels":[]},"ecr":{"repositories":[],"registry_scanning_configurations":[]},"route53":{"hosted_zones":[],"query_logs":[]},"cloudformation":{"parameters":[]}}}`
 	if string(b) != want {
 		t.Errorf("got %s, want %s", b, want)
 	}

@@ -33,6 +33,7 @@ func (a *adapter) run() {
 	a.adaptPolicies()
 	a.adaptS3AccessPoints()
 	a.adaptKMS()
+	a.adaptCloudTrail()
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.adaptDetection()

@@ -1,0 +1,25 @@
+package cloudformation
+
+import (
+	"github.com/seclint/seclint/parsers/adapt"
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// cloudTrail maps the template's AWS::CloudTrail::Trail resources. Their
+// log bucket and KMS key are recorded as targets (a Ref, a GetAtt or a
+// name), which the linking step resolves.
+func (a *adapter) cloudTrail() {
+	for _, r := range a.t.resources {
+		if r.dropped || r.typ != "AWS::CloudTrail::Trail" {
+			continue
+		}
+		props := a.props(r)
+		t := &model.Trail{}
+		var o adapt.Object
+		t.Meta, o = a.object(r)
+		adapt.Trail(o, t, props)
+		t.Bucket = a.target(get(props, "S3BucketName"))
+		t.Key = a.target(get(props, "KMSKeyId"))
+		a.u.Model.AWS.CloudTrail.Trails = append(a.u.Model.AWS.CloudTrail.Trails, t)
+	}
+}
