@@ -16,3 +16,9 @@ resource "aws_config_delivery_channel" "main" {
   s3_bucket_name = "config-logs-111122223333"
   depends_on     = [aws_config_configuration_recorder.main]
 }
+
+resource "aws_guardduty_detector_feature" "s3" {
+  detector_id = aws_guardduty_detector.main.id
+  name        = "S3_DATA_EVENTS"
+  status      = "DISABLED"
+}
