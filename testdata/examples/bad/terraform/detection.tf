@@ -22,3 +22,10 @@ resource "aws_guardduty_detector_feature" "s3" {
   name        = "S3_DATA_EVENTS"
   status      = "DISABLED"
 }
+
+resource "aws_ecr_repository" "app" {
+  name = "app"
+  image_scanning_configuration {
+    scan_on_push = false
+  }
+}
