@@ -229,9 +229,10 @@ func byID[T any](objs []*T, id func(*T) string) map[string]*T {
 }
 
 // referenced returns the first object of ids that the target's references
-// name, or nil. Detectors, zones and recorders are referred to by their
-// computed IDs (aws_guardduty_detector.main.id,
-// aws_route53_zone.public.zone_id), which no literal can name.
+// name, or nil. Detectors and zones are referred to by their computed IDs
+// (aws_guardduty_detector.main.id, aws_route53_zone.public.zone_id), which
+// no literal can name. (A recorder status may also name its recorder by a
+// literal name, which config resolves itself.)
 func referenced[T any](t model.Target, ids map[string]*T) *T {
 	for _, ref := range t.Refs {
 		if o := ids[ref]; o != nil {

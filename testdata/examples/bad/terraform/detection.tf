@@ -29,3 +29,7 @@ resource "aws_ecr_repository" "app" {
     scan_on_push = false
   }
 }
+
+resource "aws_route53_zone" "public" {
+  name = "example.com"
+}
