@@ -792,6 +792,7 @@ var planFixtures = []struct{ config, out string }{
 	{"../../testdata/terraform/plans/public-acl", "../../testdata/fixtures/terraform-plan/plan.json"},
 	{"../../testdata/fixtures/terraform-plan-beside", "../../testdata/fixtures/terraform-plan-beside/plan.json"},
 	{"../../testdata/terraform/plans/modules", "../../testdata/terraform/plans/modules.plan.json"},
+	{"../../testdata/terraform/plans/cloudtrail", "../../testdata/fixtures/terraform-plan-cloudtrail/plan.json"},
 }
 
 // TestRegeneratePlans writes the plan JSON fixtures with terraform show
