@@ -793,6 +793,7 @@ var planFixtures = []struct{ config, out string }{
 	{"../../testdata/fixtures/terraform-plan-beside", "../../testdata/fixtures/terraform-plan-beside/plan.json"},
 	{"../../testdata/terraform/plans/modules", "../../testdata/terraform/plans/modules.plan.json"},
 	{"../../testdata/terraform/plans/cloudtrail", "../../testdata/fixtures/terraform-plan-cloudtrail/plan.json"},
+	{"../../testdata/terraform/plans/detection", "../../testdata/fixtures/terraform-plan-detection/plan.json"},
 }
 
 // TestRegeneratePlans writes the plan JSON fixtures with terraform show
