@@ -44,6 +44,12 @@ func (m *Model) Collections() []Collection {
 		{"aws.ecr.registry_scanning_configurations", metas(a.ECR.RegistryScanningConfigurations, func(x *ECRRegistryScanning) Meta { return x.Meta })},
 		{"aws.route53.hosted_zones", metas(a.Route53.HostedZones, func(x *HostedZone) Meta { return x.Meta })},
 		{"aws.route53.query_logs", metas(a.Route53.QueryLogs, func(x *QueryLog) Meta { return x.Meta })},
+		{"aws.ec2.security_groups", metas(a.EC2.SecurityGroups, func(x *SecurityGroup) Meta { return x.Meta })},
+		{"aws.ec2.security_group_rules", metas(a.EC2.SecurityGroupRules, func(x *SecurityGroupRule) Meta { return x.Meta })},
+		{"aws.vpc.vpcs", metas(a.VPC.VPCs, func(x *VPCNetwork) Meta { return x.Meta })},
+		{"aws.vpc.flow_logs", metas(a.VPC.FlowLogs, func(x *FlowLog) Meta { return x.Meta })},
+		{"aws.vpc.network_acls", metas(a.VPC.NetworkACLs, func(x *NetworkACL) Meta { return x.Meta })},
+		{"aws.vpc.network_acl_rules", metas(a.VPC.NetworkACLRules, func(x *NetworkACLRule) Meta { return x.Meta })},
 	}
 }
 

@@ -26,6 +26,10 @@ type AWS struct {
 	Config    Config    `json:"config"`
 	ECR       ECR       `json:"ecr"`
 	Route53   Route53   `json:"route53"`
+	// EC2 and VPC hold security groups, network ACLs, VPCs and flow logs
+	// (network.go).
+	EC2 EC2 `json:"ec2"`
+	VPC VPC `json:"vpc"`
 	// CloudFormation holds what a template declares besides resources.
 	CloudFormation CloudFormation `json:"cloudformation"`
 	// Account is what the scan knows of the AWS account(s) it deploys to.
@@ -307,6 +311,7 @@ func (m *Model) Normalize() *Model {
 	m.normalizeSecretsManager()
 	m.normalizeRDS()
 	m.normalizeDetection()
+	m.normalizeNetwork()
 	m.normalizeAccessPoints()
 	m.normalizeCloudFormation()
 	m.normalizePolicyErrors()

@@ -37,6 +37,7 @@ func (a *adapter) run() {
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.adaptDetection()
+	a.adaptNetwork()
 	a.model.AWS.Account.IDs = a.e.accountIDs()
 	// Relations between the objects are resolved once, by the linking step
 	// shared with the other formats.
