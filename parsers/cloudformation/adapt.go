@@ -60,6 +60,8 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.ssm()
 	a.secrets()
 	a.detection()
+	a.elb()
+	a.userData()
 	a.network()
 	for _, r := range t.resources {
 		if !r.dropped && r.typ == "AWS::CloudFormation::Stack" {

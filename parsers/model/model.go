@@ -26,6 +26,10 @@ type AWS struct {
 	Config    Config    `json:"config"`
 	ECR       ECR       `json:"ecr"`
 	Route53   Route53   `json:"route53"`
+	// ELB and ACM hold load balancers, their listeners and certificates
+	// (elb.go).
+	ELB ELB `json:"elb"`
+	ACM ACM `json:"acm"`
 	// EC2 and VPC hold security groups, network ACLs, VPCs and flow logs
 	// (network.go).
 	EC2 EC2 `json:"ec2"`
@@ -195,6 +199,8 @@ type IAM struct {
 	// Roles are IAM roles, including those that transforms create (the
 	// execution role of a SAM function).
 	Roles []*Role `json:"roles"`
+	// ServerCertificates are IAM server certificates (elb.go).
+	ServerCertificates []*ServerCertificate `json:"server_certificates"`
 }
 
 // Policy kinds.
@@ -311,6 +317,7 @@ func (m *Model) Normalize() *Model {
 	m.normalizeSecretsManager()
 	m.normalizeRDS()
 	m.normalizeDetection()
+	m.normalizeELB()
 	m.normalizeNetwork()
 	m.normalizeAccessPoints()
 	m.normalizeCloudFormation()

@@ -37,6 +37,8 @@ func (a *adapter) run() {
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.adaptDetection()
+	a.adaptELB()
+	a.adaptUserData()
 	a.adaptNetwork()
 	a.model.AWS.Account.IDs = a.e.accountIDs()
 	// Relations between the objects are resolved once, by the linking step

@@ -1,0 +1,110 @@
+package cloudformation
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+const elbTemplate = `
+Parameters:
+  Key:
+    Type: String
+Resources:
+  Alb:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Scheme: internal
+      SecurityGroups: [!Ref LbSg, sg-0123]
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: "true"
+        - Key: access_logs.s3.bucket
+          Value: logs
+  Cert:
+    Type: AWS::CertificateManager::Certificate
+    Properties:
+      DomainName: example.com
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      Protocol: HTTPS
+      Port: 443
+      Certificates:
+        - CertificateArn: !Ref Cert
+      DefaultActions:
+        - Type: redirect
+          RedirectConfig:
+            Protocol: HTTPS
+  Extra:
+    Type: AWS::ElasticLoadBalancingV2::ListenerCertificate
+    Properties:
+      ListenerArn: !Ref Https
+      Certificates:
+        - CertificateArn: arn:aws:acm:eu-west-1:111122223333:certificate/abc
+  Classic:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "80"
+          Protocol: HTTPS
+          SSLCertificateId: arn:aws:iam::111122223333:server-certificate/x
+        - LoadBalancerPort: "8443"
+          InstancePort: "80"
+          Protocol: SSL
+          PolicyNames: [old]
+      Policies:
+        - PolicyName: old
+          PolicyType: SSLNegotiationPolicyType
+          Attributes:
+            - Name: Protocol-TLSv1
+              Value: "true"
+            - Name: Protocol-TLSv1.2
+              Value: "true"
+      AccessLoggingPolicy:
+        Enabled: false
+        S3BucketName: logs
+  ServerCert:
+    Type: AWS::IAM::ServerCertificate
+    Properties:
+      CertificateBody: body
+      PrivateKey: !Ref Key
+  Instance:
+    Type: AWS::EC2::Instance
+    Properties:
+      UserData:
+        Fn::Base64: !Sub |
+          #!/bin/bash
+          echo '-----BEGIN EC PRIVATE KEY-----' > /k
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData:
+        UserData: !Base64 "#!/bin/bash"
+`
+
+func TestAdaptELB(t *testing.T) {
+	u := parseUnit("t.yaml", elbTemplate, Options{})
+	b, err := json.Marshal(u.Model.AWS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(b)
+	for _, want := range []string{
+		`"internal":true,"security_groups":[{"__unknown__":true},"sg-0123"],"security_group_targets":[{"refs":["LbSg"],"name":{"__unknown__":true}},{"name":"sg-0123"}],"access_logs_enabled":true,"access_logs_bucket":"logs"`,
+		`"load_balancer_ref":"Alb","protocol":"HTTPS","port":443,"certificate":{"target":{"refs":["Cert"],"name":{"__unknown__":true}},"certificate_ref":"Cert","region":{"__unknown__":true}}`,
+		`"default_actions":[{"type":"redirect","redirect_protocol":"HTTPS"}]`,
+		`"listener_ref":"Https","certificates":[{"target":{"name":"arn:aws:acm:eu-west-1:111122223333:certificate/abc"},"region":"eu-west-1"}]`,
+		`"lb_type":"classic","access_logs_enabled":false,"access_logs_bucket":"logs"`,
+		`"protocol":"HTTPS","port":443,"certificate":{"target":{"name":"arn:aws:iam::111122223333:server-certificate/x"}},"policy_attached":false`,
+		`"protocol":"SSL","port":8443,"policy_names":["old"],"policy_attached":true,"ssl_protocols":["Protocol-TLSv1","Protocol-TLSv1.2"]`,
+		`"server_certificates":[{"id":"ServerCert","type":"AWS::IAM::ServerCertificate","region":{"__unknown__":true},"private_key_literal":false}]`,
+		`"instances":[{"id":"Instance","type":"AWS::EC2::Instance","region":{"__unknown__":true},"user_data_private_key":true},{"id":"Template","type":"AWS::EC2::LaunchTemplate","region":{"__unknown__":true},"user_data_private_key":false}]`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("model lacks %s\n%s", want, got)
+		}
+	}
+}
