@@ -33,3 +33,8 @@ resource "aws_network_acl" "public" {
     cidr_block = "0.0.0.0/0"
   }
 }
+
+# No flow log records this VPC's traffic.
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
