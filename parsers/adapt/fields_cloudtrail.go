@@ -27,6 +27,18 @@ func TrailFields(t *model.Trail) []Field {
 	}
 }
 
+// EventDataStoreFields maps aws_cloudtrail_event_data_store and
+// AWS::CloudTrail::EventDataStore. CloudFormation spells the key KmsKeyId
+// here, KMSKeyId on a trail.
+func EventDataStoreFields(e *model.EventDataStore) []Field {
+	return []Field{
+		{Path: "name", TF: "name", CFN: "Name", String: &e.Name},
+		{Path: "multi_region", TF: "multi_region_enabled", CFN: "MultiRegionEnabled", Bool: &e.MultiRegion},
+		{Path: "organization", TF: "organization_enabled", CFN: "OrganizationEnabled", Bool: &e.Organization},
+		{Path: "kms_key_id", TF: "kms_key_id", CFN: "KmsKeyId", String: &e.KMSKeyID},
+	}
+}
+
 // Trail selector lists: the key of each list in each format (Terraform's
 // nested blocks, CloudFormation's list properties).
 var (

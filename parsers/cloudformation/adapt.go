@@ -57,6 +57,7 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.accessPoints()
 	a.kms()
 	a.cloudTrail()
+	a.eventDataStores()
 	a.ssm()
 	a.secrets()
 	a.detection()

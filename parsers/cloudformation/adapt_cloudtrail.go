@@ -23,3 +23,20 @@ func (a *adapter) cloudTrail() {
 		a.u.Model.AWS.CloudTrail.Trails = append(a.u.Model.AWS.CloudTrail.Trails, t)
 	}
 }
+
+// eventDataStores maps the template's AWS::CloudTrail::EventDataStore
+// resources, their KMS key as a target.
+func (a *adapter) eventDataStores() {
+	for _, r := range a.t.resources {
+		if r.dropped || r.typ != "AWS::CloudTrail::EventDataStore" {
+			continue
+		}
+		props := a.props(r)
+		e := &model.EventDataStore{}
+		var o adapt.Object
+		e.Meta, o = a.object(r)
+		o.Apply(props, adapt.EventDataStoreFields(e))
+		e.Key = a.target(get(props, "KmsKeyId"))
+		a.u.Model.AWS.CloudTrail.EventDataStores = append(a.u.Model.AWS.CloudTrail.EventDataStores, e)
+	}
+}

@@ -1,9 +1,43 @@
 package model
 
 // CloudTrail holds the scan's trails (Terraform aws_cloudtrail,
-// CloudFormation AWS::CloudTrail::Trail).
+// CloudFormation AWS::CloudTrail::Trail) and CloudTrail Lake event data
+// stores (aws_cloudtrail_event_data_store, AWS::CloudTrail::EventDataStore).
 type CloudTrail struct {
 	Trails []*Trail `json:"trails"`
+	// EventDataStores are the CloudTrail Lake event data stores.
+	EventDataStores []*EventDataStore `json:"event_data_stores"`
+}
+
+// EventDataStore is a CloudTrail Lake event data store: events kept for
+// SQL queries instead of log files in a bucket. Only what a CloudTrail rule
+// reads of it is modelled. Locations: "" is the resource, each field the
+// path of its JSON name.
+//
+// Defaults differ from a trail's: a store that does not write
+// multi_region_enabled (MultiRegionEnabled) collects the events of every
+// Region (the API's default, and the Terraform provider's, which plans
+// true), and one without a KMS key is encrypted with a key CloudTrail owns.
+type EventDataStore struct {
+	Meta
+	// Name is the store's name (name / Name).
+	Name String `json:"name,omitzero"`
+	// MultiRegion is multi_region_enabled / MultiRegionEnabled. Absent
+	// means true.
+	MultiRegion Bool `json:"multi_region,omitzero"`
+	// Organization is organization_enabled / OrganizationEnabled: the store
+	// collects the events of every account of the organization.
+	Organization Bool `json:"organization,omitzero"`
+	// KMSKeyID is the KMS key (ID, ARN or alias) that encrypts the events
+	// (kms_key_id / KmsKeyId, spelled unlike a trail's KMSKeyId); absent
+	// means a key that CloudTrail owns.
+	KMSKeyID String `json:"kms_key_id,omitzero"`
+	// Key is the KMS key as written, with the references it is computed
+	// from; the linking step resolves it into KeyRef.
+	Key Target `json:"key,omitzero"`
+	// KeyRef is the ID of the KMS key when it is a key of the scan (set by
+	// the linking step).
+	KeyRef string `json:"key_ref,omitempty"`
 }
 
 // Trail is a CloudTrail trail: where it delivers (an S3 bucket, optionally
@@ -149,4 +183,5 @@ type InsightSelector struct {
 
 func (m *Model) normalizeCloudTrail() {
 	m.AWS.CloudTrail.Trails = nonNil(m.AWS.CloudTrail.Trails)
+	m.AWS.CloudTrail.EventDataStores = nonNil(m.AWS.CloudTrail.EventDataStores)
 }

@@ -28,6 +28,7 @@ func (m *Model) Collections() []Collection {
 		{"aws.kms.keys", metas(a.KMS.Keys, func(x *KMSKey) Meta { return x.Meta })},
 		{"aws.kms.replica_keys", metas(a.KMS.ReplicaKeys, func(x *KMSReplicaKey) Meta { return x.Meta })},
 		{"aws.cloudtrail.trails", metas(a.CloudTrail.Trails, func(x *Trail) Meta { return x.Meta })},
+		{"aws.cloudtrail.event_data_stores", metas(a.CloudTrail.EventDataStores, func(x *EventDataStore) Meta { return x.Meta })},
 		{"aws.ssm.parameters", metas(a.SSM.Parameters, func(x *SSMParameter) Meta { return x.Meta })},
 		{"aws.secretsmanager.secrets", metas(a.SecretsManager.Secrets, func(x *Secret) Meta { return x.Meta })},
 		{"aws.secretsmanager.secret_values", metas(a.SecretsManager.SecretValues, func(x *SecretValue) Meta { return x.Meta })},

@@ -34,6 +34,7 @@ func (a *adapter) run() {
 	a.adaptS3AccessPoints()
 	a.adaptKMS()
 	a.adaptCloudTrail()
+	a.adaptEventDataStores()
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.adaptDetection()

@@ -19,3 +19,17 @@ func (a *adapter) adaptCloudTrail() {
 		a.model.AWS.CloudTrail.Trails = append(a.model.AWS.CloudTrail.Trails, t)
 	}
 }
+
+// adaptEventDataStores maps aws_cloudtrail_event_data_store to
+// cloudtrail.event_data_stores, its KMS key as a target.
+func (a *adapter) adaptEventDataStores() {
+	for _, r := range a.managed("aws_cloudtrail_event_data_store") {
+		n := a.node(r)
+		e := &model.EventDataStore{}
+		var o adapt.Object
+		e.Meta, o = a.object(r, r.id)
+		o.Apply(n, adapt.EventDataStoreFields(e))
+		e.Key = target(field(n, "kms_key_id"))
+		a.model.AWS.CloudTrail.EventDataStores = append(a.model.AWS.CloudTrail.EventDataStores, e)
+	}
+}

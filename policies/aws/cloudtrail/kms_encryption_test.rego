@@ -28,3 +28,24 @@ test_key_passes if {
 test_unknown_never_fires if {
 	count(rule.deny) == 0 with input as trails([trail({"kms_key_id": unknown})])
 }
+
+stores(ss) := {"aws": {"cloudtrail": {"trails": [], "event_data_stores": ss}}}
+
+store(fields) := object.union({"id": "s", "type": "AWS::CloudTrail::EventDataStore"}, fields)
+
+test_store_absent_or_empty_fires if {
+	fs := rule.deny with input as stores([store({})])
+	count(fs) == 1
+	some f in fs
+	f.resource == "s"
+	f.attribute == "kms_key_id"
+	count(rule.deny) == 1 with input as stores([store({"kms_key_id": ""})])
+}
+
+test_store_key_passes if {
+	count(rule.deny) == 0 with input as stores([store({"kms_key_id": "alias/lake"})])
+}
+
+test_store_unknown_never_fires if {
+	count(rule.deny) == 0 with input as stores([store({"kms_key_id": unknown})])
+}

@@ -34,3 +34,10 @@ resource "aws_s3_bucket_policy" "trail_logs" {
     }]
   })
 }
+
+# A CloudTrail Lake event data store kept in one Region, under a key
+# CloudTrail owns.
+resource "aws_cloudtrail_event_data_store" "lake" {
+  name                 = "acme-audit-lake"
+  multi_region_enabled = false
+}
