@@ -61,3 +61,17 @@ resource "aws_default_network_acl" "main" {
     cidr_block = "0.0.0.0/0"
   }
 }
+
+# HTTPS in, but no way out for the replies: network ACLs are stateless.
+resource "aws_network_acl" "web" {
+  vpc_id = "vpc-0123456789abcdef0"
+
+  ingress {
+    rule_no    = 100
+    action     = "allow"
+    protocol   = "tcp"
+    from_port  = 443
+    to_port    = 443
+    cidr_block = "0.0.0.0/0"
+  }
+}
