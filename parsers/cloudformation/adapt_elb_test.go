@@ -108,3 +108,25 @@ func TestAdaptELB(t *testing.T) {
 		}
 	}
 }
+
+// TestAdaptELBRegion checks that AWS::Region from --cfn-param gives
+// listeners their region, against which a literal ACM ARN of another
+// region shows (aws-acm-certificate-region-mismatch; without the
+// parameter both are unknown).
+func TestAdaptELBRegion(t *testing.T) {
+	u := parseUnit("t.yaml", elbTemplate, Options{Params: map[string]string{"AWS::Region": "us-west-2"}})
+	e := u.Model.AWS.ELB
+	if len(e.Listeners) != 1 || len(e.ListenerCertificates) != 1 {
+		t.Fatalf("listeners %d, listener certificates %d", len(e.Listeners), len(e.ListenerCertificates))
+	}
+	if got, _ := e.Listeners[0].Region.Get(); got != "us-west-2" {
+		t.Errorf("listener region %q, want us-west-2", got)
+	}
+	// The referenced certificate is the stack's: same region.
+	if got, _ := e.Listeners[0].Certificate.Region.Get(); got != "us-west-2" {
+		t.Errorf("listener certificate region %q, want us-west-2", got)
+	}
+	if got, _ := e.ListenerCertificates[0].Certificates[0].Region.Get(); got != "eu-west-1" {
+		t.Errorf("literal ARN region %q, want eu-west-1", got)
+	}
+}

@@ -22,6 +22,7 @@ func (a *adapter) adaptELB() {
 		// access_logs.enabled defaults to false even with a bucket.
 		if logs := first(n, "access_logs"); logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
 			lb.AccessLogsEnabled = model.KnownOf(false)
+			o.At("access_logs_enabled", logs)
 		}
 		m.ELB.LoadBalancers = append(m.ELB.LoadBalancers, lb)
 	}
@@ -35,6 +36,7 @@ func (a *adapter) adaptELB() {
 		// aws_elb's access_logs.enabled defaults to true.
 		if logs := first(n, "access_logs"); logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
 			lb.AccessLogsEnabled = model.KnownOf(true)
+			o.At("access_logs_enabled", logs)
 		}
 		lb.Listeners = adapt.Each(o, "listeners", field(n, "listener"), func(el *node.Node, at string) *model.CLBListener {
 			l := &model.CLBListener{}
