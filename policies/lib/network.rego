@@ -82,13 +82,14 @@ nacl_entries[acl.id] := array.concat(
 	some acl in input.aws.vpc.network_acls
 }
 
-# nacl_public_allow(acl, egress, proto, port): the entry of acl that
-# decides the traffic of protocol proto between the internet (0.0.0.0/0
-# or ::/0) and port in one direction, when it is a known allow: a public
-# allow entry covering it, before which no deny (or entry of unknown
-# action) that may match the same traffic comes. An ACL whose entries are
-# not all known decides nothing.
-nacl_public_allow(acl, egress, proto, port) := x if {
+# nacl_public_allows(acl, egress, proto, port) are the entries of acl
+# (each {"entry", "attribute"}) that decide the traffic of protocol proto
+# between the internet (0.0.0.0/0 or ::/0) and port in one direction when
+# that decision is a known allow: public allow entries covering it before
+# which no deny (or entry of unknown action) that may match the same
+# traffic comes. There may be one per address family. An ACL whose entries
+# are not all known decides nothing.
+nacl_public_allows(acl, egress, proto, port) := {x |
 	not acl.entries_unknown
 	some x in nacl_entries[acl.id]
 	e := x.entry

@@ -58,7 +58,7 @@ open[acl.id][x.attribute] contains port if {
 	some acl in input.aws.vpc.network_acls
 	some port in lib.admin_ports
 	some proto in {"tcp", "udp"}
-	x := lib.nacl_public_allow(acl, false, proto, port)
+	some x in lib.nacl_public_allows(acl, false, proto, port)
 }
 
 deny contains finding if {

@@ -17,6 +17,8 @@ test_allow_ssh_fires if {
 	f.attribute == "entries[0]"
 	count(rule.deny) == 1 with input as acl([entry(100, "allow", "-1", 0, 0, "::/0")])
 	count(rule.deny) == 1 with input as acl([entry(100, "allow", "udp", 3000, 4000, "0.0.0.0/0")])
+	# One allow per address family: both decide.
+	count(rule.deny) == 2 with input as acl([entry(100, "allow", "-1", 0, 0, "0.0.0.0/0"), entry(101, "allow", "-1", 0, 0, "::/0")])
 }
 
 test_lower_deny_wins if {
