@@ -61,6 +61,7 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.ssm()
 	a.secrets()
 	a.detection()
+	a.cloudFront()
 	a.elb()
 	a.userData()
 	a.network()

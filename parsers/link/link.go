@@ -55,6 +55,7 @@ func Unit(u *model.Unit) {
 	l.secretsManager()
 	l.cloudTrail()
 	l.detection()
+	l.cloudFront()
 	l.elb()
 	l.network()
 }

@@ -26,6 +26,11 @@ type AWS struct {
 	Config    Config    `json:"config"`
 	ECR       ECR       `json:"ecr"`
 	Route53   Route53   `json:"route53"`
+	// CloudFront, WAFv2 and APIGateway are the web edge: distributions,
+	// web ACLs and REST API stages (cloudfront.go).
+	CloudFront CloudFront `json:"cloudfront"`
+	WAFv2      WAFv2      `json:"wafv2"`
+	APIGateway APIGateway `json:"apigateway"`
 	// ELB and ACM hold load balancers, their listeners and certificates
 	// (elb.go).
 	ELB ELB `json:"elb"`
@@ -317,6 +322,7 @@ func (m *Model) Normalize() *Model {
 	m.normalizeSecretsManager()
 	m.normalizeRDS()
 	m.normalizeDetection()
+	m.normalizeCloudFront()
 	m.normalizeELB()
 	m.normalizeNetwork()
 	m.normalizeAccessPoints()

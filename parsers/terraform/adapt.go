@@ -38,6 +38,7 @@ func (a *adapter) run() {
 	a.adaptSSM()
 	a.adaptSecrets()
 	a.adaptDetection()
+	a.adaptCloudFront()
 	a.adaptELB()
 	a.adaptUserData()
 	a.adaptNetwork()

@@ -1,0 +1,80 @@
+package cloudformation
+
+import (
+	"github.com/seclint/seclint/parsers/adapt"
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// cloudFront maps AWS::CloudFront::Distribution (its DistributionConfig),
+// AWS::Logs::DeliverySource, the WAFv2 web ACLs, associations and logging
+// configurations, and AWS::ApiGateway::RestApi and ::Stage. References
+// between them are recorded as targets for the linking step.
+func (a *adapter) cloudFront() {
+	m := &a.u.Model.AWS
+	for _, r := range a.t.resources {
+		if r.dropped {
+			continue
+		}
+		switch r.typ {
+		case "AWS::CloudFront::Distribution":
+			d := &model.Distribution{}
+			var o adapt.Object
+			d.Meta, o = a.object(r)
+			cfg := get(a.props(r), "DistributionConfig")
+			if cfg.IsUnknown() {
+				// Nothing of it can be read; every list is unknown.
+				d.OrderedCacheBehaviors = model.UnknownOf[[]*model.CacheBehavior]()
+				d.Origins = model.UnknownOf[[]*model.Origin]()
+				d.Enabled = model.UnknownOf[bool]()
+				d.WebACLID = model.UnknownOf[string]()
+				d.DefaultCacheBehavior = &model.CacheBehavior{ViewerProtocolPolicy: model.UnknownOf[string]()}
+				d.ViewerCertificate = &model.ViewerCertificate{CloudFrontDefaultCertificate: model.UnknownOf[bool](), MinimumProtocolVersion: model.UnknownOf[string]()}
+				d.Logging = &model.DistributionLogging{Bucket: model.UnknownOf[string]()}
+			} else {
+				adapt.Distribution(o, d, cfg, a.target)
+			}
+			m.CloudFront.Distributions = append(m.CloudFront.Distributions, d)
+		case "AWS::Logs::DeliverySource":
+			props := a.props(r)
+			s := &model.LogDeliverySource{Resource: a.target(get(props, "ResourceArn"))}
+			var o adapt.Object
+			s.Meta, o = a.object(r)
+			o.Apply(props, adapt.LogDeliverySourceFields(s))
+			m.CloudFront.LogDeliverySources = append(m.CloudFront.LogDeliverySources, s)
+		case "AWS::WAFv2::WebACL":
+			w := &model.WebACL{}
+			var o adapt.Object
+			w.Meta, o = a.object(r)
+			adapt.WebACL(o, w, a.props(r))
+			m.WAFv2.WebACLs = append(m.WAFv2.WebACLs, w)
+		case "AWS::WAFv2::WebACLAssociation":
+			props := a.props(r)
+			as := &model.WebACLAssociation{Resource: a.target(get(props, "ResourceArn")), WebACL: a.target(get(props, "WebACLArn"))}
+			var o adapt.Object
+			as.Meta, o = a.object(r)
+			o.Apply(props, adapt.WebACLAssociationFields(as))
+			m.WAFv2.Associations = append(m.WAFv2.Associations, as)
+		case "AWS::WAFv2::LoggingConfiguration":
+			c := &model.WAFLoggingConfiguration{}
+			var o adapt.Object
+			c.Meta, o = a.object(r)
+			adapt.WAFLoggingConfiguration(o, c, a.props(r), a.target)
+			m.WAFv2.LoggingConfigurations = append(m.WAFv2.LoggingConfigurations, c)
+		case "AWS::ApiGateway::RestApi":
+			props := a.props(r)
+			api := &model.RestAPI{}
+			var o adapt.Object
+			api.Meta, o = a.object(r)
+			o.Apply(props, adapt.RestAPIFields(api))
+			adapt.RestAPIEndpointTypes(o, api, props)
+			m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
+		case "AWS::ApiGateway::Stage":
+			props := a.props(r)
+			s := &model.APIStage{RestAPI: a.target(get(props, "RestApiId"))}
+			var o adapt.Object
+			s.Meta, o = a.object(r)
+			o.Apply(props, adapt.APIStageFields(s))
+			m.APIGateway.Stages = append(m.APIGateway.Stages, s)
+		}
+	}
+}
