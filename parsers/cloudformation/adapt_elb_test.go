@@ -11,6 +11,10 @@ Parameters:
   Key:
     Type: String
 Resources:
+  LbSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: load balancer
   Alb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties:
@@ -93,7 +97,7 @@ func TestAdaptELB(t *testing.T) {
 	}
 	got := string(b)
 	for _, want := range []string{
-		`"internal":true,"security_groups":[{"__unknown__":true},"sg-0123"],"security_group_targets":[{"refs":["LbSg"],"name":{"__unknown__":true}},{"name":"sg-0123"}],"access_logs_enabled":true,"access_logs_bucket":"logs"`,
+		`"internal":true,"security_groups":[{"__unknown__":true},"sg-0123"],"security_group_targets":[{"refs":["LbSg"],"name":{"__unknown__":true}},{"name":"sg-0123"}],"security_group_refs":["LbSg"],"access_logs_enabled":true,"access_logs_bucket":"logs"`,
 		`"load_balancer_ref":"Alb","protocol":"HTTPS","port":443,"certificate":{"target":{"refs":["Cert"],"name":{"__unknown__":true}},"certificate_ref":"Cert","region":{"__unknown__":true}}`,
 		`"default_actions":[{"type":"redirect","redirect_protocol":"HTTPS"}]`,
 		`"listener_ref":"Https","certificates":[{"target":{"name":"arn:aws:acm:eu-west-1:111122223333:certificate/abc"},"region":"eu-west-1"}]`,

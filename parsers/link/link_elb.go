@@ -6,7 +6,8 @@ import (
 	"github.com/seclint/seclint/parsers/model"
 )
 
-// elb links listeners with their load balancer (by reference or known
+// elb links load balancers with their security groups of the scan (by
+// reference), listeners with their load balancer (by reference or known
 // name), listener certificates with their listener, every certificate a
 // listener names with the ACM certificate of the scan and its region, and
 // works out for each Classic Load Balancer listener the SSL negotiation
@@ -18,6 +19,15 @@ func (l *linker) elb() {
 	lbs := newIndex(e.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, nil)
 	listeners := newIndex(e.Listeners, func(x *model.Listener) (string, model.String) { return x.ID, model.String{} }, nil)
 	certs := newCertificates(l.m.AWS.ACM.Certificates)
+	groups := newIndex(l.m.AWS.EC2.SecurityGroups, func(g *model.SecurityGroup) (string, model.String) { return g.ID, model.String{} }, nil)
+	for _, b := range e.LoadBalancers {
+		b.SecurityGroupRefs = nil
+		for _, t := range b.SecurityGroupTargets {
+			if g := groups.resolve(t); g != nil {
+				b.SecurityGroupRefs = append(b.SecurityGroupRefs, g.ID)
+			}
+		}
+	}
 	for _, x := range e.Listeners {
 		x.LoadBalancerRef = ""
 		if b := lbs.resolve(x.Target); b != nil {

@@ -44,6 +44,11 @@ type LoadBalancer struct {
 	// SecurityGroupTargets are the security groups as written, with the
 	// references they are computed from, for the linking step.
 	SecurityGroupTargets []Target `json:"security_group_targets,omitempty"`
+	// SecurityGroupRefs are the IDs of the security groups of the scan
+	// (aws.ec2.security_groups) that the targets reference (set by the
+	// linking step); a group written as a literal ID or a variable is
+	// not linked.
+	SecurityGroupRefs []string `json:"security_group_refs,omitempty"`
 	// AccessLogsEnabled is whether access logs go to S3: Terraform
 	// access_logs.enabled (aws_lb: absent means false even with a bucket;
 	// aws_elb: absent means true once an access_logs block is written),
