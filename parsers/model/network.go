@@ -33,8 +33,10 @@ type SecurityGroup struct {
 	// Egress are the inline egress rules (egress blocks;
 	// SecurityGroupEgress).
 	Egress []*SecurityGroupPermission `json:"egress"`
-	// IngressUnknown is true when the inline ingress rules are not all
-	// known (a dynamic block, a list computed by an intrinsic function).
+	// IngressUnknown is true when the list of inline ingress rules cannot
+	// be evaluated (ingress = var.rules, an intrinsic function). A dynamic
+	// block over an unknown collection is one rule of unknown values
+	// instead, as every construct of unknown multiplicity is.
 	IngressUnknown bool `json:"ingress_unknown"`
 	// EgressUnknown is the same for the egress rules.
 	EgressUnknown bool `json:"egress_unknown"`
@@ -161,7 +163,7 @@ type NetworkACL struct {
 	// belong to this ACL (set by the linking step).
 	Rules []string `json:"rules"`
 	// EntriesUnknown is true when the ACL's entries are not all known: an
-	// inline list that cannot be evaluated (a dynamic block), or an entry
+	// inline list that cannot be evaluated (ingress = var.rules), or an entry
 	// resource of the scan whose ACL is not known and may be this one
 	// (set by the adapters and the linking step).
 	EntriesUnknown bool `json:"entries_unknown"`
