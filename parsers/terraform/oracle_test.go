@@ -794,6 +794,7 @@ var planFixtures = []struct{ config, out string }{
 	{"../../testdata/terraform/plans/modules", "../../testdata/terraform/plans/modules.plan.json"},
 	{"../../testdata/terraform/plans/cloudtrail", "../../testdata/fixtures/terraform-plan-cloudtrail/plan.json"},
 	{"../../testdata/terraform/plans/detection", "../../testdata/fixtures/terraform-plan-detection/plan.json"},
+	{"../../testdata/terraform/plans/network", "../../testdata/fixtures/terraform-plan-network/plan.json"},
 	{"../../testdata/terraform/plans/elb", "../../testdata/fixtures/terraform-plan-elb/plan.json"},
 }
 
