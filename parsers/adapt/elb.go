@@ -68,16 +68,61 @@ func CLBPolicyAttributes(o Object, path string, list *node.Node, p *model.CLBPol
 	p.EnabledProtocols = model.KnownOf(protocols)
 }
 
-// pemPrivateKey matches the first line of a PEM private key block: PKCS#8
-// (plain and ENCRYPTED), PKCS#1 RSA, SEC1 EC, DSA and OpenSSH keys.
-var pemPrivateKey = regexp.MustCompile(`-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----`)
+// pemBegin and pemEnd match the first and last lines of a PEM private key
+// block: PKCS#8 (plain and ENCRYPTED), PKCS#1 RSA, SEC1 EC, DSA and
+// OpenSSH keys.
+var (
+	pemBegin = regexp.MustCompile(`-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----`)
+	pemEnd   = regexp.MustCompile(`-----END ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----`)
+)
+
+// minKeyBody is how many base64 characters a block must hold to count as
+// a key: a script that only names the header (grep, sed) holds none.
+const minKeyBody = 16
+
+// hasKeyBlock reports whether text holds a BEGIN line, a body of base64
+// (and PEM header lines such as Proc-Type: 4,ENCRYPTED) and an END line.
+func hasKeyBlock(text []byte) bool {
+	for len(text) > 0 {
+		loc := pemBegin.FindIndex(text)
+		if loc == nil {
+			return false
+		}
+		text = text[loc[1]:]
+		end := pemEnd.FindIndex(text)
+		if end == nil {
+			return false
+		}
+		if keyBody(text[:end[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+// keyBody reports whether b is a PEM body: base64, white space and the
+// characters of PEM headers only, with at least minKeyBody base64
+// characters.
+func keyBody(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/', c == '=':
+			n++
+		case c == ' ', c == '\t', c == '\r', c == '\n', c == ':', c == ',', c == '-':
+		default:
+			return false
+		}
+	}
+	return n >= minKeyBody
+}
 
 // maxUserData bounds what is decoded: EC2 accepts 16 KB of user data
 // (before base64), so anything much larger is not user data AWS takes.
 const maxUserData = 1 << 20
 
 // UserDataPrivateKey says whether the user data n contains a PEM private
-// key: absent when no user data is written, unknown when it is not known,
+// key block (BEGIN line, base64 body, END line): absent when no user data is written, unknown when it is not known,
 // else whether the text, or the text base64-decoded (and gunzipped when it
 // is gzip data, as cloud-init accepts), has a private key block.
 func UserDataPrivateKey(n *node.Node) model.Bool {
@@ -97,7 +142,7 @@ func HasPrivateKey(s string) bool {
 	if len(s) > maxUserData {
 		s = s[:maxUserData]
 	}
-	if pemPrivateKey.MatchString(s) {
+	if hasKeyBlock([]byte(s)) {
 		return true
 	}
 	compact := strings.Join(strings.Fields(s), "")
@@ -113,5 +158,5 @@ func HasPrivateKey(s string) bool {
 		// A truncated or corrupt stream still yields what it decoded.
 		raw, _ = io.ReadAll(io.LimitReader(zr, maxUserData))
 	}
-	return pemPrivateKey.Match(raw)
+	return hasKeyBlock(raw)
 }

@@ -81,7 +81,11 @@ Resources:
       UserData:
         Fn::Base64: !Sub |
           #!/bin/bash
-          echo '-----BEGIN EC PRIVATE KEY-----' > /k
+          cat > /k <<'K'
+          -----BEGIN EC PRIVATE KEY-----
+          MHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oCgYIKoZIzj0
+          -----END EC PRIVATE KEY-----
+          K
   Template:
     Type: AWS::EC2::LaunchTemplate
     Properties:

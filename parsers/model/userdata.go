@@ -5,7 +5,8 @@ package model
 type Instance struct {
 	Meta
 	// UserDataPrivateKey is whether the user data contains a PEM private
-	// key block (-----BEGIN ... PRIVATE KEY-----), looked for in the text
+	// key block (a -----BEGIN ... PRIVATE KEY----- line, a base64 body and
+	// the END line), looked for in the text
 	// as written, base64-decoded (and gunzipped) when it is base64: known
 	// when the user data is known, unknown when it is not, absent when no
 	// user data is written.

@@ -118,14 +118,14 @@ resource "aws_instance" "key" {
     #!/bin/bash
     cat > /etc/ssl/key.pem <<'K'
     -----BEGIN PRIVATE KEY-----
-    MIIE
+    MIIEvQIBADANBgkqhkiG9w0BAQEFAASC
     -----END PRIVATE KEY-----
     K
   EOT
 }
 
 resource "aws_launch_template" "b64" {
-  user_data = base64encode("-----BEGIN OPENSSH PRIVATE KEY-----\nabc\n")
+  user_data = base64encode("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
 }
 
 resource "aws_launch_configuration" "clean" {

@@ -10,10 +10,12 @@
 #   aws_launch_configuration user_data / user_data_base64;
 #   AWS::EC2::Instance, AWS::EC2::LaunchTemplate LaunchTemplateData,
 #   AWS::AutoScaling::LaunchConfiguration UserData) is known and contains a
-#   PEM private key block (-----BEGIN ... PRIVATE KEY-----): as written, or
-#   once base64-decoded (and gunzipped), which covers base64encode,
-#   templatefile and Fn::Base64 / Fn::Sub results when they can be
-#   evaluated. Unknown user data never fires.
+#   PEM private key block (a -----BEGIN ... PRIVATE KEY----- line, a body of
+#   at least 16 base64 characters, the END line): as written, or once
+#   base64-decoded (and gunzipped), which covers base64encode, templatefile
+#   and Fn::Base64 / Fn::Sub results when they can be evaluated. A script
+#   that only names the header (grep, sed) does not fire; unknown user data
+#   never fires.
 # custom:
 #   id: aws-ec2-private-key-in-user-data
 #   severity: HIGH

@@ -67,5 +67,5 @@ resource "aws_iam_server_certificate" "legacy" {
 resource "aws_instance" "web" {
   ami           = "ami-0123456789abcdef0"
   instance_type = "t3.micro"
-  user_data     = "#!/bin/bash\necho '-----BEGIN PRIVATE KEY-----' > /etc/ssl/private/web.key\n"
+  user_data     = "#!/bin/bash\ncat > /etc/ssl/private/web.key <<'K'\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nK\n"
 }

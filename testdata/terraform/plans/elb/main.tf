@@ -55,5 +55,5 @@ resource "aws_iam_server_certificate" "legacy" {
 
 resource "aws_launch_template" "web" {
   name      = "web"
-  user_data = base64encode("#!/bin/bash\necho '-----BEGIN PRIVATE KEY-----' > /etc/ssl/private/web.key\n")
+  user_data = base64encode("#!/bin/bash\ncat > /etc/ssl/private/web.key <<'K'\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\nK\n")
 }
