@@ -92,7 +92,7 @@ func (a *adapter) elb() {
 			var o adapt.Object
 			c.Meta, o = a.object(r)
 			o.Apply(props, adapt.ServerCertificateFields(c))
-			if key := o.At("private_key", get(props, "PrivateKey")); !key.IsNull() {
+			if key := o.At("private_key_literal", get(props, "PrivateKey")); !key.IsNull() {
 				c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))
 			}
 			m.IAM.ServerCertificates = append(m.IAM.ServerCertificates, c)

@@ -222,7 +222,7 @@ type ACMCertificate struct {
 
 // ServerCertificate is an IAM server certificate
 // (aws_iam_server_certificate, AWS::IAM::ServerCertificate). Locations:
-// "" is the resource, "private_key".
+// "" is the resource, "private_key_literal" the key.
 type ServerCertificate struct {
 	Meta
 	// Name is name / ServerCertificateName.

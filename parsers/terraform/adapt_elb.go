@@ -129,7 +129,7 @@ func (a *adapter) adaptELB() {
 		var o adapt.Object
 		c.Meta, o = a.object(r, r.id)
 		o.Apply(n, adapt.ServerCertificateFields(c))
-		if key := o.At("private_key", field(n, "private_key")); !key.IsNull() {
+		if key := o.At("private_key_literal", field(n, "private_key")); !key.IsNull() {
 			c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))
 		}
 		m.IAM.ServerCertificates = append(m.IAM.ServerCertificates, c)

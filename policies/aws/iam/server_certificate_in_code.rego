@@ -43,7 +43,7 @@ import data.seclint.lib
 deny contains finding if {
 	some c in input.aws.iam.server_certificates
 	lib.is_true(c.private_key_literal)
-	finding := lib.finding(c, "private_key", sprintf(
+	finding := lib.finding(c, "private_key_literal", sprintf(
 		"IAM server certificate %s has its private key written in the code; use an ACM certificate, or pass the key in from a secret store and rotate it.",
 		[c.id],
 	))

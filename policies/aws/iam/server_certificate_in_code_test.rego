@@ -10,7 +10,7 @@ test_literal_fires if {
 	fs := rule.deny with input as model({"private_key_literal": true})
 	count(fs) == 1
 	some f in fs
-	f.attribute == "private_key"
+	f.attribute == "private_key_literal"
 }
 
 test_passed_in_key_passes if {
