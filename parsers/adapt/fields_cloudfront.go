@@ -160,7 +160,7 @@ func Distribution(o Object, d *model.Distribution, n *node.Node, target func(*no
 	if v := Block(o.At("viewer_certificate", Get(n, ViewerCertificateKey.Of(o.Format)))); v != nil {
 		d.ViewerCertificate = &model.ViewerCertificate{}
 		o.Apply(v, ViewerCertificateFields(d.ViewerCertificate))
-		d.ViewerCertificate.Certificate = target(Get(v, Key{TF: "acm_certificate_arn", CFN: "AcmCertificateArn"}.Of(o.Format)))
+		d.ViewerCertificate.Certificate.Target = target(Get(v, Key{TF: "acm_certificate_arn", CFN: "AcmCertificateArn"}.Of(o.Format)))
 	}
 	if l := Block(o.At("logging", Get(n, DistributionLoggingKey.Of(o.Format)))); l != nil {
 		d.Logging = &model.DistributionLogging{}

@@ -10,6 +10,8 @@ import (
 // the log delivery sources naming it, each web ACL with its associations
 // and logging configurations, each association with the resource it
 // protects (a load balancer or an API Gateway stage of the scan), each
+// distribution's viewer certificate with its region and each origin with
+// its load balancer, each
 // stage with its REST API, each logging destination with its bucket. A
 // web ACL is named by reference or by its ARN, whose last but one segment
 // is the ACL's name.
@@ -19,6 +21,23 @@ func (l *linker) cloudFront() {
 	dists := newIndex(a.CloudFront.Distributions, func(d *model.Distribution) (string, model.String) { return d.ID, model.String{} }, nil)
 	stages := newIndex(a.APIGateway.Stages, func(s *model.APIStage) (string, model.String) { return s.ID, model.String{} }, nil)
 	apis := newIndex(a.APIGateway.RestAPIs, func(r *model.RestAPI) (string, model.String) { return r.ID, model.String{} }, nil)
+	lbs := newIndex(a.ELB.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, LoadBalancerName)
+	certs := newCertificates(a.ACM.Certificates)
+	for _, d := range a.CloudFront.Distributions {
+		if d.ViewerCertificate != nil {
+			certs.resolve(&d.ViewerCertificate.Certificate)
+		}
+		// An origin is a load balancer of the scan when its domain name
+		// is computed from one (aws_lb.web.dns_name, !GetAtt LB.DNSName).
+		if origins, ok := d.Origins.Get(); ok {
+			for _, o := range origins {
+				o.LoadBalancerRef = ""
+				if b := lbs.resolve(model.Target{Refs: o.Target.Refs}); b != nil {
+					o.LoadBalancerRef = b.ID
+				}
+			}
+		}
+	}
 	for _, w := range a.WAFv2.WebACLs {
 		w.Associations, w.LoggingConfigurations = nil, nil
 	}
@@ -50,6 +69,8 @@ func (l *linker) cloudFront() {
 		}
 		if s := stages.resolve(as.Resource); s != nil {
 			as.ResourceRef = s.ID
+		} else if b := lbs.resolve(as.Resource); b != nil {
+			as.ResourceRef = b.ID
 		}
 	}
 	for _, c := range a.WAFv2.LoggingConfigurations {
@@ -68,6 +89,22 @@ func (l *linker) cloudFront() {
 			}
 		}
 	}
+}
+
+// LoadBalancerName returns the name of the load balancer that an ELBv2
+// load balancer ARN names
+// (arn:aws:elasticloadbalancing:REGION:ACCOUNT:loadbalancer/app/NAME/ID),
+// or "".
+func LoadBalancerName(text string) string {
+	_, rest, ok := strings.Cut(text, ":loadbalancer/")
+	if !ok {
+		return ""
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 {
+		return ""
+	}
+	return parts[1]
 }
 
 // WebACLName returns the name of the web ACL that a WAFv2 web ACL ARN

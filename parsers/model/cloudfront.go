@@ -64,8 +64,10 @@ type ViewerCertificate struct {
 	// ACMCertificateARN is acm_certificate_arn / AcmCertificateArn (an ACM
 	// certificate, which must be in us-east-1).
 	ACMCertificateARN String `json:"acm_certificate_arn,omitzero"`
-	// Certificate is the ACM certificate as written (references and ARN).
-	Certificate Target `json:"certificate,omitzero"`
+	// Certificate is the ACM certificate as written, with its region and
+	// its link to a certificate of the scan (set by the linking step);
+	// CloudFront accepts only us-east-1 certificates.
+	Certificate CertificateRef `json:"certificate,omitzero"`
 	// IAMCertificateID is iam_certificate_id / IamCertificateId.
 	IAMCertificateID String `json:"iam_certificate_id,omitzero"`
 	// MinimumProtocolVersion is minimum_protocol_version /

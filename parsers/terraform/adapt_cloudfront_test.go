@@ -141,6 +141,9 @@ func TestCloudFrontModel(t *testing.T) {
 		`"web_acl_ref":"aws_wafv2_web_acl.edge"`,
 		`"origins":[{"id":"alb","domain_name":{"__unknown__":true},"target":{"refs":["aws_lb.web"]`,
 		`"log_delivery_sources":["aws_cloudwatch_log_delivery_source.site"]`,
+		// The origin's load balancer; the certificate's region from its ARN.
+		`"load_balancer_ref":"aws_lb.web"`,
+		`"certificate":{"target":{"name":"arn:aws:acm:us-east-1:111122223333:certificate/abc"},"region":"us-east-1"}`,
 		`"minimum_protocol_version":"TLSv1.2_2021"`,
 		`"logging":{"bucket":"logs.s3.amazonaws.com"}`,
 		`"override_action":"count","statements":["managed_rule_group"]`,

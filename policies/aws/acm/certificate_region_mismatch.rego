@@ -1,5 +1,5 @@
 # METADATA
-# title: Load balancer listener uses an ACM certificate from another region
+# title: Load balancer listener or CloudFront distribution uses an ACM certificate from another region
 # description: |
 #   ACM certificates are regional: a load balancer can only use a
 #   certificate of its own region (and CloudFront only one of us-east-1),
@@ -12,13 +12,15 @@
 #   a literal ACM ARN (arn:aws:acm:REGION:...), or of the ACM certificate
 #   of the scan it references, which for Terraform is its provider
 #   configuration's region (provider aliases included). IAM server
-#   certificates are global; unknown regions never fire.
+#   certificates are global; unknown regions never fire. A CloudFront
+#   distribution's viewer certificate (acm_certificate_arn,
+#   AcmCertificateArn) fires when its region is known and not us-east-1.
 # custom:
 #   id: aws-acm-certificate-region-mismatch
 #   severity: HIGH
 #   kind: correctness
-#   collections: [aws.elb.listeners, aws.elb.listener_certificates, aws.elb.load_balancers]
-#   resource_types: [aws_lb_listener, aws_alb_listener, aws_lb_listener_certificate, aws_elb, aws_acm_certificate, AWS::ElasticLoadBalancingV2::Listener, AWS::ElasticLoadBalancingV2::ListenerCertificate, AWS::ElasticLoadBalancing::LoadBalancer, AWS::CertificateManager::Certificate]
+#   collections: [aws.elb.listeners, aws.elb.listener_certificates, aws.elb.load_balancers, aws.cloudfront.distributions]
+#   resource_types: [aws_lb_listener, aws_alb_listener, aws_lb_listener_certificate, aws_elb, aws_cloudfront_distribution, aws_acm_certificate, AWS::CloudFront::Distribution, AWS::ElasticLoadBalancingV2::Listener, AWS::ElasticLoadBalancingV2::ListenerCertificate, AWS::ElasticLoadBalancing::LoadBalancer, AWS::CertificateManager::Certificate]
 #   remediation:
 #     terraform: |
 #       Request (or import) the certificate in the load balancer's region:
@@ -82,4 +84,12 @@ deny contains finding if {
 	some i, l in lb.listeners
 	mismatch(l.certificate, lb.region)
 	finding := lib.finding(lb, sprintf("listeners[%d].certificate", [i]), message(sprintf("Classic Load Balancer %s (port %v)", [lb.id, l.port]), l.certificate, lb.region))
+}
+
+# CloudFront takes viewer certificates from us-east-1 only (AWS-FACTS 17).
+deny contains finding if {
+	some dist in input.aws.cloudfront.distributions
+	cert := dist.viewer_certificate.certificate
+	mismatch(cert, "us-east-1")
+	finding := lib.finding(dist, "viewer_certificate.acm_certificate_arn", sprintf("Distribution %s uses an ACM certificate of %s; CloudFront accepts only certificates from us-east-1.", [dist.id, cert.region]))
 }

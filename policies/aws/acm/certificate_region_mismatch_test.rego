@@ -42,3 +42,15 @@ test_classic_listener if {
 	count(rule.deny) == 1 with input as elb({"load_balancers": [{"id": "lb", "type": "aws_elb", "region": "eu-west-1", "listeners": [{"port": 443, "certificate": {"region": "us-west-2"}}]}]})
 	count(rule.deny) == 0 with input as elb({"load_balancers": [{"id": "lb", "type": "aws_elb", "region": unknown, "listeners": [{"port": 443, "certificate": {"region": "us-west-2"}}]}]})
 }
+
+distribution(cert) := {"aws": {"cloudfront": {"distributions": [{"id": "d", "type": "aws_cloudfront_distribution", "viewer_certificate": {"certificate": cert}}]}}}
+
+test_cloudfront_certificate_outside_us_east_1_fires if {
+	fs := rule.deny with input as distribution({"region": "eu-west-1"})
+	count(fs) == 1
+	some f in fs
+	f.attribute == "viewer_certificate.acm_certificate_arn"
+	count(rule.deny) == 0 with input as distribution({"region": "us-east-1"})
+	count(rule.deny) == 0 with input as distribution({"region": unknown})
+	count(rule.deny) == 0 with input as distribution({})
+}

@@ -1,12 +1,13 @@
 # A CDN in front of the site: plain HTTP allowed, the default
-# *.cloudfront.net certificate (TLSv1), and no access logs.
+# *.cloudfront.net certificate (TLSv1), no access logs, and an origin
+# load balancer open to the internet, which clients can use to skip it.
 resource "aws_cloudfront_distribution" "cdn" {
   enabled    = true
   web_acl_id = "arn:aws:wafv2:us-east-1:111122223333:global/webacl/cdn/a1b2c3d4"
 
   origin {
     origin_id   = "site"
-    domain_name = "site.example.com"
+    domain_name = aws_lb.origin.dns_name
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -125,4 +126,28 @@ resource "aws_wafv2_web_acl" "api" {
 resource "aws_wafv2_web_acl_logging_configuration" "api" {
   resource_arn            = aws_wafv2_web_acl.api.arn
   log_destination_configs = ["arn:aws:logs:us-east-1:111122223333:log-group:api-waf"]
+}
+
+resource "aws_security_group" "origin" {
+  name = "cdn-origin"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_lb" "origin" {
+  name            = "cdn-origin"
+  security_groups = [aws_security_group.origin.id]
+  access_logs {
+    bucket  = "acme-lb-logs"
+    enabled = true
+  }
+}
+
+resource "aws_wafv2_web_acl_association" "origin" {
+  resource_arn = aws_lb.origin.arn
+  web_acl_arn  = aws_wafv2_web_acl.api.arn
 }
