@@ -68,6 +68,26 @@ func (a *adapter) cloudFront() {
 			o.Apply(props, adapt.RestAPIFields(api))
 			adapt.RestAPIEndpointTypes(o, api, props)
 			m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
+		case "AWS::Serverless::Api":
+			// The SAM transform makes a REST API and a stage of StageName
+			// from it; both are the SAM resource here, where a finding
+			// is shown and a suppression written. EndpointConfiguration
+			// is a type string or an object with Type.
+			props := a.props(r)
+			api := &model.RestAPI{}
+			var o adapt.Object
+			api.Meta, o = a.object(r)
+			o.Apply(props, adapt.RestAPIFields(api))
+			ec := get(props, "EndpointConfiguration")
+			if t := get(ec, "Type"); t != nil {
+				ec = t
+			}
+			o.StringList(&api.EndpointTypes, "endpoint_types", ec)
+			m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
+			s := &model.APIStage{RestAPI: model.Target{Refs: []string{api.ID}}}
+			s.Meta, o = a.object(r)
+			o.Apply(props, adapt.APIStageFields(s))
+			m.APIGateway.Stages = append(m.APIGateway.Stages, s)
 		case "AWS::ApiGateway::Stage":
 			props := a.props(r)
 			s := &model.APIStage{RestAPI: a.target(get(props, "RestApiId"))}

@@ -12,14 +12,16 @@
 #   resource is not known may be any resource's, so it keeps every ALB and
 #   stage of the scan from firing; unknown schemes, types, endpoint types
 #   and web ACL IDs never fire, and a stage whose REST API is outside the
-#   scan is not checked. FSBP CloudFront.6 covers distributions.
+#   scan is not checked. A SAM AWS::Serverless::Api is checked as the REST
+#   API and stage the transform makes of it (EndpointConfiguration a type
+#   or an object with Type). FSBP CloudFront.6 covers distributions.
 # custom:
 #   id: aws-waf-public-endpoint-unprotected
 #   severity: MEDIUM
 #   kind: security
 #   fsbp: [CloudFront.6]
 #   collections: [aws.elb.load_balancers, aws.apigateway.stages, aws.apigateway.rest_apis, aws.cloudfront.distributions, aws.wafv2.associations]
-#   resource_types: [aws_lb, aws_alb, aws_api_gateway_stage, aws_api_gateway_rest_api, aws_cloudfront_distribution, aws_wafv2_web_acl_association, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ApiGateway::Stage, AWS::ApiGateway::RestApi, AWS::CloudFront::Distribution, AWS::WAFv2::WebACLAssociation]
+#   resource_types: [aws_lb, aws_alb, aws_api_gateway_stage, aws_api_gateway_rest_api, aws_cloudfront_distribution, aws_wafv2_web_acl_association, AWS::ElasticLoadBalancingV2::LoadBalancer, AWS::ApiGateway::Stage, AWS::ApiGateway::RestApi, AWS::Serverless::Api, AWS::CloudFront::Distribution, AWS::WAFv2::WebACLAssociation]
 #   remediation:
 #     terraform: |
 #       ```hcl
