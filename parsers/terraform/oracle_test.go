@@ -796,6 +796,7 @@ var planFixtures = []struct{ config, out string }{
 	{"../../testdata/terraform/plans/detection", "../../testdata/fixtures/terraform-plan-detection/plan.json"},
 	{"../../testdata/terraform/plans/network", "../../testdata/fixtures/terraform-plan-network/plan.json"},
 	{"../../testdata/terraform/plans/elb", "../../testdata/fixtures/terraform-plan-elb/plan.json"},
+	{"../../testdata/terraform/plans/cloudfront", "../../testdata/fixtures/terraform-plan-cloudfront/plan.json"},
 }
 
 // TestRegeneratePlans writes the plan JSON fixtures with terraform show
