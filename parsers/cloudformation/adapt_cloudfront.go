@@ -84,6 +84,11 @@ func (a *adapter) cloudFront() {
 			}
 			o.StringList(&api.EndpointTypes, "endpoint_types", ec)
 			m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
+			if get(props, "StageName") == nil {
+				// StageName is required: without it the transform fails
+				// and no stage exists.
+				continue
+			}
 			s := &model.APIStage{RestAPI: model.Target{Refs: []string{api.ID}}}
 			s.Meta, o = a.object(r)
 			o.Apply(props, adapt.APIStageFields(s))
