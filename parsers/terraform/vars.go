@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/ext/typeexpr"
@@ -30,6 +31,21 @@ type varDecl struct {
 	def      cty.Value
 	hasDef   bool
 	nullable bool
+
+	// defOnce guards defConv, the default converted to the type. A
+	// module's declarations are shared by every instance of it in the
+	// scan (and by the units that call it), and converting a large
+	// default (a map of hundreds of rules) costs as much as the rest of
+	// the module's evaluation; the default is a literal, so its
+	// conversion is the same every time.
+	defOnce sync.Once
+	defConv cty.Value
+}
+
+// convertedDefault is the default converted to the variable's type.
+func (d *varDecl) convertedDefault() cty.Value {
+	d.defOnce.Do(func() { d.defConv = convertVar(d.def, d) })
+	return d.defConv
 }
 
 // rootVariables computes the root module's var.* the way Terraform does,
@@ -126,10 +142,10 @@ func finishVariable(val cty.Value, has bool, d *varDecl) cty.Value {
 		if !d.hasDef {
 			return cty.UnknownVal(d.ty)
 		}
-		val = d.def
+		return d.convertedDefault()
 	}
 	if u, _ := val.Unmark(); u.IsNull() && !d.nullable && d.hasDef {
-		val = d.def
+		return d.convertedDefault()
 	}
 	return convertVar(val, d)
 }
