@@ -11,18 +11,7 @@ import (
 // list is unknown (a dynamic block, an intrinsic that cannot be evaluated).
 // An element whose value is unknown stays an unknown element.
 func ItemStrings(n *node.Node, key string) model.StringList {
-	if n.IsNull() {
-		return model.StringList{}
-	}
-	items, ok := n.Items()
-	if !ok {
-		return model.UnknownOf[[]model.String]()
-	}
-	out := make([]model.String, 0, len(items))
-	for _, it := range items {
-		out = append(out, String(Get(it, key)))
-	}
-	return model.KnownOf(out)
+	return n.StringListOf(func(it *node.Node) model.String { return String(Get(it, key)) })
 }
 
 // NonEmpty reports whether n holds at least one element: false when

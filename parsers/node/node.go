@@ -157,6 +157,14 @@ func (n *Node) Items() (items []*Node, ok bool) {
 
 // AsStringList converts a string-or-list node to a model string list.
 func (n *Node) AsStringList() model.StringList {
+	return n.StringListOf((*Node).AsString)
+}
+
+// StringListOf converts each element of a string-or-list node with item:
+// absent when nothing is written, unknown when the list itself is unknown
+// (a dynamic block, an intrinsic that cannot be evaluated); an element
+// that is unknown stays an unknown element.
+func (n *Node) StringListOf(item func(*Node) model.String) model.StringList {
 	if n.IsNull() {
 		return model.StringList{}
 	}
@@ -166,7 +174,7 @@ func (n *Node) AsStringList() model.StringList {
 	}
 	out := make([]model.String, 0, len(items))
 	for _, it := range items {
-		out = append(out, it.AsString())
+		out = append(out, item(it))
 	}
 	return model.KnownOf(out)
 }
