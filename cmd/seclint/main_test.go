@@ -379,5 +379,12 @@ func TestExplainEveryRule(t *testing.T) {
 				t.Errorf("explain %s lacks %q", r.ID, want)
 			}
 		}
+		// Users have the binary and its docs, not the project's
+		// internal notes: explain must stand on its own.
+		for _, internal := range []string{"RULES.md", "AWS-FACTS", "DESIGN.md", "../shared"} {
+			if strings.Contains(stdout.String(), internal) {
+				t.Errorf("explain %s refers to %s, which users do not have", r.ID, internal)
+			}
+		}
 	}
 }

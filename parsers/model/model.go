@@ -8,7 +8,7 @@ type Model struct {
 	AWS AWS `json:"aws"`
 }
 
-// AWS groups the model by service, mirroring the sections of RULES.md.
+// AWS groups the model by service, one field per AWS service the rules read.
 type AWS struct {
 	S3  S3  `json:"s3"`
 	IAM IAM `json:"iam"`

@@ -15,7 +15,7 @@
 #   or Protocol-SSLv3, or when no SSL negotiation policy of the scan
 #   applies to its port (PolicyNames, aws_load_balancer_listener_policy,
 #   aws_lb_ssl_negotiation_policy, LoadBalancerPorts): AWS then applies
-#   ELBSecurityPolicy-2016-08 (AWS-FACTS 10). A policy name the table does
+#   ELBSecurityPolicy-2016-08 (TLS 1.0 and up). A policy name the table does
 #   not list, and anything unknown, never fires.
 # custom:
 #   id: aws-elb-outdated-tls-policy

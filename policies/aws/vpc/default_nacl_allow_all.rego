@@ -6,7 +6,7 @@
 #   it, so a subnet created later silently gets no network filtering. A
 #   custom network ACL denies everything until rules are added. The
 #   Terraform resource aws_default_network_acl adopts the default ACL and
-#   removes every rule it does not write (AWS-FACTS 13): the rule fires
+#   removes every rule it does not write: the rule fires
 #   when it writes back an allow of every protocol from or to 0.0.0.0/0 or
 #   ::/0 (inline, or an aws_network_acl_rule linked to it). A default ACL
 #   with no such entry, or one whose protocol, action or range is not
