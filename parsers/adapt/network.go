@@ -39,6 +39,16 @@ func Protocol(n *node.Node) model.String {
 	return model.KnownOf(v)
 }
 
+// Action converts a network ACL entry's action (allow or deny) to the
+// model's lower-case spelling; an unknown action stays unknown.
+func Action(n *node.Node) model.String {
+	s := String(n)
+	if v, ok := s.Get(); ok {
+		return model.KnownOf(strings.ToLower(v))
+	}
+	return s
+}
+
 // PublicCIDR reports whether a CIDR covers every address of its family
 // (0.0.0.0/0, ::/0, or any address with prefix length 0): absent for an
 // absent CIDR, unknown for an unknown one, false for text that is not a

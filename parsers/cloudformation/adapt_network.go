@@ -2,7 +2,6 @@ package cloudformation
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
@@ -63,7 +62,7 @@ func (a *adapter) network() {
 				nr.Protocol = adapt.Protocol(proto)
 			}
 			if act := o.At("action", get(props, "RuleAction")); present(act) {
-				nr.Action = lower(adapt.String(act))
+				nr.Action = adapt.Action(act)
 			}
 			nr.Public = adapt.PublicCIDR(nr.CIDR)
 			v.NetworkACLRules = append(v.NetworkACLRules, nr)
@@ -108,12 +107,4 @@ func sgPermission(o adapt.Object, n *node.Node, prefix string, p *model.Security
 		p.Protocol = adapt.Protocol(proto)
 	}
 	p.Public = adapt.PublicCIDRs(p.CIDRBlocks, p.IPv6CIDRBlocks)
-}
-
-// lower lower-cases a known string (RuleAction is allow or deny).
-func lower(s model.String) model.String {
-	if v, ok := s.Get(); ok {
-		return model.KnownOf(strings.ToLower(v))
-	}
-	return s
 }

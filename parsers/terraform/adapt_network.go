@@ -2,7 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
@@ -153,15 +152,7 @@ func naclEntry(o adapt.Object, n *node.Node, prefix string, e *model.NetworkACLE
 	}
 	if act, _ := adapt.FirstOf(n, "action", "rule_action"); !act.IsNull() {
 		o.At(prefix+"action", act)
-		e.Action = lower(adapt.String(act))
+		e.Action = adapt.Action(act)
 	}
 	e.Public = adapt.PublicCIDR(e.CIDR)
-}
-
-// lower lower-cases a known string.
-func lower(s model.String) model.String {
-	if v, ok := s.Get(); ok {
-		return model.KnownOf(strings.ToLower(v))
-	}
-	return s
 }
