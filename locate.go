@@ -14,12 +14,12 @@ import (
 // locate turns rule output into findings placed in the source through the
 // unit's location index: the attribute's own range when the parser recorded
 // it, else the enclosing block's, else the object's.
-func locate(u *model.Unit, raw []policies.RawFinding, rules []report.Rule, override map[string]report.Severity) []report.Finding {
+func locate(u *model.Unit, cs collections, raw []policies.RawFinding, rules []report.Rule, override map[string]report.Severity) []report.Finding {
 	sev := make(map[string]report.Severity, len(rules))
 	for _, r := range rules {
 		sev[r.ID] = r.Severity
 	}
-	types := objectTypes(u.Model)
+	types := cs.types()
 	out := make([]report.Finding, 0, len(raw))
 	for _, rf := range raw {
 		r, ok := u.Locations.Lookup(rf.Resource, rf.Attribute)
@@ -63,13 +63,14 @@ func Fingerprint(ruleID, unit, resource, attribute string) string {
 // for the rules' METADATA names: "aws.s3.buckets", or
 // "aws.iam.policies[kind=identity]" for the policies of one kind.
 type collections struct {
+	all    []model.Collection
 	byName map[string][]model.Meta
 	kinds  map[string]string // policy ID → kind
 }
 
 func newCollections(m *model.Model) collections {
-	cs := collections{byName: map[string][]model.Meta{}, kinds: map[string]string{}}
-	for _, c := range m.Collections() {
+	cs := collections{all: m.Collections(), byName: map[string][]model.Meta{}, kinds: map[string]string{}}
+	for _, c := range cs.all {
 		cs.byName[c.Name] = c.Objects
 	}
 	for _, p := range m.AWS.IAM.Policies {
@@ -95,10 +96,10 @@ func (cs collections) objects(name string) []model.Meta {
 	return out
 }
 
-// objectTypes maps every object ID of the model to its source type.
-func objectTypes(m *model.Model) map[string]string {
+// types maps every object ID of the model to its source type.
+func (cs collections) types() map[string]string {
 	t := map[string]string{}
-	for _, c := range m.Collections() {
+	for _, c := range cs.all {
 		for _, o := range c.Objects {
 			t[o.ID] = o.Type
 		}
@@ -108,8 +109,7 @@ func objectTypes(m *model.Model) map[string]string {
 
 // checks lists every (rule, object) pair a rule applies to, so JUnit shows
 // passing checks as well as failures.
-func checks(u *model.Unit, rules []report.Rule) []report.Check {
-	cs := newCollections(u.Model)
+func checks(u *model.Unit, cs collections, rules []report.Rule) []report.Check {
 	var out []report.Check
 	for _, r := range rules {
 		for _, c := range r.Collections {

@@ -221,14 +221,15 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		res.included = u.Files[1:]
 	}
 	m := u.Model.Normalize()
-	res.resources = countResources(m)
+	cs := newCollections(m)
+	res.resources = cs.resources()
 	raw, err := s.engine.Evaluate(ctx, m)
 	if err != nil {
 		res.diags = append(res.diags, model.Diagnostic{Severity: model.DiagError, Summary: "rule evaluation failed", Detail: err.Error(), Range: model.Range{File: j.path}})
 		return res
 	}
-	res.findings = locate(u, raw, s.engine.Rules(), opts.Severity)
-	res.checks = checks(u, s.engine.Rules())
+	res.findings = locate(u, cs, raw, s.engine.Rules(), opts.Severity)
+	res.checks = checks(u, cs, s.engine.Rules())
 	igs, diags := unitIgnores(u)
 	res.diags = append(res.diags, diags...)
 	for _, ig := range applyIgnores(res.findings, append(igs, external...), opts.Today) {
@@ -243,11 +244,11 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 	return res
 }
 
-// countResources counts the model objects the rules check; template
+// resources counts the model objects the rules check; template
 // parameters are inputs, not resources.
-func countResources(m *model.Model) int {
+func (cs collections) resources() int {
 	n := 0
-	for _, c := range m.Collections() {
+	for _, c := range cs.all {
 		if !strings.HasPrefix(c.Name, "aws.cloudformation.") {
 			n += len(c.Objects)
 		}
