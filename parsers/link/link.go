@@ -42,7 +42,7 @@ func Unit(u *model.Unit) {
 		locs: u.Locations,
 		buckets: newIndex(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (string, model.String) { return b.ID, b.Name }, nil).
 			withTemplates(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (model.String, string) { return b.Name, b.NameTemplate }),
-		keys:    newIndex(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) (string, model.String) { return k.ID, model.String{} }, nil),
+		keys:    byID(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) string { return k.ID }),
 		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, SecretName),
 	}
 	if l.locs == nil {
@@ -101,6 +101,13 @@ func newIndex[T comparable](objs []T, key func(T) (string, model.String), alias 
 		}
 	}
 	return ix
+}
+
+// byID indexes objs by ID alone, for a collection whose objects are named
+// by reference only (computed IDs such as aws_guardduty_detector.main.id,
+// which no literal can name).
+func byID[T comparable](objs []T, id func(T) string) *index[T] {
+	return newIndex(objs, func(o T) (string, model.String) { return id(o), model.String{} }, nil)
 }
 
 // withTemplates indexes objs, the objects of ix, by the template of their

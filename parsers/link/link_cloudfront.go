@@ -18,9 +18,9 @@ import (
 func (l *linker) cloudFront() {
 	a := &l.m.AWS
 	acls := newIndex(a.WAFv2.WebACLs, func(w *model.WebACL) (string, model.String) { return w.ID, w.Name }, WebACLName)
-	dists := newIndex(a.CloudFront.Distributions, func(d *model.Distribution) (string, model.String) { return d.ID, model.String{} }, nil)
-	stages := newIndex(a.APIGateway.Stages, func(s *model.APIStage) (string, model.String) { return s.ID, model.String{} }, nil)
-	apis := newIndex(a.APIGateway.RestAPIs, func(r *model.RestAPI) (string, model.String) { return r.ID, model.String{} }, nil)
+	dists := byID(a.CloudFront.Distributions, func(d *model.Distribution) string { return d.ID })
+	stages := byID(a.APIGateway.Stages, func(s *model.APIStage) string { return s.ID })
+	apis := byID(a.APIGateway.RestAPIs, func(r *model.RestAPI) string { return r.ID })
 	lbs := newIndex(a.ELB.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, LoadBalancerName)
 	certs := newCertificates(a.ACM.Certificates)
 	for _, d := range a.CloudFront.Distributions {

@@ -25,7 +25,7 @@ func (l *linker) guardDuty() {
 	}
 	for _, f := range gd.Features {
 		f.DetectorRef = ""
-		if d := referenced(f.Target, detectors); d != nil {
+		if d := detectors.resolve(f.Target); d != nil {
 			f.DetectorRef = d.ID
 			l.linkPath(d.ID, "feature_resources", len(d.FeatureResources), f.ID)
 			d.FeatureResources = append(d.FeatureResources, f.ID)
@@ -60,7 +60,7 @@ func (l *linker) config() {
 	}
 	for _, s := range c.RecorderStatuses {
 		s.RecorderRef = ""
-		r := referenced(s.Target, recorders)
+		r := recorders.resolve(s.Target)
 		if n, ok := s.Target.Name.Get(); ok && r == nil {
 			r = named[n]
 		}
@@ -209,35 +209,10 @@ func (l *linker) route53() {
 	}
 	for _, q := range r.QueryLogs {
 		q.ZoneRef = ""
-		if z := referenced(q.Target, zones); z != nil {
+		if z := zones.resolve(q.Target); z != nil {
 			q.ZoneRef = z.ID
 			l.linkPath(z.ID, "query_logs", len(z.QueryLogs), q.ID)
 			z.QueryLogs = append(z.QueryLogs, q.ID)
 		}
 	}
-}
-
-// byID maps objects by ID (the first of an ID wins, as in index).
-func byID[T any](objs []*T, id func(*T) string) map[string]*T {
-	m := make(map[string]*T, len(objs))
-	for _, o := range objs {
-		if _, dup := m[id(o)]; !dup {
-			m[id(o)] = o
-		}
-	}
-	return m
-}
-
-// referenced returns the first object of ids that the target's references
-// name, or nil. Detectors and zones are referred to by their computed IDs
-// (aws_guardduty_detector.main.id, aws_route53_zone.public.zone_id), which
-// no literal can name. (A recorder status may also name its recorder by a
-// literal name, which config resolves itself.)
-func referenced[T any](t model.Target, ids map[string]*T) *T {
-	for _, ref := range t.Refs {
-		if o := ids[ref]; o != nil {
-			return o
-		}
-	}
-	return nil
 }

@@ -17,9 +17,9 @@ import (
 func (l *linker) elb() {
 	e := &l.m.AWS.ELB
 	lbs := newIndex(e.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, nil)
-	listeners := newIndex(e.Listeners, func(x *model.Listener) (string, model.String) { return x.ID, model.String{} }, nil)
+	listeners := byID(e.Listeners, func(x *model.Listener) string { return x.ID })
 	certs := newCertificates(l.m.AWS.ACM.Certificates)
-	groups := newIndex(l.m.AWS.EC2.SecurityGroups, func(g *model.SecurityGroup) (string, model.String) { return g.ID, model.String{} }, nil)
+	groups := byID(l.m.AWS.EC2.SecurityGroups, func(g *model.SecurityGroup) string { return g.ID })
 	for _, b := range e.LoadBalancers {
 		b.SecurityGroupRefs = nil
 		for _, t := range b.SecurityGroupTargets {

@@ -27,7 +27,7 @@ func (l *linker) securityGroups() {
 	}
 	for _, r := range e.SecurityGroupRules {
 		r.GroupRef = ""
-		g := referenced(r.Target, groups)
+		g := groups.resolve(r.Target)
 		if n, ok := r.Target.Name.Get(); ok && g == nil && len(r.Target.Refs) == 0 {
 			g = named[n]
 		}
@@ -52,7 +52,7 @@ func (l *linker) networkACLs() {
 	floating := false
 	for _, r := range v.NetworkACLRules {
 		r.ACLRef = ""
-		if a := referenced(r.Target, acls); a != nil {
+		if a := acls.resolve(r.Target); a != nil {
 			r.ACLRef = a.ID
 			l.linkPath(a.ID, "rules", len(a.Rules), r.ID)
 			a.Rules = append(a.Rules, r.ID)
@@ -85,7 +85,7 @@ func (l *linker) flowLogs() {
 		if known && typ != model.FlowLogVPC {
 			continue
 		}
-		if x := referenced(f.Target, vpcs); x != nil {
+		if x := vpcs.resolve(f.Target); x != nil {
 			f.VPCRef = x.ID
 			x.FlowLogs = append(x.FlowLogs, f.ID)
 			continue
