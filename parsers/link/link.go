@@ -174,12 +174,14 @@ func SecretName(text string) string {
 	return rest[:len(rest)-7]
 }
 
-// linkPath records that the path of object id (e.g. "policies[2]") is
-// where the linked object other is, so findings on the link point there.
-func (l *linker) linkPath(id, field string, i int, other string) {
+// attach appends the linked object other to list, the field of object id
+// (e.g. a bucket's policies), and records that the new entry's path
+// ("policies[2]") is where other is, so findings on the link point there.
+func (l *linker) attach(id, field string, list *[]string, other string) {
 	if at, ok := l.locs.Lookup(other, ""); ok {
-		l.locs.Set(id, fmt.Sprintf("%s[%d]", field, i), at)
+		l.locs.Set(id, fmt.Sprintf("%s[%d]", field, len(*list)), at)
 	}
+	*list = append(*list, other)
 }
 
 // s3 merges the separate settings resources into their buckets, links
@@ -195,8 +197,7 @@ func (l *linker) s3() {
 		p.BucketRef = ""
 		if b := l.buckets.resolve(p.Target); b != nil {
 			p.BucketRef = b.ID
-			l.linkPath(b.ID, "public_access_blocks", len(b.PublicAccessBlocks), p.ID)
-			b.PublicAccessBlocks = append(b.PublicAccessBlocks, p.ID)
+			l.attach(b.ID, "public_access_blocks", &b.PublicAccessBlocks, p.ID)
 		}
 	}
 	for _, s := range s3.BucketSettings {
@@ -210,8 +211,7 @@ func (l *linker) s3() {
 		a.BucketRef = ""
 		if b := l.buckets.resolve(a.Target); b != nil {
 			a.BucketRef = b.ID
-			l.linkPath(b.ID, "acls", len(b.ACLs), a.ID)
-			b.ACLs = append(b.ACLs, a.ID)
+			l.attach(b.ID, "acls", &b.ACLs, a.ID)
 		}
 	}
 	for _, b := range s3.Buckets {
@@ -313,12 +313,10 @@ func (l *linker) policies() {
 			b.Policies = append(b.Policies, p.ID)
 		}
 		if k := l.keys.byID[p.Owner]; k != nil {
-			l.linkPath(k.ID, "policies", len(k.Policies), p.ID)
-			k.Policies = append(k.Policies, p.ID)
+			l.attach(k.ID, "policies", &k.Policies, p.ID)
 		}
 		if s := l.secrets.byID[p.Owner]; s != nil {
-			l.linkPath(s.ID, "policies", len(s.Policies), p.ID)
-			s.Policies = append(s.Policies, p.ID)
+			l.attach(s.ID, "policies", &s.Policies, p.ID)
 		}
 	}
 }

@@ -64,8 +64,7 @@ func (l *linker) cloudFront() {
 		as.WebACLRef, as.ResourceRef = "", ""
 		if w := acls.resolve(as.WebACL); w != nil {
 			as.WebACLRef = w.ID
-			l.linkPath(w.ID, "associations", len(w.Associations), as.ID)
-			w.Associations = append(w.Associations, as.ID)
+			l.attach(w.ID, "associations", &w.Associations, as.ID)
 		}
 		if s := stages.resolve(as.Resource); s != nil {
 			as.ResourceRef = s.ID
@@ -77,8 +76,7 @@ func (l *linker) cloudFront() {
 		c.WebACLRef = ""
 		if w := acls.resolve(c.WebACL); w != nil {
 			c.WebACLRef = w.ID
-			l.linkPath(w.ID, "logging_configurations", len(w.LoggingConfigurations), c.ID)
-			w.LoggingConfigurations = append(w.LoggingConfigurations, c.ID)
+			l.attach(w.ID, "logging_configurations", &w.LoggingConfigurations, c.ID)
 		}
 		if ds, ok := c.Destinations.Get(); ok {
 			for _, d := range ds {

@@ -27,8 +27,7 @@ func (l *linker) guardDuty() {
 		f.DetectorRef = ""
 		if d := detectors.resolve(f.Target); d != nil {
 			f.DetectorRef = d.ID
-			l.linkPath(d.ID, "feature_resources", len(d.FeatureResources), f.ID)
-			d.FeatureResources = append(d.FeatureResources, f.ID)
+			l.attach(d.ID, "feature_resources", &d.FeatureResources, f.ID)
 		}
 	}
 }
@@ -211,8 +210,7 @@ func (l *linker) route53() {
 		q.ZoneRef = ""
 		if z := zones.resolve(q.Target); z != nil {
 			q.ZoneRef = z.ID
-			l.linkPath(z.ID, "query_logs", len(z.QueryLogs), q.ID)
-			z.QueryLogs = append(z.QueryLogs, q.ID)
+			l.attach(z.ID, "query_logs", &z.QueryLogs, q.ID)
 		}
 	}
 }

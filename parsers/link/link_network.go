@@ -33,8 +33,7 @@ func (l *linker) securityGroups() {
 		}
 		if g != nil {
 			r.GroupRef = g.ID
-			l.linkPath(g.ID, "rules", len(g.Rules), r.ID)
-			g.Rules = append(g.Rules, r.ID)
+			l.attach(g.ID, "rules", &g.Rules, r.ID)
 		}
 	}
 }
@@ -54,8 +53,7 @@ func (l *linker) networkACLs() {
 		r.ACLRef = ""
 		if a := acls.resolve(r.Target); a != nil {
 			r.ACLRef = a.ID
-			l.linkPath(a.ID, "rules", len(a.Rules), r.ID)
-			a.Rules = append(a.Rules, r.ID)
+			l.attach(a.ID, "rules", &a.Rules, r.ID)
 			continue
 		}
 		if _, known := r.Target.Name.Get(); !known {
