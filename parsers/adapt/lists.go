@@ -27,3 +27,22 @@ func NonEmpty(n *node.Node) model.Bool {
 	}
 	return model.KnownOf(len(items) > 0)
 }
+
+// Targets records each element of the list n (of references, ARNs or
+// names) as a target, with the format's target function, or the whole
+// list as one when its elements are not known; nil when nothing is
+// written.
+func Targets(n *node.Node, target func(*node.Node) model.Target) []model.Target {
+	if n.IsNull() {
+		return nil
+	}
+	items, ok := n.Items()
+	if !ok {
+		return []model.Target{target(n)}
+	}
+	out := make([]model.Target, 0, len(items))
+	for _, el := range items {
+		out = append(out, target(el))
+	}
+	return out
+}

@@ -110,18 +110,7 @@ func (a *adapter) lbScheme(o adapt.Object, lb *model.LoadBalancer, props *node.N
 			lb.Internal = model.UnknownOf[bool]()
 		}
 	}
-	sgs := get(props, "SecurityGroups")
-	if sgs.IsNull() {
-		return
-	}
-	items, ok := sgs.Items()
-	if !ok {
-		lb.SecurityGroupTargets = []model.Target{a.target(sgs)}
-		return
-	}
-	for _, el := range items {
-		lb.SecurityGroupTargets = append(lb.SecurityGroupTargets, a.target(el))
-	}
+	lb.SecurityGroupTargets = adapt.Targets(get(props, "SecurityGroups"), a.target)
 }
 
 // lbAttributes reads the access log attributes of an ALB/NLB

@@ -140,23 +140,6 @@ func (a *adapter) adaptELB() {
 // security groups as targets and the access_logs block.
 func (a *adapter) lbCommon(o adapt.Object, lb *model.LoadBalancer, n *node.Node) {
 	o.Bool(&lb.Internal, "internal", field(n, "internal"))
-	lb.SecurityGroupTargets = targets(field(n, "security_groups"))
+	lb.SecurityGroupTargets = adapt.Targets(field(n, "security_groups"), target)
 	o.Apply(first(n, "access_logs"), adapt.AccessLogsFields(lb))
-}
-
-// targets records each element of a list of references as a target, or
-// the whole list as one when its elements are not known.
-func targets(n *node.Node) []model.Target {
-	if n.IsNull() {
-		return nil
-	}
-	items, ok := n.Items()
-	if !ok {
-		return []model.Target{target(n)}
-	}
-	out := make([]model.Target, 0, len(items))
-	for _, el := range items {
-		out = append(out, target(el))
-	}
-	return out
 }
