@@ -71,3 +71,16 @@ own_accounts_unknown if {
 maybe_own_account(id) if id in own_account_ids
 
 maybe_own_account(_) if own_accounts_unknown
+
+# another_account(p): the principal p is another account than the scan's:
+# a literal account ID or IAM/STS ARN not built from the deploying account's
+# ID (own_account) and not one of the account IDs the configuration deploys
+# to (Terraform allowed_account_ids) when those are known; or "*" (with or
+# without a condition that narrows it to an organization).
+another_account(p) if {
+	not p.own_account == true
+	id := principal_account(p)
+	not maybe_own_account(id)
+}
+
+another_account(p) if is_public_principal(p)

@@ -67,23 +67,9 @@ deny contains finding if {
 cross_account_put(s) if {
 	lib.allows_action(s, "s3:PutObject")
 	some p in s.principals
-	another_account(p)
+	lib.another_account(p)
 	not maybe_requires_owner_acl(s)
 }
-
-# A literal account ID or IAM/STS ARN of an account that is not the scan's
-# own: not built from the deploying account's ID (own_account), and not one
-# of the account IDs the configuration deploys to (Terraform
-# allowed_account_ids) when those are known.
-another_account(p) if {
-	not p.own_account == true
-	id := lib.principal_account(p)
-	not lib.maybe_own_account(id)
-}
-
-# "*" (with or without a condition that narrows it to an organization)
-# includes other accounts.
-another_account(p) if lib.is_public_principal(p)
 
 # An Allow conditioned on s3:x-amz-acl = bucket-owner-full-control, or a
 # condition that cannot be read (it may be that one).

@@ -87,17 +87,5 @@ cross_account_read(st) if {
 	some action in key_actions
 	lib.allows_action(st, action)
 	some p in st.principals
-	another_account(p)
+	lib.another_account(p)
 }
-
-# A literal account ID or IAM/STS ARN of an account that is not the scan's
-# own: not built from the deploying account's ID (own_account), and not one
-# of the account IDs the configuration deploys to when those are known.
-another_account(p) if {
-	not p.own_account == true
-	id := lib.principal_account(p)
-	not lib.maybe_own_account(id)
-}
-
-# "*" includes other accounts.
-another_account(p) if lib.is_public_principal(p)
