@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"github.com/seclint/seclint/internal/jsonfields"
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -282,25 +282,37 @@ func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 	}
 }
 
-// field is one JSON member of a struct, as encoding/json chooses them.
+// field is one JSON member of a struct with its conversion, resolved once
+// per type.
 type field struct {
-	name      string
 	key       *ast.Term
 	index     []int // through embedded structs
-	typ       reflect.Type
 	enc       encoderFunc
-	tagged    bool
 	omitEmpty bool
 	omitZero  func(reflect.Value) bool
 	quoted    bool
 }
 
 func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
-	fields := structFields(t)
-	for i := range fields {
-		// Resolved now, not per value; a recursive type gets the
-		// indirection that encoder left for it.
-		fields[i].enc = c.encoder(fields[i].typ)
+	var fields []field
+	for _, jf := range jsonfields.Of(t) {
+		ft := jf.Type
+		if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		f := field{
+			key:   ast.StringTerm(jf.Name),
+			index: jf.Index,
+			// Resolved now, not per value; a recursive type gets the
+			// indirection that encoder left for it.
+			enc:       c.encoder(jf.Type),
+			omitEmpty: jf.Has("omitempty"),
+			quoted:    jf.Has("string") && quotable(ft.Kind()),
+		}
+		if jf.Has("omitzero") {
+			f.omitZero = zeroCheck(jf.Type)
+		}
+		fields = append(fields, f)
 	}
 	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
 		kvs := make([][2]*ast.Term, 0, len(fields))
@@ -336,147 +348,6 @@ func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 		}
 		return ast.NewTerm(ast.NewObject(kvs...)), nil
 	}
-}
-
-// structFields lists the JSON members of t with encoding/json's rules:
-// exported fields, tag names, fields of embedded structs promoted unless a
-// shallower or tagged field of the same name wins, and names that collide at
-// equal standing dropped.
-func structFields(t reflect.Type) []field {
-	type level struct {
-		typ   reflect.Type
-		index []int
-	}
-	current := []level{}
-	next := []level{{typ: t}}
-	var count, nextCount map[reflect.Type]int
-	visited := map[reflect.Type]bool{}
-	var fields []field
-	for len(next) > 0 {
-		current, next = next, current[:0]
-		count, nextCount = nextCount, map[reflect.Type]int{}
-		for _, l := range current {
-			if visited[l.typ] {
-				continue
-			}
-			visited[l.typ] = true
-			for i := range l.typ.NumField() {
-				sf := l.typ.Field(i)
-				if sf.Anonymous {
-					ft := sf.Type
-					if ft.Kind() == reflect.Pointer {
-						ft = ft.Elem()
-					}
-					if !sf.IsExported() && ft.Kind() != reflect.Struct {
-						continue
-					}
-				} else if !sf.IsExported() {
-					continue
-				}
-				tag := sf.Tag.Get("json")
-				if tag == "-" {
-					continue
-				}
-				name, opts, _ := strings.Cut(tag, ",")
-				if !validTagName(name) {
-					name = ""
-				}
-				index := append(slices.Clip(l.index), i)
-				ft := sf.Type
-				if ft.Name() == "" && ft.Kind() == reflect.Pointer {
-					ft = ft.Elem()
-				}
-				if name != "" || !sf.Anonymous || ft.Kind() != reflect.Struct {
-					f := field{
-						name:      name,
-						index:     index,
-						typ:       sf.Type,
-						tagged:    name != "",
-						omitEmpty: hasOption(opts, "omitempty"),
-						quoted:    hasOption(opts, "string") && quotable(ft.Kind()),
-					}
-					if f.name == "" {
-						f.name = sf.Name
-					}
-					if hasOption(opts, "omitzero") {
-						f.omitZero = zeroCheck(sf.Type)
-					}
-					f.key = ast.StringTerm(f.name)
-					fields = append(fields, f)
-					if count[l.typ] > 1 {
-						// The same struct embedded twice at one depth: the
-						// copy makes the name ambiguous, so it is dropped below.
-						fields = append(fields, fields[len(fields)-1])
-					}
-					continue
-				}
-				nextCount[ft]++
-				if nextCount[ft] == 1 {
-					next = append(next, level{typ: ft, index: index})
-				}
-			}
-		}
-	}
-	slices.SortStableFunc(fields, func(a, b field) int {
-		if c := strings.Compare(a.name, b.name); c != 0 {
-			return c
-		}
-		if c := len(a.index) - len(b.index); c != 0 {
-			return c
-		}
-		if a.tagged != b.tagged {
-			if a.tagged {
-				return -1
-			}
-			return 1
-		}
-		return slices.Compare(a.index, b.index)
-	})
-	out := fields[:0]
-	for i := 0; i < len(fields); {
-		j := i + 1
-		for j < len(fields) && fields[j].name == fields[i].name {
-			j++
-		}
-		// fields[i] dominates unless the next one stands as high.
-		if j-i == 1 || len(fields[i].index) != len(fields[i+1].index) || fields[i].tagged != fields[i+1].tagged {
-			out = append(out, fields[i])
-		}
-		i = j
-	}
-	slices.SortFunc(out, func(a, b field) int { return slices.Compare(a.index, b.index) })
-	return out
-}
-
-func validTagName(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
-		case !isLetterOrDigit(r):
-			return false
-		}
-	}
-	return true
-}
-
-// isLetterOrDigit is encoding/json's test for the rest of a tag name: an
-// ASCII letter or digit, or any non-ASCII character.
-func isLetterOrDigit(r rune) bool {
-	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r > 127
-}
-
-func hasOption(opts, name string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == name {
-			return true
-		}
-	}
-	return false
 }
 
 func quotable(k reflect.Kind) bool {

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/seclint/seclint/internal/jsonfields"
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -192,30 +193,31 @@ func (g *generator) object(t reflect.Type, path string) (*Schema, error) {
 	g.order = append(g.order, obj)
 	def := &Schema{Description: obj.Doc, Type: "object", Properties: map[string]*Schema{}, AdditionalProperties: false}
 	g.defs[name] = def
-	for _, f := range jsonFields(t) {
-		s, err := g.schemaOf(f.typ, path+"."+f.name)
+	for _, f := range jsonfields.Of(t) {
+		s, err := g.schemaOf(f.Type, path+"."+f.Name)
 		if err != nil {
-			return nil, fmt.Errorf("%s.%s: %w", name, f.goName, err)
+			return nil, fmt.Errorf("%s.%s: %w", name, f.GoName, err)
 		}
-		doc := g.docs.Field(f.owner, f.goName)
+		doc := g.docs.Field(f.Owner.Name(), f.GoName)
 		if doc == "" {
 			// An undocumented field of a documented type says what the type is.
-			doc = g.docs.Type(namedElem(f.typ))
+			doc = g.docs.Type(namedElem(f.Type))
 		}
+		omit := f.Has("omitempty") || f.Has("omitzero")
 		if s.Ref == "" {
 			s.Description = doc
 		}
 		// A nil slice, map or pointer marshals as null unless omitted; say so,
 		// and keep the array type first so OPA types it as an array.
-		if !f.omit && nilable(f.typ) && s.Type == "array" {
+		if !omit && nilable(f.Type) && s.Type == "array" {
 			s.Type = []string{"array", "null"}
 		}
-		def.Properties[f.name] = s
-		required := !f.omit && !nilable(f.typ)
+		def.Properties[f.Name] = s
+		required := !omit && !nilable(f.Type)
 		if required {
-			def.Required = append(def.Required, f.name)
+			def.Required = append(def.Required, f.Name)
 		}
-		obj.Fields = append(obj.Fields, Field{Name: f.name, Type: typeText(f.typ), Doc: doc, Required: required})
+		obj.Fields = append(obj.Fields, Field{Name: f.Name, Type: typeText(f.Type), Doc: doc, Required: required})
 	}
 	return ref, nil
 }
@@ -265,92 +267,4 @@ func typeText(t reflect.Type) string {
 		return fmt.Sprintf("[%s](#%s)", t.Name(), strings.ToLower(t.Name()))
 	}
 	return "any"
-}
-
-// jsonField is a property as encoding/json marshals it.
-type jsonField struct {
-	name, goName string
-	// owner is the struct type that declares the field (an embedded
-	// struct's, for promoted fields), for its doc comment.
-	owner string
-	typ   reflect.Type
-	omit  bool
-	rank  int
-	index []int
-}
-
-// jsonFields lists the properties encoding/json writes for struct t, in
-// its order (declaration order, embedded structs' fields in place), with
-// its rules for promoted fields: the shallowest name wins, a tagged field
-// wins a tie, and a remaining tie drops the name.
-func jsonFields(t reflect.Type) []jsonField {
-	var all []jsonField
-	var walk func(t reflect.Type, depth int, index []int, seen map[reflect.Type]bool)
-	walk = func(t reflect.Type, depth int, index []int, seen map[reflect.Type]bool) {
-		if seen[t] {
-			return
-		}
-		seen[t] = true
-		for i := range t.NumField() {
-			sf := t.Field(i)
-			tag := sf.Tag.Get("json")
-			if tag == "-" {
-				continue
-			}
-			name, opts, _ := strings.Cut(tag, ",")
-			idx := append(slices.Clone(index), i)
-			ft := sf.Type
-			if sf.Anonymous {
-				et := ft
-				if et.Kind() == reflect.Pointer {
-					et = et.Elem()
-				}
-				if name == "" && et.Kind() == reflect.Struct && !isValue(et) {
-					walk(et, depth+1, idx, seen)
-					continue
-				}
-				if !sf.IsExported() && et.Kind() != reflect.Struct {
-					continue
-				}
-			} else if !sf.IsExported() {
-				continue
-			}
-			tagged := name != ""
-			if name == "" {
-				name = sf.Name
-			}
-			omit := false
-			for o := range strings.SplitSeq(opts, ",") {
-				if o == "omitempty" || o == "omitzero" {
-					omit = true
-				}
-			}
-			// rank orders by depth, a tagged field before an untagged one.
-			rank := depth * 2
-			if !tagged {
-				rank++
-			}
-			all = append(all, jsonField{name: name, goName: sf.Name, owner: t.Name(), typ: ft, omit: omit, rank: rank, index: idx})
-		}
-	}
-	walk(t, 1, nil, map[reflect.Type]bool{})
-	// Dominance: among fields of one name, the one of least rank wins; two
-	// of equal rank cancel out.
-	best := map[string][]jsonField{}
-	for _, f := range all {
-		cur := best[f.name]
-		switch {
-		case len(cur) == 0 || f.rank < cur[0].rank:
-			best[f.name] = []jsonField{f}
-		case f.rank == cur[0].rank:
-			best[f.name] = append(cur, f)
-		}
-	}
-	var out []jsonField
-	for _, f := range all {
-		if b := best[f.name]; len(b) == 1 && slices.Equal(b[0].index, f.index) {
-			out = append(out, f)
-		}
-	}
-	return out
 }

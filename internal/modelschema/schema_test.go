@@ -10,6 +10,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/seclint/seclint/internal/jsonfields"
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -65,8 +66,8 @@ type sample struct {
 
 func TestJSONFieldsFollowEncodingJSON(t *testing.T) {
 	var got []string
-	for _, f := range jsonFields(reflect.TypeFor[sample]()) {
-		got = append(got, f.name)
+	for _, f := range jsonfields.Of(reflect.TypeFor[sample]()) {
+		got = append(got, f.Name)
 	}
 	// What encoding/json writes for a fully set value is the reference.
 	v := sample{Name: model.KnownOf("n"), Inner: &inner{}, Tags: map[string]string{"k": "v"}, Nested: model.KnownOf([]*inner{})}
