@@ -18,12 +18,7 @@ func (a *adapter) adaptELB() {
 		var o adapt.Object
 		lb.Meta, o = a.object(r, r.id)
 		o.Apply(n, adapt.LoadBalancerFields(lb))
-		a.lbCommon(o, lb, n)
-		// access_logs.enabled defaults to false even with a bucket.
-		if logs := first(n, "access_logs"); logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
-			lb.AccessLogsEnabled = model.KnownOf(false)
-			o.At("access_logs_enabled", logs)
-		}
+		a.lbCommon(o, lb, n, false)
 		m.ELB.LoadBalancers = append(m.ELB.LoadBalancers, lb)
 	}
 	for _, r := range a.managed("aws_elb") {
@@ -32,12 +27,7 @@ func (a *adapter) adaptELB() {
 		var o adapt.Object
 		lb.Meta, o = a.object(r, r.id)
 		o.Apply(n, adapt.ClassicLoadBalancerFields(lb))
-		a.lbCommon(o, lb, n)
-		// aws_elb's access_logs.enabled defaults to true.
-		if logs := first(n, "access_logs"); logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
-			lb.AccessLogsEnabled = model.KnownOf(true)
-			o.At("access_logs_enabled", logs)
-		}
+		a.lbCommon(o, lb, n, true)
 		lb.Listeners = adapt.Each(o, "listeners", field(n, "listener"), func(el *node.Node, at string) *model.CLBListener {
 			l := &model.CLBListener{}
 			o.Apply(el, adapt.CLBListenerFields(at, l))
@@ -137,9 +127,16 @@ func (a *adapter) adaptELB() {
 }
 
 // lbCommon reads what aws_lb and aws_elb write alike: the scheme, the
-// security groups as targets and the access_logs block.
-func (a *adapter) lbCommon(o adapt.Object, lb *model.LoadBalancer, n *node.Node) {
+// security groups as targets and the access_logs block, whose enabled
+// defaults to logsByDefault (false for aws_lb even with a bucket, true for
+// aws_elb).
+func (a *adapter) lbCommon(o adapt.Object, lb *model.LoadBalancer, n *node.Node, logsByDefault bool) {
 	o.Bool(&lb.Internal, "internal", field(n, "internal"))
 	lb.SecurityGroupTargets = adapt.Targets(field(n, "security_groups"), target)
-	o.Apply(first(n, "access_logs"), adapt.AccessLogsFields(lb))
+	logs := first(n, "access_logs")
+	o.Apply(logs, adapt.AccessLogsFields(lb))
+	if logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
+		lb.AccessLogsEnabled = model.KnownOf(logsByDefault)
+		o.At("access_logs_enabled", logs)
+	}
 }
