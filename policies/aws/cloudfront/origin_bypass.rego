@@ -50,15 +50,13 @@ package seclint.aws.cloudfront.origin_bypass
 
 import data.seclint.lib
 
-_lbs := {b.id: b | some b in input.aws.elb.load_balancers}
-
 _groups := {g.id: g | some g in input.aws.ec2.security_groups}
 
 deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	is_array(dist.origins)
 	some i, origin in dist.origins
-	lb := _lbs[origin.load_balancer_ref]
+	lb := lib.load_balancers_by_id[origin.load_balancer_ref]
 	some group_id in lb.security_group_refs
 	lib.sg_public_ingress(_groups[group_id])
 	finding := lib.finding(dist, sprintf("origins[%d]", [i]), sprintf("Distribution %s uses load balancer %s as origin, whose security group %s admits the whole internet: clients can bypass CloudFront and its WAF; admit only the CloudFront origin-facing prefix list.", [dist.id, lb.id, group_id]))

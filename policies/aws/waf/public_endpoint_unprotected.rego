@@ -70,8 +70,8 @@ _rest_apis := {r.id: r | some r in input.aws.apigateway.rest_apis}
 
 deny contains finding if {
 	some lb in input.aws.elb.load_balancers
-	object.get(lb, "lb_type", "application") == "application"
-	lib.false_or_absent(lb, "internal")
+	lib.is_application(lb)
+	lib.internet_facing(lb)
 	not lb.id in _associated
 	not _unresolved_association
 	finding := lib.finding(lb, "", sprintf("Internet-facing load balancer %s has no WAF web ACL; associate one (aws_wafv2_web_acl_association / AWS::WAFv2::WebACLAssociation).", [lb.id]))
