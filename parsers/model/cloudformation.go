@@ -33,7 +33,5 @@ type CFNParameter struct {
 }
 
 func (m *Model) normalizeCloudFormation() {
-	if m.AWS.CloudFormation.Parameters == nil {
-		m.AWS.CloudFormation.Parameters = []*CFNParameter{}
-	}
+	m.AWS.CloudFormation.Parameters = nonNil(m.AWS.CloudFormation.Parameters)
 }

@@ -17,12 +17,8 @@ type Role struct {
 }
 
 func (m *Model) normalizeRoles() {
-	if m.AWS.IAM.Roles == nil {
-		m.AWS.IAM.Roles = []*Role{}
-	}
+	m.AWS.IAM.Roles = nonNil(m.AWS.IAM.Roles)
 	for _, r := range m.AWS.IAM.Roles {
-		if r.Policies == nil {
-			r.Policies = []string{}
-		}
+		r.Policies = nonNil(r.Policies)
 	}
 }

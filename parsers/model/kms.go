@@ -80,15 +80,9 @@ type KMSReplicaKey struct {
 }
 
 func (m *Model) normalizeKMS() {
-	if m.AWS.KMS.Keys == nil {
-		m.AWS.KMS.Keys = []*KMSKey{}
-	}
-	if m.AWS.KMS.ReplicaKeys == nil {
-		m.AWS.KMS.ReplicaKeys = []*KMSReplicaKey{}
-	}
+	m.AWS.KMS.Keys = nonNil(m.AWS.KMS.Keys)
+	m.AWS.KMS.ReplicaKeys = nonNil(m.AWS.KMS.ReplicaKeys)
 	for _, k := range m.AWS.KMS.Keys {
-		if k.Policies == nil {
-			k.Policies = []string{}
-		}
+		k.Policies = nonNil(k.Policies)
 	}
 }

@@ -125,21 +125,13 @@ type SecretRotation struct {
 
 func (m *Model) normalizeS3Parts() {
 	s3 := &m.AWS.S3
-	if s3.PublicAccessBlocks == nil {
-		s3.PublicAccessBlocks = []*BucketPublicAccessBlock{}
-	}
-	if s3.BucketACLs == nil {
-		s3.BucketACLs = []*BucketACL{}
-	}
+	s3.PublicAccessBlocks = nonNil(s3.PublicAccessBlocks)
+	s3.BucketACLs = nonNil(s3.BucketACLs)
 	s3.BucketSettings = nonNil(s3.BucketSettings)
 	for _, a := range s3.BucketACLs {
-		if a.Grants == nil {
-			a.Grants = []*Grant{}
-		}
+		a.Grants = nonNil(a.Grants)
 	}
-	if m.AWS.SecretsManager.Rotations == nil {
-		m.AWS.SecretsManager.Rotations = []*SecretRotation{}
-	}
+	m.AWS.SecretsManager.Rotations = nonNil(m.AWS.SecretsManager.Rotations)
 	for _, k := range m.AWS.KMS.Keys {
 		k.Replicas = nonNil(k.Replicas)
 	}

@@ -300,20 +300,12 @@ type Condition struct {
 // Normalize replaces nil collections with empty ones so that the Rego input
 // always has every collection, and returns m.
 func (m *Model) Normalize() *Model {
-	if m.AWS.S3.Buckets == nil {
-		m.AWS.S3.Buckets = []*Bucket{}
-	}
-	if m.AWS.S3.AccountPublicAccessBlocks == nil {
-		m.AWS.S3.AccountPublicAccessBlocks = []*PublicAccessBlock{}
-	}
+	m.AWS.S3.Buckets = nonNil(m.AWS.S3.Buckets)
+	m.AWS.S3.AccountPublicAccessBlocks = nonNil(m.AWS.S3.AccountPublicAccessBlocks)
 	m.normalizeS3Parts()
-	if m.AWS.IAM.Policies == nil {
-		m.AWS.IAM.Policies = []*Policy{}
-	}
+	m.AWS.IAM.Policies = nonNil(m.AWS.IAM.Policies)
 	for _, p := range m.AWS.IAM.Policies {
-		if p.Statements == nil {
-			p.Statements = []*Statement{}
-		}
+		p.Statements = nonNil(p.Statements)
 	}
 	m.normalizeRoles()
 	m.normalizeKMS()
@@ -329,12 +321,8 @@ func (m *Model) Normalize() *Model {
 	m.normalizeCloudFormation()
 	m.normalizePolicyErrors()
 	for _, b := range m.AWS.S3.Buckets {
-		if b.Grants == nil {
-			b.Grants = []*Grant{}
-		}
-		if b.Policies == nil {
-			b.Policies = []string{}
-		}
+		b.Grants = nonNil(b.Grants)
+		b.Policies = nonNil(b.Policies)
 		b.ACLs = nonNil(b.ACLs)
 		b.PublicAccessBlocks = nonNil(b.PublicAccessBlocks)
 		b.LoggedBy = nonNil(b.LoggedBy)

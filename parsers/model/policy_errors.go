@@ -19,8 +19,6 @@ type PolicyError struct {
 
 func (m *Model) normalizePolicyErrors() {
 	for _, p := range m.AWS.IAM.Policies {
-		if p.Errors == nil {
-			p.Errors = []PolicyError{}
-		}
+		p.Errors = nonNil(p.Errors)
 	}
 }

@@ -42,10 +42,6 @@ type DBMaster struct {
 }
 
 func (m *Model) normalizeRDS() {
-	if m.AWS.RDS.Instances == nil {
-		m.AWS.RDS.Instances = []*DBInstance{}
-	}
-	if m.AWS.RDS.Clusters == nil {
-		m.AWS.RDS.Clusters = []*DBCluster{}
-	}
+	m.AWS.RDS.Instances = nonNil(m.AWS.RDS.Instances)
+	m.AWS.RDS.Clusters = nonNil(m.AWS.RDS.Clusters)
 }

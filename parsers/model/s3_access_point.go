@@ -42,12 +42,8 @@ type AccessPoint struct {
 }
 
 func (m *Model) normalizeAccessPoints() {
-	if m.AWS.S3.AccessPoints == nil {
-		m.AWS.S3.AccessPoints = []*AccessPoint{}
-	}
+	m.AWS.S3.AccessPoints = nonNil(m.AWS.S3.AccessPoints)
 	for _, ap := range m.AWS.S3.AccessPoints {
-		if ap.Policies == nil {
-			ap.Policies = []string{}
-		}
+		ap.Policies = nonNil(ap.Policies)
 	}
 }

@@ -54,15 +54,9 @@ type SecretValue struct {
 }
 
 func (m *Model) normalizeSecretsManager() {
-	if m.AWS.SecretsManager.Secrets == nil {
-		m.AWS.SecretsManager.Secrets = []*Secret{}
-	}
-	if m.AWS.SecretsManager.SecretValues == nil {
-		m.AWS.SecretsManager.SecretValues = []*SecretValue{}
-	}
+	m.AWS.SecretsManager.Secrets = nonNil(m.AWS.SecretsManager.Secrets)
+	m.AWS.SecretsManager.SecretValues = nonNil(m.AWS.SecretsManager.SecretValues)
 	for _, s := range m.AWS.SecretsManager.Secrets {
-		if s.Policies == nil {
-			s.Policies = []string{}
-		}
+		s.Policies = nonNil(s.Policies)
 	}
 }

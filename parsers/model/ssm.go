@@ -62,7 +62,5 @@ type SSMParameter struct {
 }
 
 func (m *Model) normalizeSSM() {
-	if m.AWS.SSM.Parameters == nil {
-		m.AWS.SSM.Parameters = []*SSMParameter{}
-	}
+	m.AWS.SSM.Parameters = nonNil(m.AWS.SSM.Parameters)
 }
