@@ -85,12 +85,12 @@ func (a *adapter) meta(r *resource) model.Meta {
 	return m
 }
 
-// object starts the model object of a resource: its Meta, and the
-// adapt.Object that sets its values and records their locations, the
-// object itself located at the resource's logical ID.
-func (a *adapter) object(r *resource) (model.Meta, adapt.Object) {
-	m := a.meta(r)
-	return m, adapt.CloudFormation.Object(a.u.Locations, m.ID, r.keyRange)
+// object starts the model object of a resource: it sets *meta, and
+// returns the adapt.Object that sets its values and records their
+// locations, the object itself located at the resource's logical ID.
+func (a *adapter) object(r *resource, meta *model.Meta) adapt.Object {
+	*meta = a.meta(r)
+	return adapt.CloudFormation.Object(a.u.Locations, meta.ID, r.keyRange)
 }
 
 // account records the account the stack deploys to when --cfn-param gives

@@ -18,8 +18,7 @@ func (a *adapter) cloudFront() {
 		switch r.typ {
 		case "AWS::CloudFront::Distribution":
 			d := &model.Distribution{}
-			var o adapt.Object
-			d.Meta, o = a.object(r)
+			o := a.object(r, &d.Meta)
 			cfg := get(a.props(r), "DistributionConfig")
 			if cfg.IsUnknown() {
 				// Nothing of it can be read; every list is unknown.
@@ -37,34 +36,29 @@ func (a *adapter) cloudFront() {
 		case "AWS::Logs::DeliverySource":
 			props := a.props(r)
 			s := &model.LogDeliverySource{Resource: a.target(get(props, "ResourceArn"))}
-			var o adapt.Object
-			s.Meta, o = a.object(r)
+			o := a.object(r, &s.Meta)
 			o.Apply(props, adapt.LogDeliverySourceFields(s))
 			m.CloudFront.LogDeliverySources = append(m.CloudFront.LogDeliverySources, s)
 		case "AWS::WAFv2::WebACL":
 			w := &model.WebACL{}
-			var o adapt.Object
-			w.Meta, o = a.object(r)
+			o := a.object(r, &w.Meta)
 			adapt.WebACL(o, w, a.props(r))
 			m.WAFv2.WebACLs = append(m.WAFv2.WebACLs, w)
 		case "AWS::WAFv2::WebACLAssociation":
 			props := a.props(r)
 			as := &model.WebACLAssociation{Resource: a.target(get(props, "ResourceArn")), WebACL: a.target(get(props, "WebACLArn"))}
-			var o adapt.Object
-			as.Meta, o = a.object(r)
+			o := a.object(r, &as.Meta)
 			o.Apply(props, adapt.WebACLAssociationFields(as))
 			m.WAFv2.Associations = append(m.WAFv2.Associations, as)
 		case "AWS::WAFv2::LoggingConfiguration":
 			c := &model.WAFLoggingConfiguration{}
-			var o adapt.Object
-			c.Meta, o = a.object(r)
+			o := a.object(r, &c.Meta)
 			adapt.WAFLoggingConfiguration(o, c, a.props(r), a.target)
 			m.WAFv2.LoggingConfigurations = append(m.WAFv2.LoggingConfigurations, c)
 		case "AWS::ApiGateway::RestApi":
 			props := a.props(r)
 			api := &model.RestAPI{}
-			var o adapt.Object
-			api.Meta, o = a.object(r)
+			o := a.object(r, &api.Meta)
 			o.Apply(props, adapt.RestAPIFields(api))
 			adapt.RestAPIEndpointTypes(o, api, props)
 			m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
@@ -75,8 +69,7 @@ func (a *adapter) cloudFront() {
 			// is a type string or an object with Type.
 			props := a.props(r)
 			api := &model.RestAPI{}
-			var o adapt.Object
-			api.Meta, o = a.object(r)
+			o := a.object(r, &api.Meta)
 			o.Apply(props, adapt.RestAPIFields(api))
 			ec := get(props, "EndpointConfiguration")
 			if t := get(ec, "Type"); t != nil {
@@ -90,14 +83,13 @@ func (a *adapter) cloudFront() {
 				continue
 			}
 			s := &model.APIStage{RestAPI: model.Target{Refs: []string{api.ID}}}
-			s.Meta, o = a.object(r)
+			o = a.object(r, &s.Meta)
 			o.Apply(props, adapt.APIStageFields(s))
 			m.APIGateway.Stages = append(m.APIGateway.Stages, s)
 		case "AWS::ApiGateway::Stage":
 			props := a.props(r)
 			s := &model.APIStage{RestAPI: a.target(get(props, "RestApiId"))}
-			var o adapt.Object
-			s.Meta, o = a.object(r)
+			o := a.object(r, &s.Meta)
 			o.Apply(props, adapt.APIStageFields(s))
 			m.APIGateway.Stages = append(m.APIGateway.Stages, s)
 		}

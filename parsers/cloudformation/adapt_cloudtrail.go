@@ -15,8 +15,7 @@ func (a *adapter) cloudTrail() {
 		}
 		props := a.props(r)
 		t := &model.Trail{}
-		var o adapt.Object
-		t.Meta, o = a.object(r)
+		o := a.object(r, &t.Meta)
 		adapt.Trail(o, t, props)
 		t.Bucket = a.target(get(props, "S3BucketName"))
 		t.Key = a.target(get(props, "KMSKeyId"))
@@ -33,8 +32,7 @@ func (a *adapter) eventDataStores() {
 		}
 		props := a.props(r)
 		e := &model.EventDataStore{}
-		var o adapt.Object
-		e.Meta, o = a.object(r)
+		o := a.object(r, &e.Meta)
 		o.Apply(props, adapt.EventDataStoreFields(e))
 		e.Key = a.target(get(props, "KmsKeyId"))
 		a.u.Model.AWS.CloudTrail.EventDataStores = append(a.u.Model.AWS.CloudTrail.EventDataStores, e)

@@ -26,15 +26,13 @@ func (a *adapter) detection() {
 			m.Config.Recorders = append(m.Config.Recorders, a.configRecorder(r))
 		case "AWS::Config::DeliveryChannel":
 			c := &model.ConfigDeliveryChannel{}
-			var o adapt.Object
-			c.Meta, o = a.object(r)
+			o := a.object(r, &c.Meta)
 			o.Apply(a.props(r), adapt.ConfigDeliveryChannelFields(c))
 			m.Config.DeliveryChannels = append(m.Config.DeliveryChannels, c)
 		case "AWS::ECR::Repository":
 			props := a.props(r)
 			repo := &model.ECRRepository{}
-			var o adapt.Object
-			repo.Meta, o = a.object(r)
+			o := a.object(r, &repo.Meta)
 			o.Apply(props, adapt.ECRRepositoryFields(repo))
 			if repo.Name.IsZero() {
 				// CloudFormation generates a name.
@@ -47,8 +45,7 @@ func (a *adapter) detection() {
 		case "AWS::Route53::HostedZone":
 			props := a.props(r)
 			z := &model.HostedZone{}
-			var o adapt.Object
-			z.Meta, o = a.object(r)
+			o := a.object(r, &z.Meta)
 			o.Apply(props, adapt.HostedZoneFields(z))
 			vpcs := get(props, "VPCs")
 			z.Private = adapt.NonEmpty(vpcs)
@@ -66,8 +63,7 @@ func (a *adapter) detection() {
 func (a *adapter) guardDutyDetector(r *resource) *model.GuardDutyDetector {
 	props := a.props(r)
 	d := &model.GuardDutyDetector{}
-	var o adapt.Object
-	d.Meta, o = a.object(r)
+	o := a.object(r, &d.Meta)
 	o.Apply(props, adapt.GuardDutyDetectorFields(d))
 	ds := get(props, "DataSources")
 	o.Apply(get(ds, "S3Logs"), adapt.GuardDutyDataSourceFields("s3_logs", &d.S3Logs))
@@ -94,8 +90,7 @@ func (a *adapter) guardDutyDetector(r *resource) *model.GuardDutyDetector {
 func (a *adapter) configRecorder(r *resource) *model.ConfigRecorder {
 	props := a.props(r)
 	rec := &model.ConfigRecorder{StartsOnCreate: true}
-	var o adapt.Object
-	rec.Meta, o = a.object(r)
+	o := a.object(r, &rec.Meta)
 	o.Apply(props, adapt.ConfigRecorderFields(rec))
 	rg := get(props, "RecordingGroup")
 	o.Apply(rg, adapt.RecordingGroupFields(rec))
@@ -109,8 +104,7 @@ func (a *adapter) configRecorder(r *resource) *model.ConfigRecorder {
 func (a *adapter) registryScanning(r *resource) *model.ECRRegistryScanning {
 	props := a.props(r)
 	c := &model.ECRRegistryScanning{}
-	var o adapt.Object
-	c.Meta, o = a.object(r)
+	o := a.object(r, &c.Meta)
 	o.Apply(props, adapt.ECRRegistryScanningFields(c))
 	items, ok := get(props, "Rules").Items()
 	if !ok {

@@ -21,8 +21,7 @@ func (a *adapter) elb() {
 		case "AWS::ElasticLoadBalancingV2::LoadBalancer":
 			props := a.props(r)
 			lb := &model.LoadBalancer{}
-			var o adapt.Object
-			lb.Meta, o = a.object(r)
+			o := a.object(r, &lb.Meta)
 			o.Apply(props, adapt.LoadBalancerFields(lb))
 			a.lbScheme(o, lb, props)
 			a.lbAttributes(o, lb, get(props, "LoadBalancerAttributes"))
@@ -30,8 +29,7 @@ func (a *adapter) elb() {
 		case "AWS::ElasticLoadBalancing::LoadBalancer":
 			props := a.props(r)
 			lb := &model.LoadBalancer{LBType: model.KnownOf("classic")}
-			var o adapt.Object
-			lb.Meta, o = a.object(r)
+			o := a.object(r, &lb.Meta)
 			o.Apply(props, adapt.ClassicLoadBalancerFields(lb))
 			a.lbScheme(o, lb, props)
 			o.Apply(get(props, "AccessLoggingPolicy"), adapt.AccessLogsFields(lb))
@@ -54,8 +52,7 @@ func (a *adapter) elb() {
 		case "AWS::ElasticLoadBalancingV2::Listener":
 			props := a.props(r)
 			l := &model.Listener{Target: a.target(get(props, "LoadBalancerArn"))}
-			var o adapt.Object
-			l.Meta, o = a.object(r)
+			o := a.object(r, &l.Meta)
 			o.Apply(props, adapt.ListenerFields(l))
 			// A listener takes exactly one default certificate.
 			if arn := o.At("certificate", get(index(get(props, "Certificates"), 0), "CertificateArn")); !arn.IsNull() {
@@ -71,8 +68,7 @@ func (a *adapter) elb() {
 		case "AWS::ElasticLoadBalancingV2::ListenerCertificate":
 			props := a.props(r)
 			c := &model.ListenerCertificate{Target: a.target(get(props, "ListenerArn"))}
-			var o adapt.Object
-			c.Meta, o = a.object(r)
+			o := a.object(r, &c.Meta)
 			certs := adapt.Each(o, "certificates", get(props, "Certificates"), func(el *node.Node, at string) *model.CertificateRef {
 				return &model.CertificateRef{Target: a.target(get(el, "CertificateArn"))}
 			})
@@ -82,15 +78,13 @@ func (a *adapter) elb() {
 			m.ELB.ListenerCertificates = append(m.ELB.ListenerCertificates, c)
 		case "AWS::CertificateManager::Certificate":
 			c := &model.ACMCertificate{}
-			var o adapt.Object
-			c.Meta, o = a.object(r)
+			o := a.object(r, &c.Meta)
 			o.Apply(a.props(r), adapt.ACMCertificateFields(c))
 			m.ACM.Certificates = append(m.ACM.Certificates, c)
 		case "AWS::IAM::ServerCertificate":
 			props := a.props(r)
 			c := &model.ServerCertificate{}
-			var o adapt.Object
-			c.Meta, o = a.object(r)
+			o := a.object(r, &c.Meta)
 			o.Apply(props, adapt.ServerCertificateFields(c))
 			if key := o.At("private_key_literal", get(props, "PrivateKey")); !key.IsNull() {
 				c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))

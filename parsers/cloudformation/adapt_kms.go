@@ -31,8 +31,7 @@ func (a *adapter) kms() {
 // EXTERNAL as written.
 func (a *adapter) kmsKey(r *resource) *model.KMSKey {
 	k := &model.KMSKey{}
-	var o adapt.Object
-	k.Meta, o = a.object(r)
+	o := a.object(r, &k.Meta)
 	o.Apply(a.props(r), adapt.KMSKeyFields(k))
 	return k
 }
@@ -42,8 +41,7 @@ func (a *adapter) kmsKey(r *resource) *model.KMSKey {
 func (a *adapter) kmsReplicaKey(r *resource) *model.KMSReplicaKey {
 	props := a.props(r)
 	rk := &model.KMSReplicaKey{}
-	var o adapt.Object
-	rk.Meta, o = a.object(r)
+	o := a.object(r, &rk.Meta)
 	o.Apply(props, adapt.KMSReplicaKeyFields(rk))
 	if arn := adapt.Get(props, "PrimaryKeyArn"); arn != nil {
 		rk.Primary = a.target(arn)

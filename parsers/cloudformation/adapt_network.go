@@ -24,8 +24,7 @@ func (a *adapter) network() {
 		case "AWS::EC2::SecurityGroup":
 			props := a.props(r)
 			g := &model.SecurityGroup{}
-			var o adapt.Object
-			g.Meta, o = a.object(r)
+			o := a.object(r, &g.Meta)
 			o.Apply(props, adapt.SecurityGroupFields(g))
 			g.Ingress, g.IngressUnknown = sgPermissions(o, get(props, "SecurityGroupIngress"), "ingress")
 			g.Egress, g.EgressUnknown = sgPermissions(o, get(props, "SecurityGroupEgress"), "egress")
@@ -40,19 +39,17 @@ func (a *adapter) network() {
 			if r.typ == "AWS::EC2::SecurityGroupEgress" {
 				sr.Direction = model.KnownOf("egress")
 			}
-			var o adapt.Object
-			sr.Meta, o = a.object(r)
+			o := a.object(r, &sr.Meta)
 			sgPermission(o, props, "", &sr.SecurityGroupPermission)
 			e.SecurityGroupRules = append(e.SecurityGroupRules, sr)
 		case "AWS::EC2::NetworkAcl":
 			acl := &model.NetworkACL{}
-			acl.Meta, _ = a.object(r)
+			a.object(r, &acl.Meta)
 			v.NetworkACLs = append(v.NetworkACLs, acl)
 		case "AWS::EC2::NetworkAclEntry":
 			props := a.props(r)
 			nr := &model.NetworkACLRule{Target: a.target(get(props, "NetworkAclId"))}
-			var o adapt.Object
-			nr.Meta, o = a.object(r)
+			o := a.object(r, &nr.Meta)
 			o.Apply(props, adapt.NetworkACLEntryFields("", &nr.NetworkACLEntry))
 			o.Apply(get(props, "PortRange"), adapt.NetworkACLPortFields("", &nr.NetworkACLEntry))
 			if nr.Egress.IsZero() {
@@ -68,13 +65,12 @@ func (a *adapter) network() {
 			v.NetworkACLRules = append(v.NetworkACLRules, nr)
 		case "AWS::EC2::VPC":
 			x := &model.VPCNetwork{}
-			x.Meta, _ = a.object(r)
+			a.object(r, &x.Meta)
 			v.VPCs = append(v.VPCs, x)
 		case "AWS::EC2::FlowLog":
 			props := a.props(r)
 			f := &model.FlowLog{Target: a.target(get(props, "ResourceId"))}
-			var o adapt.Object
-			f.Meta, o = a.object(r)
+			o := a.object(r, &f.Meta)
 			o.String(&f.ResourceType, "resource_type", get(props, "ResourceType"))
 			v.FlowLogs = append(v.FlowLogs, f)
 		}

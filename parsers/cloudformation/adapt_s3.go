@@ -10,8 +10,7 @@ import (
 func (a *adapter) bucket(r *resource) {
 	props := a.props(r)
 	b := &model.Bucket{}
-	var o adapt.Object
-	b.Meta, o = a.object(r)
+	o := a.object(r, &b.Meta)
 	o.Apply(props, adapt.BucketFields(b))
 	b.ACL = cannedACL(b.ACL)
 	o.Apply(index(get(get(props, "OwnershipControls"), "Rules"), 0), adapt.OwnershipFields(&b.ObjectOwnership))

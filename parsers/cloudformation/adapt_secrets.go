@@ -31,8 +31,8 @@ func (a *adapter) secrets() {
 		}
 		switch r.typ {
 		case "AWS::SecretsManager::RotationSchedule":
-			rot := &model.SecretRotation{Meta: a.meta(r), Target: a.target(get(a.props(r), "SecretId"))}
-			a.u.Locations.Set(rot.ID, "", r.keyRange)
+			rot := &model.SecretRotation{Target: a.target(get(a.props(r), "SecretId"))}
+			a.object(r, &rot.Meta)
 			a.u.Model.AWS.SecretsManager.Rotations = append(a.u.Model.AWS.SecretsManager.Rotations, rot)
 		case "AWS::RDS::DBInstance":
 			db := &model.DBInstance{Meta: a.meta(r)}
@@ -52,8 +52,7 @@ func (a *adapter) secrets() {
 func (a *adapter) secret(r *resource) *model.Secret {
 	props := a.props(r)
 	s := &model.Secret{}
-	var o adapt.Object
-	s.Meta, o = a.object(r)
+	o := a.object(r, &s.Meta)
 	o.Apply(props, adapt.SecretFields(s))
 	if v := adapt.Get(props, "SecretString"); present(v) {
 		o.At("secret_string", v)

@@ -15,8 +15,7 @@ func (a *adapter) ssm() {
 		}
 		props := a.props(r)
 		p := &model.SSMParameter{}
-		var o adapt.Object
-		p.Meta, o = a.object(r)
+		o := a.object(r, &p.Meta)
 		o.Apply(props, adapt.SSMParameterFields(p))
 		v := adapt.Get(props, "Value")
 		o.String(&p.Value, "value", v)

@@ -24,8 +24,7 @@ func (a *adapter) userData() {
 			props = get(props, "LaunchTemplateData")
 		}
 		i := &model.Instance{}
-		var o adapt.Object
-		i.Meta, o = a.object(r)
+		o := a.object(r, &i.Meta)
 		i.UserDataPrivateKey = adapt.UserDataPrivateKey(o.At("user_data_private_key", get(props, "UserData")))
 		m.EC2.Instances = append(m.EC2.Instances, i)
 	}

@@ -62,11 +62,12 @@ func (a *adapter) meta(ri *resInst, id string) model.Meta {
 	return model.Meta{ID: id, Type: ri.res.typ, Region: a.e.region(ri)}
 }
 
-// object starts the model object id built from ri: its Meta, and the
-// adapt.Object that sets its values and records their locations, the
-// object itself located at the resource block.
-func (a *adapter) object(ri *resInst, id string) (model.Meta, adapt.Object) {
-	return a.meta(ri, id), adapt.Terraform.Object(a.locs, id, toRange(ri.res.defRange))
+// object starts the model object id built from ri: it sets *meta, and
+// returns the adapt.Object that sets its values and records their
+// locations, the object itself located at the resource block.
+func (a *adapter) object(ri *resInst, id string, meta *model.Meta) adapt.Object {
+	*meta = a.meta(ri, id)
+	return adapt.Terraform.Object(a.locs, id, toRange(ri.res.defRange))
 }
 
 // track records the module calls through which the object id, built from

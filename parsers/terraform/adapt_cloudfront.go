@@ -15,46 +15,40 @@ func (a *adapter) adaptCloudFront() {
 	m := &a.model.AWS
 	for _, r := range a.managed("aws_cloudfront_distribution") {
 		d := &model.Distribution{}
-		var o adapt.Object
-		d.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &d.Meta)
 		adapt.Distribution(o, d, a.node(r), target)
 		m.CloudFront.Distributions = append(m.CloudFront.Distributions, d)
 	}
 	for _, r := range a.managed("aws_cloudwatch_log_delivery_source") {
 		n := a.node(r)
 		s := &model.LogDeliverySource{Resource: target(field(n, "resource_arn"))}
-		var o adapt.Object
-		s.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &s.Meta)
 		o.Apply(n, adapt.LogDeliverySourceFields(s))
 		m.CloudFront.LogDeliverySources = append(m.CloudFront.LogDeliverySources, s)
 	}
 	for _, r := range a.managed("aws_wafv2_web_acl") {
 		w := &model.WebACL{}
-		var o adapt.Object
-		w.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &w.Meta)
 		adapt.WebACL(o, w, a.node(r))
 		m.WAFv2.WebACLs = append(m.WAFv2.WebACLs, w)
 	}
 	for _, r := range a.managed("aws_wafv2_web_acl_association") {
 		n := a.node(r)
 		as := &model.WebACLAssociation{Resource: target(field(n, "resource_arn")), WebACL: target(field(n, "web_acl_arn"))}
-		var o adapt.Object
-		as.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &as.Meta)
 		o.Apply(n, adapt.WebACLAssociationFields(as))
 		m.WAFv2.Associations = append(m.WAFv2.Associations, as)
 	}
 	for _, r := range a.managed("aws_wafv2_web_acl_logging_configuration") {
 		c := &model.WAFLoggingConfiguration{}
-		var o adapt.Object
-		c.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &c.Meta)
 		adapt.WAFLoggingConfiguration(o, c, a.node(r), target)
 		m.WAFv2.LoggingConfigurations = append(m.WAFv2.LoggingConfigurations, c)
 	}
 	for _, r := range a.managed("aws_api_gateway_rest_api") {
 		n := a.node(r)
 		api := &model.RestAPI{}
-		var o adapt.Object
-		api.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &api.Meta)
 		o.Apply(n, adapt.RestAPIFields(api))
 		adapt.RestAPIEndpointTypes(o, api, n)
 		m.APIGateway.RestAPIs = append(m.APIGateway.RestAPIs, api)
@@ -62,8 +56,7 @@ func (a *adapter) adaptCloudFront() {
 	for _, r := range a.managed("aws_api_gateway_stage") {
 		n := a.node(r)
 		s := &model.APIStage{RestAPI: target(field(n, "rest_api_id"))}
-		var o adapt.Object
-		s.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &s.Meta)
 		o.Apply(n, adapt.APIStageFields(s))
 		m.APIGateway.Stages = append(m.APIGateway.Stages, s)
 	}

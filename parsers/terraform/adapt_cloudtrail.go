@@ -11,8 +11,7 @@ func (a *adapter) adaptCloudTrail() {
 	for _, r := range a.managed("aws_cloudtrail") {
 		n := a.node(r)
 		t := &model.Trail{}
-		var o adapt.Object
-		t.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &t.Meta)
 		adapt.Trail(o, t, n)
 		t.Bucket = target(field(n, "s3_bucket_name"))
 		t.Key = target(field(n, "kms_key_id"))
@@ -26,8 +25,7 @@ func (a *adapter) adaptEventDataStores() {
 	for _, r := range a.managed("aws_cloudtrail_event_data_store") {
 		n := a.node(r)
 		e := &model.EventDataStore{}
-		var o adapt.Object
-		e.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &e.Meta)
 		o.Apply(n, adapt.EventDataStoreFields(e))
 		e.Key = target(field(n, "kms_key_id"))
 		a.model.AWS.CloudTrail.EventDataStores = append(a.model.AWS.CloudTrail.EventDataStores, e)

@@ -22,8 +22,7 @@ func (a *adapter) adaptDetection() {
 	for _, r := range a.managed("aws_guardduty_detector_feature") {
 		n := a.node(r)
 		f := &model.GuardDutyFeature{Target: target(field(n, "detector_id"))}
-		var o adapt.Object
-		f.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &f.Meta)
 		o.Apply(n, adapt.GuardDutyFeatureFields("", &f.GuardDutyFeatureSetting))
 		m.GuardDuty.Features = append(m.GuardDuty.Features, f)
 	}
@@ -33,23 +32,20 @@ func (a *adapter) adaptDetection() {
 	for _, r := range a.managed("aws_config_configuration_recorder_status") {
 		n := a.node(r)
 		s := &model.ConfigRecorderStatus{Target: target(field(n, "name"))}
-		var o adapt.Object
-		s.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &s.Meta)
 		o.Bool(&s.IsEnabled, "is_enabled", field(n, "is_enabled"))
 		m.Config.RecorderStatuses = append(m.Config.RecorderStatuses, s)
 	}
 	for _, r := range a.managed("aws_config_delivery_channel") {
 		c := &model.ConfigDeliveryChannel{}
-		var o adapt.Object
-		c.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &c.Meta)
 		o.Apply(a.node(r), adapt.ConfigDeliveryChannelFields(c))
 		m.Config.DeliveryChannels = append(m.Config.DeliveryChannels, c)
 	}
 	for _, r := range a.managed("aws_ecr_repository") {
 		n := a.node(r)
 		repo := &model.ECRRepository{}
-		var o adapt.Object
-		repo.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &repo.Meta)
 		o.Apply(n, adapt.ECRRepositoryFields(repo))
 		o.Apply(first(n, "image_scanning_configuration"), adapt.ECRImageScanningFields(repo))
 		m.ECR.Repositories = append(m.ECR.Repositories, repo)
@@ -60,8 +56,7 @@ func (a *adapter) adaptDetection() {
 	for _, r := range a.managed("aws_route53_zone") {
 		n := a.node(r)
 		z := &model.HostedZone{}
-		var o adapt.Object
-		z.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &z.Meta)
 		o.Apply(n, adapt.HostedZoneFields(z))
 		// A zone with vpc blocks is private; one without is public and
 		// cannot be given VPCs later (aws_route53_zone_association needs
@@ -73,7 +68,7 @@ func (a *adapter) adaptDetection() {
 	}
 	for _, r := range a.managed("aws_route53_query_log") {
 		q := &model.QueryLog{Target: target(field(a.node(r), "zone_id"))}
-		q.Meta, _ = a.object(r, r.id)
+		a.object(r, r.id, &q.Meta)
 		m.Route53.QueryLogs = append(m.Route53.QueryLogs, q)
 	}
 }
@@ -83,8 +78,7 @@ func (a *adapter) adaptDetection() {
 func (a *adapter) guardDutyDetector(r *resInst) *model.GuardDutyDetector {
 	n := a.node(r)
 	d := &model.GuardDutyDetector{}
-	var o adapt.Object
-	d.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &d.Meta)
 	o.Apply(n, adapt.GuardDutyDetectorFields(d))
 	ds := first(n, "datasources")
 	o.Apply(first(ds, "s3_logs"), adapt.GuardDutyDataSourceFields("s3_logs", &d.S3Logs))
@@ -97,8 +91,7 @@ func (a *adapter) guardDutyDetector(r *resInst) *model.GuardDutyDetector {
 func (a *adapter) configRecorder(r *resInst) *model.ConfigRecorder {
 	n := a.node(r)
 	rec := &model.ConfigRecorder{}
-	var o adapt.Object
-	rec.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &rec.Meta)
 	o.Apply(n, adapt.ConfigRecorderFields(rec))
 	if rec.Name.IsZero() {
 		rec.Name = model.KnownOf("default")
@@ -116,8 +109,7 @@ func (a *adapter) configRecorder(r *resInst) *model.ConfigRecorder {
 func (a *adapter) registryScanning(r *resInst) *model.ECRRegistryScanning {
 	n := a.node(r)
 	c := &model.ECRRegistryScanning{}
-	var o adapt.Object
-	c.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &c.Meta)
 	o.Apply(n, adapt.ECRRegistryScanningFields(c))
 	if field(n, "rule").IsUnknown() {
 		c.RulesUnknown = true

@@ -15,8 +15,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_lb", "aws_alb") {
 		n := a.node(r)
 		lb := &model.LoadBalancer{}
-		var o adapt.Object
-		lb.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &lb.Meta)
 		o.Apply(n, adapt.LoadBalancerFields(lb))
 		a.lbCommon(o, lb, n, false)
 		m.ELB.LoadBalancers = append(m.ELB.LoadBalancers, lb)
@@ -24,8 +23,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_elb") {
 		n := a.node(r)
 		lb := &model.LoadBalancer{LBType: model.KnownOf("classic")}
-		var o adapt.Object
-		lb.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &lb.Meta)
 		o.Apply(n, adapt.ClassicLoadBalancerFields(lb))
 		a.lbCommon(o, lb, n, true)
 		lb.Listeners = adapt.Each(o, "listeners", field(n, "listener"), func(el *node.Node, at string) *model.CLBListener {
@@ -40,8 +38,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_lb_listener", "aws_alb_listener") {
 		n := a.node(r)
 		l := &model.Listener{Target: target(field(n, "load_balancer_arn"))}
-		var o adapt.Object
-		l.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &l.Meta)
 		o.Apply(n, adapt.ListenerFields(l))
 		l.Certificate.Target = target(field(n, "certificate_arn"))
 		o.At("certificate", field(n, "certificate_arn"))
@@ -56,8 +53,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_lb_listener_certificate", "aws_alb_listener_certificate") {
 		n := a.node(r)
 		c := &model.ListenerCertificate{Target: target(field(n, "listener_arn"))}
-		var o adapt.Object
-		c.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &c.Meta)
 		if arn := o.At("certificates[0]", field(n, "certificate_arn")); !arn.IsNull() {
 			c.Certificates = []model.CertificateRef{{Target: target(arn)}}
 		}
@@ -66,8 +62,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_load_balancer_policy") {
 		n := a.node(r)
 		p := &model.CLBPolicyResource{Target: target(field(n, "load_balancer_name"))}
-		var o adapt.Object
-		p.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &p.Meta)
 		o.Apply(n, adapt.CLBPolicyFields("", &p.CLBPolicy))
 		adapt.CLBPolicyAttributes(o, "", field(n, "policy_attribute"), &p.CLBPolicy)
 		m.ELB.CLBPolicies = append(m.ELB.CLBPolicies, p)
@@ -75,8 +70,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_lb_ssl_negotiation_policy") {
 		n := a.node(r)
 		p := &model.CLBPolicyResource{Target: target(field(n, "load_balancer"))}
-		var o adapt.Object
-		p.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &p.Meta)
 		o.String(&p.Name, "name", field(n, "name"))
 		p.PolicyType = model.KnownOf("SSLNegotiationPolicyType")
 		var port model.Number
@@ -88,8 +82,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_load_balancer_listener_policy") {
 		n := a.node(r)
 		p := &model.CLBListenerPolicy{Target: target(field(n, "load_balancer_name"))}
-		var o adapt.Object
-		p.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &p.Meta)
 		o.Number(&p.Port, "port", field(n, "load_balancer_port"))
 		o.StringList(&p.PolicyNames, "policy_names", field(n, "policy_names"))
 		m.ELB.CLBListenerPolicies = append(m.ELB.CLBListenerPolicies, p)
@@ -97,8 +90,7 @@ func (a *adapter) adaptELB() {
 	certs := map[string]*model.ACMCertificate{}
 	for _, r := range a.managed("aws_acm_certificate") {
 		c := &model.ACMCertificate{}
-		var o adapt.Object
-		c.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &c.Meta)
 		o.Apply(a.node(r), adapt.ACMCertificateFields(c))
 		certs[c.ID] = c
 		m.ACM.Certificates = append(m.ACM.Certificates, c)
@@ -116,8 +108,7 @@ func (a *adapter) adaptELB() {
 	for _, r := range a.managed("aws_iam_server_certificate") {
 		n := a.node(r)
 		c := &model.ServerCertificate{}
-		var o adapt.Object
-		c.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &c.Meta)
 		o.Apply(n, adapt.ServerCertificateFields(c))
 		if key := o.At("private_key_literal", field(n, "private_key")); !key.IsNull() {
 			c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))

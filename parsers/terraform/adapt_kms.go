@@ -21,8 +21,7 @@ func (a *adapter) adaptKMS() {
 	for _, r := range a.managed("aws_kms_replica_key", "aws_kms_replica_external_key") {
 		n := a.node(r)
 		rk := &model.KMSReplicaKey{}
-		var o adapt.Object
-		rk.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &rk.Meta)
 		o.Apply(n, adapt.KMSReplicaKeyFields(rk))
 		rk.Primary = target(field(n, "primary_key_arn"))
 		a.model.AWS.KMS.ReplicaKeys = append(a.model.AWS.KMS.ReplicaKeys, rk)
@@ -36,8 +35,7 @@ func (a *adapter) adaptKMS() {
 func (a *adapter) kmsKey(r *resInst) *model.KMSKey {
 	n := a.node(r)
 	k := &model.KMSKey{}
-	var o adapt.Object
-	k.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &k.Meta)
 	o.Apply(n, adapt.KMSKeyFields(k))
 	if r.res.typ == "aws_kms_external_key" {
 		k.Origin = model.KnownOf(model.KeyOriginExternal)

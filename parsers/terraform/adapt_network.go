@@ -18,8 +18,7 @@ func (a *adapter) adaptNetwork() {
 	for _, r := range a.managed("aws_security_group") {
 		n := a.node(r)
 		g := &model.SecurityGroup{}
-		var o adapt.Object
-		g.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &g.Meta)
 		o.Apply(n, adapt.SecurityGroupFields(g))
 		g.Ingress, g.IngressUnknown = sgPermissions(o, n, "ingress")
 		g.Egress, g.EgressUnknown = sgPermissions(o, n, "egress")
@@ -28,8 +27,7 @@ func (a *adapter) adaptNetwork() {
 	for _, r := range a.managed("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule") {
 		n := a.node(r)
 		sr := &model.SecurityGroupRule{Target: target(field(n, "security_group_id"))}
-		var o adapt.Object
-		sr.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &sr.Meta)
 		switch r.res.typ {
 		case "aws_security_group_rule":
 			o.String(&sr.Direction, "direction", field(n, "type"))
@@ -44,8 +42,7 @@ func (a *adapter) adaptNetwork() {
 	for _, r := range a.managed("aws_network_acl", "aws_default_network_acl") {
 		n := a.node(r)
 		acl := &model.NetworkACL{Default: r.res.typ == "aws_default_network_acl"}
-		var o adapt.Object
-		acl.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &acl.Meta)
 		o.StringList(&acl.SubnetIDs, "subnet_ids", field(n, "subnet_ids"))
 		for _, dir := range []string{"ingress", "egress"} {
 			if field(n, dir).IsUnknown() {
@@ -65,8 +62,7 @@ func (a *adapter) adaptNetwork() {
 	for _, r := range a.managed("aws_network_acl_rule") {
 		n := a.node(r)
 		nr := &model.NetworkACLRule{Target: target(field(n, "network_acl_id"))}
-		var o adapt.Object
-		nr.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &nr.Meta)
 		naclEntry(o, n, "", &nr.NetworkACLEntry)
 		if nr.Egress.IsZero() {
 			nr.Egress = model.KnownOf(false) // egress defaults to false
@@ -75,7 +71,7 @@ func (a *adapter) adaptNetwork() {
 	}
 	for _, r := range a.managed("aws_vpc") {
 		x := &model.VPCNetwork{}
-		x.Meta, _ = a.object(r, r.id)
+		a.object(r, r.id, &x.Meta)
 		v.VPCs = append(v.VPCs, x)
 	}
 	for _, r := range a.managed("aws_flow_log") {
@@ -96,7 +92,7 @@ var flowLogTargets = []struct{ arg, typ string }{
 func (a *adapter) flowLog(r *resInst) *model.FlowLog {
 	n := a.node(r)
 	f := &model.FlowLog{}
-	f.Meta, _ = a.object(r, r.id)
+	a.object(r, r.id, &f.Meta)
 	for _, t := range flowLogTargets {
 		if v := field(n, t.arg); !v.IsNull() {
 			f.ResourceType = model.KnownOf(t.typ)

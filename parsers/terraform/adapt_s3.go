@@ -39,16 +39,14 @@ func (a *adapter) adaptS3() {
 		}
 		n := a.node(r)
 		s := &model.BucketSettings{Target: target(field(n, "bucket"))}
-		var o adapt.Object
-		s.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &s.Meta)
 		read(s, o, n, toRange(r.res.defRange))
 		s3.BucketSettings = append(s3.BucketSettings, s)
 	}
 	for _, r := range a.managed("aws_s3_bucket_public_access_block") {
 		n := a.node(r)
 		pab := &model.BucketPublicAccessBlock{Target: target(field(n, "bucket"))}
-		var o adapt.Object
-		pab.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &pab.Meta)
 		pab.PublicAccessFlags = publicAccessFlags(o, n, toRange(r.res.defRange))
 		s3.PublicAccessBlocks = append(s3.PublicAccessBlocks, pab)
 	}
@@ -56,7 +54,8 @@ func (a *adapter) adaptS3() {
 		s3.BucketACLs = append(s3.BucketACLs, a.bucketACL(r))
 	}
 	for _, r := range a.managed("aws_s3_account_public_access_block") {
-		_, o := a.object(r, r.id)
+		var meta model.Meta // the account's block is known by its ID alone
+		o := a.object(r, r.id, &meta)
 		s3.AccountPublicAccessBlocks = append(s3.AccountPublicAccessBlocks,
 			&model.PublicAccessBlock{ID: r.id, PublicAccessFlags: publicAccessFlags(o, a.node(r), toRange(r.res.defRange))})
 	}
@@ -82,8 +81,7 @@ func (a *adapter) bucket(r *resInst) *model.Bucket {
 	n := a.node(r)
 	at := toRange(r.res.defRange)
 	b := &model.Bucket{}
-	var o adapt.Object
-	b.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &b.Meta)
 	o.Apply(n, adapt.BucketFields(b))
 	if b.Name.State == model.Absent {
 		// No name, or only bucket_prefix: Terraform generates one at apply.
@@ -221,8 +219,7 @@ func objectLock(o adapt.Object, ol *model.ObjectLock, c *node.Node) {
 func (a *adapter) bucketACL(r *resInst) *model.BucketACL {
 	n := a.node(r)
 	b := &model.BucketACL{Target: target(field(n, "bucket"))}
-	var o adapt.Object
-	b.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &b.Meta)
 	o.String(&b.ACL, "acl", field(n, "acl"))
 	for _, acp := range blocks(n, "access_control_policy") {
 		for _, g := range blocks(acp, "grant") {

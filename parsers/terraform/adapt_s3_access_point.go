@@ -62,8 +62,7 @@ func (a *adapter) accessPoint(r *resInst) *model.AccessPoint {
 	n := a.node(r)
 	id := r.id
 	ap := &model.AccessPoint{}
-	var o adapt.Object
-	ap.Meta, o = a.object(r, id)
+	o := a.object(r, id, &ap.Meta)
 	o.Apply(n, adapt.AccessPointFields(ap))
 	bucket := field(n, "bucket")
 	ap.Target = target(bucket)

@@ -14,16 +14,15 @@ import (
 func (a *adapter) adaptSecrets() {
 	for _, r := range a.managed("aws_secretsmanager_secret") {
 		s := &model.Secret{}
-		var o adapt.Object
-		s.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &s.Meta)
 		o.Apply(a.node(r), adapt.SecretFields(s))
 		a.model.AWS.SecretsManager.Secrets = append(a.model.AWS.SecretsManager.Secrets, s)
 	}
 	// The linking step lists the policies (owned by the secret) under the
 	// secret, and links rotations and values to it.
 	for _, r := range a.managed("aws_secretsmanager_secret_rotation") {
-		rot := &model.SecretRotation{Meta: a.meta(r, r.id), Target: target(field(a.node(r), "secret_id"))}
-		a.locs.Set(rot.ID, "", toRange(r.res.defRange))
+		rot := &model.SecretRotation{Target: target(field(a.node(r), "secret_id"))}
+		a.object(r, r.id, &rot.Meta)
 		a.model.AWS.SecretsManager.Rotations = append(a.model.AWS.SecretsManager.Rotations, rot)
 	}
 	for _, r := range a.managed("aws_secretsmanager_secret_version") {

@@ -21,8 +21,7 @@ func (a *adapter) adaptSSM() {
 func (a *adapter) ssmParameter(r *resInst) *model.SSMParameter {
 	n := a.node(r)
 	p := &model.SSMParameter{}
-	var o adapt.Object
-	p.Meta, o = a.object(r, r.id)
+	o := a.object(r, r.id, &p.Meta)
 	o.Apply(n, adapt.SSMParameterFields(p))
 	if v, attr := adapt.FirstOf(n, "value", "insecure_value", "value_wo"); v != nil {
 		o.String(&p.Value, "value", v)

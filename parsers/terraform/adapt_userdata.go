@@ -13,8 +13,7 @@ func (a *adapter) adaptUserData() {
 	for _, r := range a.managed("aws_instance", "aws_launch_template", "aws_launch_configuration") {
 		n := a.node(r)
 		i := &model.Instance{}
-		var o adapt.Object
-		i.Meta, o = a.object(r, r.id)
+		o := a.object(r, r.id, &i.Meta)
 		ud, _ := adapt.FirstOf(n, "user_data", "user_data_base64")
 		i.UserDataPrivateKey = adapt.UserDataPrivateKey(o.At("user_data_private_key", ud))
 		m.EC2.Instances = append(m.EC2.Instances, i)
