@@ -44,6 +44,7 @@ func Unit(u *model.Unit) {
 			withTemplates(u.Model.AWS.S3.Buckets, func(b *model.Bucket) (model.String, string) { return b.Name, b.NameTemplate }),
 		keys:    byID(u.Model.AWS.KMS.Keys, func(k *model.KMSKey) string { return k.ID }),
 		secrets: newIndex(u.Model.AWS.SecretsManager.Secrets, func(s *model.Secret) (string, model.String) { return s.ID, s.Name }, SecretName),
+		certs:   newCertificates(u.Model.AWS.ACM.Certificates),
 	}
 	if l.locs == nil {
 		l.locs = model.Locations{}
@@ -66,6 +67,7 @@ type linker struct {
 	buckets *index[*model.Bucket]
 	keys    *index[*model.KMSKey]
 	secrets *index[*model.Secret]
+	certs   certificates
 }
 
 // index finds the objects of one collection by ID, by known name and by

@@ -22,10 +22,9 @@ func (l *linker) cloudFront() {
 	stages := byID(a.APIGateway.Stages, func(s *model.APIStage) string { return s.ID })
 	apis := byID(a.APIGateway.RestAPIs, func(r *model.RestAPI) string { return r.ID })
 	lbs := newIndex(a.ELB.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, LoadBalancerName)
-	certs := newCertificates(a.ACM.Certificates)
 	for _, d := range a.CloudFront.Distributions {
 		if d.ViewerCertificate != nil {
-			certs.resolve(&d.ViewerCertificate.Certificate)
+			l.certs.resolve(&d.ViewerCertificate.Certificate)
 		}
 		// An origin is a load balancer of the scan when its domain name
 		// is computed from one (aws_lb.web.dns_name, !GetAtt LB.DNSName).

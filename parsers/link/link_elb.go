@@ -18,7 +18,6 @@ func (l *linker) elb() {
 	e := &l.m.AWS.ELB
 	lbs := newIndex(e.LoadBalancers, func(b *model.LoadBalancer) (string, model.String) { return b.ID, b.Name }, nil)
 	listeners := byID(e.Listeners, func(x *model.Listener) string { return x.ID })
-	certs := newCertificates(l.m.AWS.ACM.Certificates)
 	groups := byID(l.m.AWS.EC2.SecurityGroups, func(g *model.SecurityGroup) string { return g.ID })
 	for _, b := range e.LoadBalancers {
 		b.SecurityGroupRefs = nil
@@ -33,7 +32,7 @@ func (l *linker) elb() {
 		if b := lbs.resolve(x.Target); b != nil {
 			x.LoadBalancerRef = b.ID
 		}
-		certs.resolve(&x.Certificate)
+		l.certs.resolve(&x.Certificate)
 	}
 	for _, c := range e.ListenerCertificates {
 		c.ListenerRef = ""
@@ -41,12 +40,12 @@ func (l *linker) elb() {
 			c.ListenerRef = x.ID
 		}
 		for i := range c.Certificates {
-			certs.resolve(&c.Certificates[i])
+			l.certs.resolve(&c.Certificates[i])
 		}
 	}
 	for _, b := range e.LoadBalancers {
 		for _, x := range b.Listeners.V {
-			certs.resolve(&x.Certificate)
+			l.certs.resolve(&x.Certificate)
 		}
 	}
 	l.clbPolicies(lbs)
