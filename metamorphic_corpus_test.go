@@ -48,16 +48,7 @@ func TestUnknownInputsCorpus(t *testing.T) {
 						if err := copyScope(repo, root, u.scope); err != nil {
 							t.Fatal(err)
 						}
-						for _, e := range edits {
-							if err := e.apply(root); err != nil {
-								t.Fatal(err)
-							}
-						}
-						rep, err := scanner.Scan(context.Background(), Options{Paths: []string{root}, Workers: 1, Env: []string{}})
-						if err != nil {
-							t.Fatal(err)
-						}
-						return findingKeys(root, rep)
+						return findingKeys(root, scanEdited(t, scanner, root, edits))
 					}
 					base := scan(nil)
 					for _, v := range u.variants() {

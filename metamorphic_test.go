@@ -174,6 +174,18 @@ func scanCopy(t *testing.T, s *Scanner, group string, edits []edit) map[string]s
 	if err := copyTree(group, root); err != nil {
 		t.Fatal(err)
 	}
+	rep := scanEdited(t, s, root, edits)
+	for _, d := range rep.Diagnostics {
+		if strings.Contains(d.Summary, "internal error") {
+			t.Errorf("diagnostic: %s", d.Error())
+		}
+	}
+	return findingKeys(root, rep)
+}
+
+// scanEdited applies the edits to the copy at root and scans it.
+func scanEdited(t *testing.T, s *Scanner, root string, edits []edit) *report.Report {
+	t.Helper()
 	for _, e := range edits {
 		if err := e.apply(root); err != nil {
 			t.Fatal(err)
@@ -185,12 +197,7 @@ func scanCopy(t *testing.T, s *Scanner, group string, edits []edit) map[string]s
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range rep.Diagnostics {
-		if strings.Contains(d.Summary, "internal error") {
-			t.Errorf("diagnostic: %s", d.Error())
-		}
-	}
-	return findingKeys(root, rep)
+	return rep
 }
 
 // findingKeys maps the key of each finding to its resource.
