@@ -16,6 +16,8 @@ public_access_blocks_by_id := {b.id: b | some b in input.aws.s3.public_access_bl
 
 keys_by_id := {k.id: k | some k in input.aws.kms.keys}
 
+recorder_statuses_by_id := {s.id: s | some s in input.aws.config.recorder_statuses}
+
 # policies_of(obj) is the set of policy documents that obj (a bucket, key,
 # secret or access point) lists in its policies.
 policies_of(obj) := {p |

@@ -48,15 +48,13 @@ package seclint.aws.config.delivery_channel_missing
 
 import data.seclint.lib
 
-statuses_by_id := {s.id: s | some s in input.aws.config.recorder_statuses}
-
 # meant_to_start(r): CloudFormation starts the recorder itself, or a
 # recorder status enables it.
 meant_to_start(r) if r.starts_on_create == true
 
 meant_to_start(r) if {
 	some id in r.statuses
-	lib.is_true(statuses_by_id[id].is_enabled)
+	lib.is_true(lib.recorder_statuses_by_id[id].is_enabled)
 }
 
 deny contains finding if {

@@ -44,13 +44,11 @@ package seclint.aws.config.recorder_disabled
 
 import data.seclint.lib
 
-statuses_by_id := {s.id: s | some s in input.aws.config.recorder_statuses}
-
 # started(r): a status of the recorder enables it, or may (unknown).
 started(r) if {
 	some id in r.statuses
-	not lib.is_false(statuses_by_id[id].is_enabled)
-	lib.has(statuses_by_id[id], "is_enabled")
+	not lib.is_false(lib.recorder_statuses_by_id[id].is_enabled)
+	lib.has(lib.recorder_statuses_by_id[id], "is_enabled")
 }
 
 deny contains finding if {
