@@ -97,9 +97,5 @@ func (mi *modInst) evalVariable(name string) {
 	if arg != nil {
 		val = mi.parent.eval(arg.Expr, mi.callCtx)
 	}
-	if !mi.e.varConvertible(val, arg != nil, d, v.decl) {
-		mi.vars[name] = cty.UnknownVal(d.ty)
-		return
-	}
-	mi.vars[name] = finishVariable(val, arg != nil, d)
+	mi.vars[name] = mi.e.finishVariable(val, arg != nil, d, v.decl)
 }

@@ -96,11 +96,7 @@ func (e *evaluator) rootVariables(m *module) map[string]cty.Value {
 	out := make(map[string]cty.Value, len(m.variables))
 	for _, v := range m.variables {
 		val, ok := raw[v.name]
-		if !e.varConvertible(val, ok, m.varDecl(v), v.decl) {
-			out[v.name] = cty.UnknownVal(m.varDecl(v).ty)
-			continue
-		}
-		out[v.name] = finishVariable(val, ok, m.varDecl(v))
+		out[v.name] = e.finishVariable(val, ok, m.varDecl(v), v.decl)
 	}
 	return out
 }
@@ -136,8 +132,13 @@ func newVarDecl(v *variable) *varDecl {
 // given at all) into the variable's value: the default when none was given
 // (unknown without a default: Terraform would ask for one), the default
 // for null when the variable is not nullable, then the type's optional
-// attribute defaults and the conversion to the type.
-func finishVariable(val cty.Value, has bool, d *varDecl) cty.Value {
+// attribute defaults and the conversion to the type. A value too large to
+// convert is unknown, with a warning at the declaration decl
+// (varConvertible).
+func (e *evaluator) finishVariable(val cty.Value, has bool, d *varDecl, decl hcl.Range) cty.Value {
+	if !e.varConvertible(val, has, d, decl) {
+		return cty.UnknownVal(d.ty)
+	}
 	if !has {
 		if !d.hasDef {
 			return cty.UnknownVal(d.ty)
