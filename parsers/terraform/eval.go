@@ -222,13 +222,19 @@ func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) (val cty.V
 // the values expr reads. Contexts of no instance (a plan's, a template's)
 // hold all their values already.
 func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression) {
+	if mi := e.scope(ctx); mi != nil {
+		mi.bind(e.variables(expr))
+	}
+}
+
+// scope returns the module instance whose context ctx is, or descends
+// from; nil for a context of no instance.
+func (e *evaluator) scope(ctx *hcl.EvalContext) *modInst {
 	root := ctx
 	for root != nil && root.Parent() != nil {
 		root = root.Parent()
 	}
-	if mi := e.scopes[root]; mi != nil {
-		mi.bind(e.variables(expr))
-	}
+	return e.scopes[root]
 }
 
 // variables returns the traversals expr reads, from the cache for a native

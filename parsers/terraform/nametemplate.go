@@ -38,11 +38,7 @@ func (e *evaluator) nameTemplate(ctx *hcl.EvalContext, expr hcl.Expression) stri
 			return ""
 		}
 	}
-	root := ctx
-	for root != nil && root.Parent() != nil {
-		root = root.Parent()
-	}
-	mi := e.scopes[root]
+	mi := e.scope(ctx)
 	if mi == nil {
 		return ""
 	}
