@@ -84,7 +84,9 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	if vp != nil && vp.Type.IsCapsuleType() {
 		return f // try: HCL passes it expressions
 	}
-	converts := convertFuncs[strings.TrimPrefix(name, "core::")] || vp != nil && vp.Type != cty.DynamicPseudoType
+	// tolist, toset and tomap decide their result type from the elements.
+	toCollection := convertFuncs[strings.TrimPrefix(name, "core::")]
+	converts := toCollection || vp != nil && vp.Type != cty.DynamicPseudoType
 	raw := make([]function.Parameter, len(params))
 	for i, p := range params {
 		if p.Type.IsCapsuleType() {
@@ -118,8 +120,8 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			for i, a := range args {
 				target := paramType(i)
-				if convertFuncs[strings.TrimPrefix(name, "core::")] {
-					target = cty.List(cty.DynamicPseudoType) // their result type is decided from the elements
+				if toCollection {
+					target = cty.List(cty.DynamicPseudoType)
 				}
 				if tooLargeToConvert(a, target) {
 					e.diags.add(model.DiagWarning, "value too large",
