@@ -7,8 +7,9 @@
 # password, passwd, passphrase, secret(s), token(s), credential(s), api key
 # (apikey, api_key, ApiKey), private key — alone or at the end of a
 # compound word (dbpassword, GitHubToken, clientSecret). Words are split
-# at anything but letters and digits and at camelCase boundaries, and
-# compared ignoring case, so "secretary" and "tokenizer" are not secrets.
+# at anything but letters (digits included: db_password2, MYSECRET2) and at
+# case changes, and compared ignoring case, so "secretary" and "tokenizer"
+# are not secrets.
 # A secret word followed by a word that makes the name about the secret,
 # not the secret itself (token-endpoint-url, db-password-arn,
 # PasswordLength, secret_name, SessionTokenTTL), does not count. For a
@@ -41,11 +42,12 @@ _qualifiers := {
 }
 
 # name_words(s) splits a name into lower-case words: at every character that
-# is not a letter or digit, and at camelCase boundaries (DBPassword → db,
-# password; apiKey → api, key).
+# is not a letter (a digit too: db_password2 → db, password; MYSECRET2 →
+# mysecret), and at case changes (DBPassword → db, password; apiKey → api,
+# key).
 name_words(s) := [w |
-	spaced := regex.replace(regex.replace(s, `([a-z0-9])([A-Z])`, "${1} ${2}"), `([A-Z]+)([A-Z][a-z])`, "${1} ${2}")
-	some w in split(lower(regex.replace(spaced, `[^A-Za-z0-9]+`, " ")), " ")
+	spaced := regex.replace(regex.replace(s, `([a-z])([A-Z])`, "${1} ${2}"), `([A-Z]+)([A-Z][a-z])`, "${1} ${2}")
+	some w in split(lower(regex.replace(spaced, `[^A-Za-z]+`, " ")), " ")
 	w != ""
 ]
 

@@ -8,7 +8,10 @@ test_name_words if {
 	lib.name_words("DBPassword") == ["db", "password"]
 	lib.name_words("apiKey") == ["api", "key"]
 	lib.name_words("GitHubAPIToken") == ["git", "hub", "api", "token"]
-	lib.name_words("db_master-password.v2") == ["db", "master", "password", "v2"]
+	lib.name_words("db_master-password.v2") == ["db", "master", "password", "v"]
+	lib.name_words("db_password2") == ["db", "password"]
+	lib.name_words("MYSECRET2") == ["mysecret"]
+	lib.name_words("Token2Fa") == ["token", "fa"]
 	lib.name_words("") == []
 }
 
@@ -34,6 +37,10 @@ test_secret_names if {
 	lib.looks_like_secret_name("aws-secret-key")
 	lib.looks_like_secret_name("db_password_prod")
 	lib.looks_like_secret_name("PASSWORD")
+	lib.looks_like_secret_name("db_password2")
+	lib.looks_like_secret_name("MYSECRET2")
+	lib.looks_like_secret_name("/app/v2/ApiKey1")
+	lib.looks_like_secret_name("SECRET_2_KEY")
 }
 
 test_not_secret_names if {
@@ -47,6 +54,9 @@ test_not_secret_names if {
 	not lib.looks_like_secret_name("SessionTokenTTL")
 	not lib.looks_like_secret_name("tokenizer-model")
 	not lib.looks_like_secret_name("secretary-email")
+	not lib.looks_like_secret_name("secretary2")
+	not lib.looks_like_secret_name("db_password2_arn")
+	not lib.looks_like_secret_name("Token2Url")
 	not lib.looks_like_secret_name("private-key-path")
 	not lib.looks_like_secret_name("api-version")
 	not lib.looks_like_secret_name("SecretsManagerDomainCredentialsSecretsKMSKey")

@@ -9,8 +9,9 @@
 #   well. The rule fires when the parameter's name (the last segment of its
 #   path) or its description looks like a secret — password, passwd,
 #   passphrase, secret, token, credential, API key or private key, as a word
-#   or at the end of a compound word such as DBPassword — and its type is
-#   String or StringList. A secret word followed by a word that makes the
+#   or at the end of a compound word such as DBPassword; names are split
+#   into words at every non-letter and at case changes, so db_password2 and
+#   MYSECRET2 count — and its type is String or StringList. A secret word followed by a word that makes the
 #   name about the secret (token-endpoint-url, db-password-arn,
 #   PasswordLength, secret_name) does not count, nor does a known value that
 #   is a setting (true, Enabled, a whole number). CloudFormation's
