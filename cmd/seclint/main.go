@@ -32,7 +32,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runRules(ctx, args[1:], stdout)
 	case len(args) > 0 && args[0] == "explain":
 		err = runExplain(ctx, args[1:], stdout)
-	case len(args) > 0 && args[0] == "version":
+	case len(args) > 0 && (args[0] == "version" || args[0] == "--version"):
 		err = runVersion(args[1:], stdout)
 	default:
 		code, err = runScan(ctx, args, stdout, stderr)

@@ -97,11 +97,3 @@ func indent(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-func runVersion(args []string, stdout io.Writer) error {
-	if len(args) != 0 {
-		return fmt.Errorf("usage: seclint version")
-	}
-	fmt.Fprintf(stdout, "seclint %s\n", seclintVersion())
-	return nil
-}
