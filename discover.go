@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/seclint/seclint/config"
 
 	"github.com/seclint/seclint/parsers/cloudformation"
 	"github.com/seclint/seclint/parsers/model"
@@ -184,8 +187,18 @@ func (d *discovery) classify(p string, explicit bool) {
 func matchAny(globs []string, p string) bool {
 	slash := filepath.ToSlash(p)
 	for _, g := range globs {
+		g = config.CleanGlob(g)
 		if ok, _ := doublestar.Match(g, slash); ok {
 			return true
+		}
+		// A glob of a config file named by absolute path against a path
+		// as the user wrote it, or the other way round.
+		if path.IsAbs(g) != filepath.IsAbs(p) {
+			if other, ok := otherForm(p); ok {
+				if ok, _ := doublestar.Match(g, filepath.ToSlash(other)); ok {
+					return true
+				}
+			}
 		}
 		if ok, _ := doublestar.Match(g, filepath.Base(p)); ok {
 			return true

@@ -72,7 +72,9 @@ type CloudFormation struct {
 }
 
 // Load reads and validates a config file. Relative paths inside it
-// (policies, var files) are made relative to the file's directory.
+// (policies, var files, and the globs of exclude and ignore.paths) are made
+// relative to the file's directory, so that a scan gives the same result
+// from any working directory (see Globs).
 func Load(path string) (*Config, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -88,6 +90,15 @@ func Load(path string) (*Config, error) {
 	}
 	for i, p := range c.Terraform.VarFiles {
 		c.Terraform.VarFiles[i] = resolve(dir, p)
+	}
+	gdir := globDir(dir)
+	for i, g := range c.Exclude {
+		c.Exclude[i] = ResolveGlob(gdir, g)
+	}
+	for i := range c.Ignore {
+		for j, g := range c.Ignore[i].Paths {
+			c.Ignore[i].Paths[j] = ResolveGlob(gdir, g)
+		}
 	}
 	return c, nil
 }

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// Tests of the command-line contract of issue 14: each case asserts the
+// message a user sees and the exit code.
+
+const publicBucket = "resource \"aws_s3_bucket_acl\" \"a\" {\n  bucket = \"x\"\n  acl    = \"public-read\"\n}\n"
+
+// jsonFindings returns "file suppressed=bool" for each finding of a JSON report.
+func jsonFindings(t *testing.T, out string) []string {
+	t.Helper()
+	var doc struct {
+		Findings []struct {
+			Location struct {
+				File string `json:"file"`
+			} `json:"location"`
+			Suppressed bool `json:"suppressed"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	var got []string
+	for _, f := range doc.Findings {
+		got = append(got, filepath.ToSlash(f.Location.File)+map[bool]string{true: " suppressed", false: ""}[f.Suppressed])
+	}
+	sort.Strings(got)
+	return got
+}
+
+// Item 1: the globs of .seclint.yaml are relative to the config file, so
+// `cd infra && seclint .` and `seclint infra` agree.
+func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"infra/main.tf":        publicBucket,
+		"infra/legacy/main.tf": publicBucket,
+		"infra/old/main.tf":    publicBucket,
+		"infra/.seclint.yaml": "rules:\n  enable: [aws-s3-public-acl]\nexclude: [\"./legacy/**\"]\n" +
+			"ignore:\n  - paths: [\"old/**\"]\n    rules: [aws-s3-public-acl]\n    reason: going away\n",
+	})
+	code, out, errOut := runIn(t, dir, "-f", "json", "infra")
+	if code != exitFindings {
+		t.Fatalf("seclint infra: exit %d, want 1: %s", code, errOut)
+	}
+	fromParent := jsonFindings(t, out)
+	want := []string{"infra/main.tf", "infra/old/main.tf suppressed"}
+	if strings.Join(fromParent, "|") != strings.Join(want, "|") {
+		t.Errorf("seclint infra: findings %q, want %q", fromParent, want)
+	}
+	for _, args := range [][]string{{"-f", "json", "."}, {"-f", "json", "--config", filepath.Join(dir, "infra", ".seclint.yaml"), "."}} {
+		code, out, errOut = runIn(t, filepath.Join(dir, "infra"), args...)
+		if code != exitFindings {
+			t.Fatalf("cd infra && seclint %q: exit %d, want 1: %s", args, code, errOut)
+		}
+		var inside []string
+		for _, f := range jsonFindings(t, out) {
+			inside = append(inside, "infra/"+f)
+		}
+		if strings.Join(inside, "|") != strings.Join(want, "|") {
+			t.Errorf("cd infra && seclint %q: findings %q, want %q", args, inside, want)
+		}
+	}
+}
