@@ -188,7 +188,7 @@ func TestSARIFGitHub(t *testing.T) {
 		if get(t, rv, "help", "text") == "" || get(t, rv, "help", "markdown") == "" {
 			t.Errorf("%s help empty", id)
 		}
-		if got, want := get(t, rv, "helpUri"), "https://github.com/seclint/seclint/blob/main/docs/rules.md#"+id; got != want {
+		if got, want := get(t, rv, "helpUri"), "https://github.com/seclint/seclint/blob/main/docs/rules/"+id+".md"; got != want {
 			t.Errorf("%s helpUri = %v", id, got)
 		}
 	}
