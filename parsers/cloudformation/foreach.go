@@ -24,6 +24,8 @@ import (
 // A loop whose collection is not known (a list parameter with no value) is
 // not expanded: the number of entries it generates is not known, and
 // seclint does not guess. Outputs are not read, so their loops are left.
+// A template that uses Fn::ForEach without declaring the transform is
+// rejected by CloudFormation: its loops are reported as errors instead.
 
 const forEachPrefix = "Fn::ForEach::"
 
@@ -122,6 +124,16 @@ func (t *template) markGenerated(k *yaml.Node) {
 // forEach returns one copy of a loop's fragment per element of its
 // collection, or none when the loop is invalid or its collection unknown.
 func (t *template) forEach(name string, k, v *yaml.Node, section string, depth int) []*yaml.Node {
+	// Without the transform CloudFormation rejects the template (Fn::ForEach,
+	// CloudFormation template reference): what the loop would generate is
+	// not a resource of any stack, so it is not expanded, and each loop is
+	// an error where it is written.
+	if !t.hasLanguageExtensions() {
+		t.errorf(k, "Fn::ForEach without AWS::LanguageExtensions",
+			"CloudFormation rejects %s: Fn::ForEach needs Transform: AWS::LanguageExtensions at the top level of the template (a literal string, alone or in the Transform list); the loop is not expanded and the entries it would generate are not scanned", name)
+		t.incomplete(section)
+		return nil
+	}
 	if v == nil || v.Kind != yaml.SequenceNode || len(v.Content) != 3 {
 		t.warnf(k, "invalid Fn::ForEach", "%s takes a list of an identifier, a collection and a mapping; it is ignored", name)
 		t.incomplete(section)
@@ -133,11 +145,6 @@ func (t *template) forEach(name string, k, v *yaml.Node, section string, depth i
 		t.warnf(k, "invalid Fn::ForEach", "%s takes a list of an identifier, a collection and a mapping; it is ignored", name)
 		t.incomplete(section)
 		return nil
-	}
-	if !t.hasTransform("AWS::LanguageExtensions") && !t.warnedTransform {
-		t.warnedTransform = true
-		t.warnf(k, "Fn::ForEach without AWS::LanguageExtensions",
-			"CloudFormation expands Fn::ForEach only with Transform: AWS::LanguageExtensions and rejects this template without it; it is scanned as if the transform were declared")
 	}
 	items, ok := t.collection(v.Content[1], depth)
 	if !ok {

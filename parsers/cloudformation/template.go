@@ -2,7 +2,6 @@ package cloudformation
 
 import (
 	"fmt"
-	"slices"
 
 	"gopkg.in/yaml.v3"
 
@@ -53,13 +52,12 @@ type template struct {
 	// condsIncomplete is set when a loop in Conditions could not be
 	// expanded: a condition that is not found may be one it generates.
 	condsIncomplete bool
-	// warnedTransform is set once a loop without the transform is reported.
-	warnedTransform bool
+	// languageExtensions is set when Transform declares
+	// AWS::LanguageExtensions (see hasLanguageExtensions).
+	languageExtensions bool
 	// jsonOrigin maps a string that Fn::ToJsonString built to the value it
 	// serialized, so that a policy document keeps its positions.
 	jsonOrigin map[*node.Node]*node.Node
-	// transforms are the template's Transform entries.
-	transforms []string
 	// stacks are the nested stack templates already being read, from the
 	// top template down, to stop cycles; root bounds the files they may read.
 	stacks []string
@@ -202,8 +200,9 @@ func (t *template) resourceCondition(id string, k, cond *yaml.Node) bool {
 	return t.condition(cond.Value, cond, 0) == triTrue
 }
 
-// readTransforms records the Transform section: a name or a list of names
-// (a macro with parameters is a mapping, recorded by its Name).
+// readTransforms reads the Transform section: a name or a list of names
+// (a macro with parameters is a mapping; AWS::LanguageExtensions takes
+// none, so CloudFormation accepts it only as a literal name).
 func (t *template) readTransforms(root *yaml.Node) {
 	_, tr := lookup(root, "Transform")
 	items := []*yaml.Node{tr}
@@ -211,16 +210,19 @@ func (t *template) readTransforms(root *yaml.Node) {
 		items = tr.Content
 	}
 	for _, it := range items {
-		if s, ok := scalarOf(it); ok {
-			t.transforms = append(t.transforms, s)
-		} else if s, ok := scalarOf(t.lookup(it, "Name")); ok {
-			t.transforms = append(t.transforms, s)
+		if s, ok := scalarOf(it); ok && s == "AWS::LanguageExtensions" {
+			t.languageExtensions = true
 		}
 	}
 }
 
-func (t *template) hasTransform(name string) bool {
-	return slices.Contains(t.transforms, name)
+// hasLanguageExtensions reports whether the template declares the
+// AWS::LanguageExtensions transform as CloudFormation accepts it: the
+// literal string, as Transform or as an item of the Transform list (not a
+// macro mapping, which that transform does not take, nor a parameter or
+// function).
+func (t *template) hasLanguageExtensions() bool {
+	return t.languageExtensions
 }
 
 // rng returns the source range of a node: its start, and for a scalar the
