@@ -33,7 +33,7 @@ type Options struct {
 }
 
 // Formats lists the supported format names.
-var Formats = []string{"text", "json", "sarif", "junit"}
+var Formats = []string{"text", "json", "sarif", "junit", "github"}
 
 // Write renders r to w in the named format.
 func Write(w io.Writer, format string, r *report.Report, opts Options) error {
@@ -49,6 +49,8 @@ func Write(w io.Writer, format string, r *report.Report, opts Options) error {
 		return writeSARIF(w, r, maxSARIFResults)
 	case "junit":
 		return writeJUnit(w, r)
+	case "github":
+		return writeGitHub(w, r)
 	}
 	return fmt.Errorf("reporters: unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }

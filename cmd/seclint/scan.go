@@ -77,7 +77,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs := pflag.NewFlagSet("seclint", pflag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.SortFlags = false
-	fs.StringArrayVarP(&f.formats, "format", "f", nil, "output `FORMAT[=FILE]`: text (default), json, sarif, junit; repeatable")
+	fs.StringArrayVarP(&f.formats, "format", "f", nil, "output `FORMAT[=FILE]`: text (default), json, sarif, junit, github; repeatable")
 	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` (with a single --format)")
 	fs.StringVar(&f.failOn, "fail-on", "LOW", "exit 1 when a finding at or above `SEVERITY` remains (CRITICAL, HIGH, MEDIUM, LOW)")
 	fs.StringVar(&f.minSeverity, "min-severity", "LOW", "do not report findings below `SEVERITY`")
