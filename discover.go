@@ -71,6 +71,11 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			} else {
 				d.tf.addWalked(p, walkRoot)
 			}
+		case explicit && isVarFile(p):
+			// A commit that changes only a .tfvars file: scanned as the
+			// input of its module (discover_varfiles.go).
+			d.files++
+			d.tf.addVarFile(p)
 		case isTemplateCandidate(p):
 			d.classify(p, explicit)
 		}
@@ -123,6 +128,7 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			})
 		}
 	}
+	d.diags = append(d.diags, d.tf.resolveVarFiles()...)
 	// Terraform units are the root modules (discover_terraform.go).
 	d.jobs = append(d.jobs, d.tf.jobs(exclude)...)
 	return d, nil

@@ -32,6 +32,10 @@ type tfUnits struct {
 	// the configuration it was made from replaces the configuration's
 	// own scan, which it makes more precise (and would only repeat).
 	plans map[string]bool
+	// varFiles are the variable files named on the command line, and
+	// applied maps a root module to those it is scanned with.
+	varFiles []string
+	applied  map[string][]string
 }
 
 func newTFUnits() *tfUnits {
@@ -77,7 +81,7 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		for _, d := range reach {
 			cache.Expect(d, 1)
 		}
-		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, cache))
+		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.applied[root], cache))
 	}
 
 	only := map[string]map[string]bool{}
@@ -86,7 +90,10 @@ func (t *tfUnits) jobs(exclude []string) []job {
 	var order []string
 	searched := map[string]map[string][]string{}
 	graphs := map[string]*terraform.Graph{}
-	for _, f := range t.explicit {
+	// A module a named var file applies to is scanned whole, since the
+	// values may change any of its findings.
+	whole := map[string]bool{}
+	for _, f := range append(t.explicit, t.varFileTargets(covered)...) {
 		dir := filepath.Dir(f)
 		if covered[dir] {
 			continue
@@ -102,7 +109,11 @@ func (t *tfUnits) jobs(exclude []string) []job {
 			// Outside the search (or excluded): the module alone.
 			mods[dir] = moduleFiles(dir)
 		}
-		for _, root := range callers(graphs[search], dir) {
+		roots := callers(graphs[search], dir)
+		if t.applied[dir] != nil && !isTerraform(f) {
+			roots, whole[dir] = []string{dir}, true
+		}
+		for _, root := range roots {
 			if only[root] == nil {
 				only[root] = map[string]bool{}
 				files[root] = mods[root]
@@ -118,17 +129,25 @@ func (t *tfUnits) jobs(exclude []string) []job {
 				cache.Expect(d, 1)
 			}
 		}
-		out = append(out, tfJob(root, files[root], scanRoot[root], only[root], cache))
+		o := only[root]
+		if whole[root] {
+			o = nil
+		}
+		out = append(out, tfJob(root, files[root], scanRoot[root], o, t.applied[root], cache))
 	}
 	return out
 }
 
-func tfJob(dir string, files []string, scanRoot string, only map[string]bool, cache *terraform.Cache) job {
+func tfJob(dir string, files []string, scanRoot string, only map[string]bool, varFiles []string, cache *terraform.Cache) job {
 	files = append([]string(nil), files...)
 	sort.Strings(files)
 	return job{path: dir, only: only, parse: func(o *Options) *model.Unit {
+		vf := o.VarFiles
+		if len(varFiles) > 0 {
+			vf = append(append([]string(nil), o.VarFiles...), varFiles...)
+		}
 		return terraform.ParseModule(dir, files, terraform.Options{
-			Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env, ScanRoot: scanRoot, Cache: cache,
+			Vars: o.Vars, VarFiles: vf, Env: o.Env, ScanRoot: scanRoot, Cache: cache,
 		})
 	}}
 }

@@ -69,3 +69,37 @@ func TestConfigGlobsRelativeToConfigFile(t *testing.T) {
 		}
 	}
 }
+
+// Item 2: a .tfvars file named on the command line (a commit that changes
+// only it) is scanned as the input of its module.
+func TestNamedVarFileScansItsModule(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf": "variable \"acl\" {\n  type    = string\n  default = \"private\"\n}\n\n" +
+			"resource \"aws_s3_bucket_acl\" \"a\" {\n  bucket = \"x\"\n  acl    = var.acl\n}\n",
+		"env/prod.tfvars":    "acl = \"public-read\"\n",
+		"env/dev.tfvars":     "acl = \"private\"\n",
+		"lost/x/lost.tfvars": "acl = \"public-read\"\n",
+	})
+	for _, tt := range []struct {
+		file string
+		code int
+		want []string
+	}{
+		{"env/prod.tfvars", exitFindings, []string{"main.tf:8:", "aws-s3-public-acl", "env/prod.tfvars:1:1  note  variable values applied to module . (the working directory)", "1 file,"}},
+		{"env/dev.tfvars", exitOK, []string{"variable values applied to module .", "0 findings"}},
+		{"lost/x/lost.tfvars", exitOK, []string{"lost/x/lost.tfvars:1:1  warning  variable file not applied to any module: no .tf files in lost/x or its parent directory"}},
+	} {
+		t.Run(tt.file, func(t *testing.T) {
+			code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--no-color", tt.file)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d: %s%s", code, tt.code, out, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not contain %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
