@@ -148,6 +148,7 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 		rep.Resources += r.resources
 	}
+	dropExcluded(rep, opts.Exclude)
 	if opts.MinSeverity != "" {
 		kept := rep.Findings[:0]
 		for _, f := range rep.Findings {

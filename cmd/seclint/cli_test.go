@@ -103,3 +103,40 @@ func TestNamedVarFileScansItsModule(t *testing.T) {
 		})
 	}
 }
+
+// Item 3: --exclude holds for a local module that a scanned module calls.
+func TestExcludeCalledModule(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf":               "module \"site\" {\n  source = \"./modules/site\"\n}\n",
+		"modules/site/main.tf":  publicBucket,
+		"modules/other/main.tf": publicBucket,
+	})
+	for _, tt := range []struct {
+		name    string
+		args    []string
+		code    int
+		want    []string
+		notWant string
+	}{
+		{"not excluded", []string{"."}, exitFindings, []string{"modules/site/main.tf:3:", "modules/other/main.tf:3:"}, ""},
+		{"excluded", []string{"--exclude", "modules/site/**", "."}, exitFindings, []string{"modules/other/main.tf:3:"}, "modules/site"},
+		{"./ form", []string{"--exclude", "./modules/**", "./"}, exitOK, []string{"0 findings"}, "modules/"},
+		{"named file", []string{"--exclude", "modules/**", "main.tf"}, exitOK, []string{"0 findings"}, "modules/"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runIn(t, dir, append([]string{"--enable", "aws-s3-public-acl"}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d: %s%s", code, tt.code, out, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not contain %q:\n%s", w, out)
+				}
+			}
+			if tt.notWant != "" && strings.Contains(out, tt.notWant) {
+				t.Errorf("output names the excluded %s:\n%s", tt.notWant, out)
+			}
+		})
+	}
+}
