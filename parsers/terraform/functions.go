@@ -15,7 +15,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
-	"github.com/hashicorp/hcl/v2/ext/tryfunc"
 	ctyyaml "github.com/zclconf/go-cty-yaml"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -39,7 +38,7 @@ var builtinFunctions = func() map[string]function.Function {
 		"base64sha512":    hashFunc(sha512.New, base64.StdEncoding.EncodeToString),
 		"basename":        pathFunc(filepath.Base),
 		"pathexpand":      pathExpandFunc,
-		"can":             tryfunc.CanFunc,
+		"can":             canFunc,
 		"ceil":            stdlib.CeilFunc,
 		"chomp":           stdlib.ChompFunc,
 		"chunklist":       stdlib.ChunklistFunc,
@@ -122,7 +121,7 @@ var builtinFunctions = func() map[string]function.Function {
 		"trimprefix":      stdlib.TrimPrefixFunc,
 		"trimspace":       stdlib.TrimSpaceFunc,
 		"trimsuffix":      stdlib.TrimSuffixFunc,
-		"try":             tryfunc.TryFunc,
+		"try":             tryFunc,
 		"upper":           stdlib.UpperFunc,
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
