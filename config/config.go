@@ -20,8 +20,12 @@ import (
 	"github.com/seclint/seclint/report"
 )
 
-// FileName is the config file looked for in the scan root.
+// FileName is the config file looked for in the scan root; FileNames are
+// the names tried, in order (golangci-lint and Trivy accept both spellings
+// of the extension too).
 const FileName = ".seclint.yaml"
+
+var FileNames = []string{FileName, ".seclint.yml"}
 
 // Config is the content of .seclint.yaml.
 type Config struct {
@@ -40,6 +44,9 @@ type Config struct {
 
 	// Path is the file the config was read from.
 	Path string `yaml:"-"`
+	// RuleRefs are the rule IDs the file names, with their lines, for
+	// CheckRuleIDs.
+	RuleRefs []RuleRef `yaml:"-"`
 }
 
 // Rules selects rules and changes their severity.
@@ -105,9 +112,11 @@ func Load(path string) (*Config, error) {
 
 // Find returns the config file of the scan root, or "" when there is none.
 func Find(root string) string {
-	p := filepath.Join(root, FileName)
-	if info, err := os.Stat(p); err == nil && !info.IsDir() {
-		return p
+	for _, name := range FileNames {
+		p := filepath.Join(root, name)
+		if info, err := os.Stat(p); err == nil && !info.IsDir() {
+			return p
+		}
 	}
 	return ""
 }
@@ -125,11 +134,12 @@ func Parse(path string, src []byte) (*Config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, readable(err))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err == nil {
 		recordIgnoreLines(&doc, c.Ignore)
+		c.RuleRefs = ruleRefs(&doc)
 	}
 	if err := c.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)

@@ -140,3 +140,35 @@ func TestExcludeCalledModule(t *testing.T) {
 		})
 	}
 }
+
+// Item 4: typos in the config file are errors naming the file and line,
+// in the file's terms (no Go type names); .seclint.yml is found too.
+func TestConfigTypos(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, cfg string
+		code            int
+		want            string
+	}{
+		{"unknown disable", ".seclint.yaml", "rules:\n  disable:\n    - aws-s3-versoning\n", exitUsage, ".seclint.yaml:3: rules.disable: unknown rule ID \"aws-s3-versoning\" (see `seclint rules`)"},
+		{"unknown enable", ".seclint.yaml", "rules:\n  enable: [aws-s3-public-acl, aws-nope]\n", exitUsage, ".seclint.yaml:2: rules.enable: unknown rule ID \"aws-nope\""},
+		{"unknown severity", ".seclint.yaml", "rules:\n  severity:\n    aws-s3-public-ac: LOW\n", exitUsage, ".seclint.yaml:3: rules.severity: unknown rule ID \"aws-s3-public-ac\""},
+		{"unknown ignore", ".seclint.yaml", "ignore:\n  - paths: [\"x/**\"]\n    rules: [\"*\", aws-s3-publicacl]\n", exitUsage, ".seclint.yaml:3: ignore.rules: unknown rule ID \"aws-s3-publicacl\""},
+		{"wrong type", ".seclint.yaml", "rules:\n  disable: aws-s3-versioning\n", exitUsage, ".seclint.yaml: line 2: want a list, got a string"},
+		{"yml found", ".seclint.yml", "rules:\n  enable: [aws-s3-versioning]\n", exitOK, "0 findings"},
+		{"yml read", ".seclint.yml", "fail_on: SEVERE\n", exitUsage, ".seclint.yml: fail_on: \"SEVERE\" is not CRITICAL, HIGH, MEDIUM or LOW"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{"main.tf": publicBucket, tt.file: tt.cfg})
+			code, out, errOut := runIn(t, dir, ".")
+			if code != tt.code || !strings.Contains(out+errOut, tt.want) {
+				t.Errorf("exit %d, output %q: want %d and %q", code, out+errOut, tt.code, tt.want)
+			}
+			for _, goName := range []string{"[]string", "!!str", "map["} {
+				if strings.Contains(errOut, goName) {
+					t.Errorf("error shows %q: %s", goName, errOut)
+				}
+			}
+		})
+	}
+}

@@ -132,6 +132,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		f.exclude = append(cfg.Exclude, f.exclude...)
 		f.policyDirs = append(cfg.Policies, f.policyDirs...)
 		f.varFiles = append(cfg.Terraform.VarFiles, f.varFiles...)
+		if err := checkConfigRuleIDs(cfg, f.policyDirs); err != nil {
+			return exitUsage, err
+		}
 	}
 	if f.jobs < 0 {
 		return exitUsage, fmt.Errorf("--jobs %d: want a positive number, or 0 for the number of cores", f.jobs)
