@@ -56,11 +56,19 @@ func WriteBaseline(w io.Writer, r *report.Report) error {
 	f := baselineFile{Version: 1, Findings: []baselineEntry{}}
 	seen := map[string]bool{}
 	for _, fd := range r.Active() {
-		if seen[fd.Fingerprint] {
-			continue
+		// A finding reported once for several instances records each
+		// instance's fingerprint: the baseline keeps matching when an
+		// instance goes away or another one sorts first.
+		entries := []baselineEntry{{Fingerprint: fd.Fingerprint, RuleID: fd.RuleID, Resource: fd.Resource, Attribute: fd.Attribute, File: fd.Range.File}}
+		for _, in := range fd.Instances {
+			entries = append(entries, baselineEntry{Fingerprint: in.Fingerprint, RuleID: fd.RuleID, Resource: in.Resource, Attribute: fd.Attribute, File: fd.Range.File})
 		}
-		seen[fd.Fingerprint] = true
-		f.Findings = append(f.Findings, baselineEntry{Fingerprint: fd.Fingerprint, RuleID: fd.RuleID, Resource: fd.Resource, Attribute: fd.Attribute, File: fd.Range.File})
+		for _, e := range entries {
+			if !seen[e.Fingerprint] {
+				seen[e.Fingerprint] = true
+				f.Findings = append(f.Findings, e)
+			}
+		}
 	}
 	sort.Slice(f.Findings, func(i, j int) bool { return f.Findings[i].Fingerprint < f.Findings[j].Fingerprint })
 	enc := json.NewEncoder(w)
@@ -72,11 +80,23 @@ func WriteBaseline(w io.Writer, r *report.Report) error {
 func (b Baseline) filter(fs []report.Finding) []report.Finding {
 	kept := fs[:0]
 	for _, f := range fs {
-		if b[f.Fingerprint] {
+		if b.known(f) {
 			continue
 		}
 		f.BaselineState = "new"
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// known reports whether the baseline holds the finding: its fingerprint or,
+// for a finding reported once for several instances, any instance's (a
+// module called once more does not make the line's finding new).
+func (b Baseline) known(f report.Finding) bool {
+	for _, fp := range f.Fingerprints() {
+		if b[fp] {
+			return true
+		}
+	}
+	return false
 }

@@ -139,15 +139,20 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 			nested[f] = true
 		}
 	}
+	var units []string // the unit of each finding, for mergeInstances
 	for i, r := range results {
 		if nested[d.jobs[i].path] {
 			continue
 		}
 		rep.Findings = append(rep.Findings, r.findings...)
+		for range r.findings {
+			units = append(units, d.jobs[i].path)
+		}
 		rep.Checks = append(rep.Checks, r.checks...)
 		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
 		rep.Resources += r.resources
 	}
+	rep.Findings = mergeInstances(rep.Findings, units)
 	dropExcluded(rep, opts.Exclude)
 	if opts.MinSeverity != "" {
 		kept := rep.Findings[:0]

@@ -88,6 +88,11 @@ type Finding struct {
 	// Related are further places that explain the finding, e.g. the module
 	// calls through which a resource inside a module was instantiated.
 	Related []Related `json:"related,omitempty"`
+	// Instances are the objects that each produced this finding at this
+	// same range (module instances, calls from several root modules), when
+	// more than one did: the finding is reported once, for all of them.
+	// Resource, Attribute and Fingerprint are those of the first.
+	Instances []Instance `json:"instances,omitempty"`
 	// Suppression is set when an ignore comment, template Metadata or the
 	// config file silences the finding. Suppressed findings do not count for
 	// the exit code and are hidden from text output unless asked for.
@@ -101,6 +106,29 @@ type Finding struct {
 type Related struct {
 	Message string      `json:"message"`
 	Range   model.Range `json:"range"`
+}
+
+// Instance is one of the objects a merged finding stands for.
+type Instance struct {
+	// Unit is the scan unit (root module directory, template) it was
+	// found in.
+	Unit     string `json:"unit"`
+	Resource string `json:"resource"`
+	// Fingerprint is the one the finding would have on its own, so a
+	// baseline that holds any instance's keeps matching.
+	Fingerprint string `json:"fingerprint"`
+}
+
+// Fingerprints returns the fingerprints the finding answers to: its own
+// and those of its instances.
+func (f Finding) Fingerprints() []string {
+	out := []string{f.Fingerprint}
+	for _, in := range f.Instances {
+		if in.Fingerprint != f.Fingerprint {
+			out = append(out, in.Fingerprint)
+		}
+	}
+	return out
 }
 
 // Suppression kinds, as SARIF names them.

@@ -54,9 +54,16 @@ type (
 		Location      jsonLocation    `json:"location"`
 		Fingerprint   string          `json:"fingerprint"`
 		Related       []jsonRelated   `json:"related"`
+		Instances     []jsonInstance  `json:"instances"`
 		Suppressed    bool            `json:"suppressed"`
 		Suppression   jsonSuppression `json:"suppression"`
 		BaselineState string          `json:"baseline_state"`
+	}
+
+	jsonInstance struct {
+		Unit        string `json:"unit"`
+		Resource    string `json:"resource"`
+		Fingerprint string `json:"fingerprint"`
 	}
 
 	jsonRelated struct {
@@ -140,6 +147,7 @@ func writeJSON(w io.Writer, r *report.Report) error {
 			Location:      jsonLoc(f.Range),
 			Fingerprint:   f.Fingerprint,
 			Related:       jsonRelatedOf(f.Related),
+			Instances:     jsonInstancesOf(f.Instances),
 			Suppressed:    f.Suppression != nil,
 			Suppression:   jsonSuppressionOf(f.Suppression),
 			BaselineState: f.BaselineState,
@@ -208,4 +216,12 @@ func jsonSuppressionOf(s *report.Suppression) jsonSuppression {
 		return jsonSuppression{}
 	}
 	return jsonSuppression{Kind: s.Kind, Justification: s.Justification, Until: s.Until, Location: jsonLoc(s.Range)}
+}
+
+func jsonInstancesOf(is []report.Instance) []jsonInstance {
+	out := []jsonInstance{}
+	for _, in := range is {
+		out = append(out, jsonInstance{Unit: in.Unit, Resource: in.Resource, Fingerprint: in.Fingerprint})
+	}
+	return out
 }

@@ -139,18 +139,28 @@ func ruleSuite(r *report.Report, ru report.Rule) junitTestsuite {
 		if f.RuleID != ru.ID {
 			continue
 		}
-		tc := get(cmp.Or(f.Resource, location(f.Range)))
-		if f.Suppression != nil {
-			if tc.Skipped == nil {
-				tc.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppression.Justification}
+		// A finding reported once for several instances fails the check
+		// of each of them.
+		names := []string{cmp.Or(f.Resource, location(f.Range))}
+		for _, in := range f.Instances {
+			if in.Resource != "" && !slices.Contains(names, in.Resource) {
+				names = append(names, in.Resource)
 			}
-			continue
 		}
-		tc.Failures = append(tc.Failures, junitProblem{
-			Message: cmp.Or(f.Message, ru.Title, ru.ID),
-			Type:    string(severityOf(f, ru)),
-			Text:    xmlText(failureText(f)),
-		})
+		for _, name := range names {
+			tc := get(name)
+			if f.Suppression != nil {
+				if tc.Skipped == nil {
+					tc.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppression.Justification}
+				}
+				continue
+			}
+			tc.Failures = append(tc.Failures, junitProblem{
+				Message: cmp.Or(f.Message, ru.Title, ru.ID),
+				Type:    string(severityOf(f, ru)),
+				Text:    xmlText(failureText(f)),
+			})
+		}
 	}
 
 	s := junitTestsuite{Name: ru.ID, Properties: ruleProperties(ru)}
