@@ -279,11 +279,41 @@ _narrowing_values(c) if {
 	is_unknown(v)
 }
 
-# A known value narrows unless it matches everything.
+# A known value narrows unless it matches everything, or no request can
+# match it.
 _narrowing_values(c) if {
 	some v in c.values
 	is_string(v)
 	not _matches_everything(c, v)
+	not _matches_nothing(c, v)
+}
+
+# An aws:SourceIp value that is not a public address or block: the key holds
+# the public address a request reaches AWS from, and is absent on requests
+# through a VPC endpoint (IAM User Guide, global condition keys), so a
+# private range (cidr_is_private) or a value that is no address at all is
+# never matched and limits the callers to no network.
+_matches_nothing(c, v) if {
+	lower(c.key) == "aws:sourceip"
+	cidr_is_private(v)
+}
+
+_matches_nothing(c, v) if {
+	lower(c.key) == "aws:sourceip"
+	not cidr_of(v)
+}
+
+# private_source_ip_only(s): statement s tests aws:SourceIp with a positive
+# operator whose known values are all private addresses (for messages: the
+# condition the author meant to narrow the statement with).
+private_source_ip_only(s) if {
+	some c in s.conditions
+	_positive(c)
+	condition_key_is(c, "aws:sourceip")
+	count(c.values) > 0
+	every v in c.values {
+		cidr_is_private(v)
+	}
 }
 
 _matches_everything(c, v) if {

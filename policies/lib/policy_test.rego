@@ -37,6 +37,24 @@ test_narrowing_conditions if {
 	lib.narrows(cond("StringLike", "StringLike", "token.actions.githubusercontent.com:sub", ["repo:acme/app:*"]))
 	lib.narrows(cond("StringEquals", "StringEquals", "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud", ["sts.amazonaws.com"]))
 	lib.narrows(cond("Bool", "Bool", "aws:PrincipalIsAWSService", ["true"]))
+	lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/8", "203.0.113.7"]))
+	lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/7"]))
+	lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["2001:db8::/32"]))
+	lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/8", unknown]))
+	lib.narrows(cond("IpAddress", "IpAddress", "aws:VpcSourceIp", ["10.0.0.0/8"]))
+}
+
+# A condition that no request can satisfy narrows nothing: aws:SourceIp is
+# the public address of the caller, absent through a VPC endpoint.
+test_unsatisfiable_source_ip_does_not_narrow if {
+	not lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/8"]))
+	not lib.narrows(cond("IpAddress", "IpAddress", "AWS:SourceIP", ["192.168.1.10", "172.16.0.0/12"]))
+	not lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["fc00::/7"]))
+	not lib.narrows(cond("IpAddress", "IpAddress", "aws:SourceIp", ["not-an-address"]))
+	lib.private_source_ip_only({"conditions": [cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/8"])]})
+	not lib.private_source_ip_only({"conditions": [cond("IpAddress", "IpAddress", "aws:SourceIp", ["10.0.0.0/8", "203.0.113.7"])]})
+	not lib.private_source_ip_only({"conditions": [cond("NotIpAddress", "NotIpAddress", "aws:SourceIp", ["10.0.0.0/8"])]})
+	not lib.private_source_ip_only({"conditions": [cond("IpAddress", "IpAddress", "aws:SourceIp", unknown)]})
 }
 
 test_non_narrowing_conditions if {

@@ -7,7 +7,11 @@
 #   only safe with a condition that narrows it to known callers: a VPC endpoint
 #   or VPC, an organization, an account, a source ARN, or a specific (public)
 #   source IP range. Conditions tested with IfExists or negated operators do not
-#   narrow, because requests without the key still match.
+#   narrow, because requests without the key still match. A condition narrows
+#   only if a request can satisfy it: aws:SourceIp is the public address a
+#   request comes from (absent through a VPC endpoint), so private ranges
+#   (10/8, 172.16/12, 192.168/16, fc00::/7, ...) limit the callers to no
+#   network; aws-policy-private-source-ip reports that condition as well.
 # custom:
 #   id: aws-policy-public-principal
 #   severity: CRITICAL
@@ -45,9 +49,15 @@ deny contains finding if {
 	finding := lib.finding(
 		policy,
 		lib.path(["statements", i, "principals", j]),
-		sprintf("%s allows any principal (\"*\") with no condition that limits the callers; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i)]),
+		sprintf("%s allows any principal (\"*\") with no condition that limits the callers%s; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i), _private_ip_note(s)]),
 	)
 }
+
+# _private_ip_note(s) explains why a private aws:SourceIp condition of s
+# is not counted.
+_private_ip_note(s) := " (its aws:SourceIp condition lists only private addresses, which no request carries as its source IP, so it limits the callers to no network)" if {
+	lib.private_source_ip_only(s)
+} else := ""
 
 # Allow with NotPrincipal allows everyone except the listed principals.
 deny contains finding if {

@@ -35,3 +35,15 @@ test_traps_do_not_fire if {
 	count(rule.deny) == 0 with input as pol("identity", [{"effect": "Allow", "principals": star}])
 	count(rule.deny) == 0 with input as pol("resource", [{"effect": "Allow", "principals": [{"type": "Service", "value": "cloudtrail.amazonaws.com"}]}])
 }
+
+test_private_source_ip_does_not_narrow if {
+	private := [{"operator": "IpAddress", "base": "IpAddress", "key": "aws:SourceIp", "values": ["10.0.0.0/8", "192.168.0.0/16"]}]
+	fs := rule.deny with input as pol("resource", [{"effect": "Allow", "principals": star, "conditions": private}])
+	count(fs) == 1
+	some f in fs
+	contains(f.message, "lists only private addresses")
+	public := [{"operator": "IpAddress", "base": "IpAddress", "key": "aws:SourceIp", "values": ["10.0.0.0/8", "203.0.113.0/24"]}]
+	count(rule.deny) == 0 with input as pol("resource", [{"effect": "Allow", "principals": star, "conditions": public}])
+	vpc := [{"operator": "IpAddress", "base": "IpAddress", "key": "aws:VpcSourceIp", "values": ["10.0.0.0/8"]}]
+	count(rule.deny) == 0 with input as pol("resource", [{"effect": "Allow", "principals": star, "conditions": vpc}])
+}
