@@ -1,7 +1,6 @@
 package seclint
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"regexp"
@@ -91,7 +90,7 @@ func parseUntil(s string) (time.Time, error) {
 // block, the whole block: up to the matching closing brace in HCL, or the
 // lines indented deeper than it in YAML.
 func commentIgnores(path string, src []byte) ([]*ignore, []model.Diagnostic) {
-	if !bytes.Contains(src, []byte("seclint:ignore")) {
+	if !mayHoldIgnore(src) {
 		return nil, nil
 	}
 	lines := strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
@@ -100,6 +99,9 @@ func commentIgnores(path string, src []byte) ([]*ignore, []model.Diagnostic) {
 	for i, line := range lines {
 		m := ignoreRe.FindStringSubmatchIndex(line)
 		if m == nil {
+			if d, ok := malformedIgnore(path, i+1, line); ok {
+				diags = append(diags, d)
+			}
 			continue
 		}
 		lineNo := i + 1

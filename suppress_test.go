@@ -119,3 +119,38 @@ func TestInvalidUntilIsADiagnostic(t *testing.T) {
 		t.Errorf("ignores %v diagnostics %v", igs, diags)
 	}
 }
+
+func TestMalformedIgnoreComments(t *testing.T) {
+	for _, tt := range []struct {
+		line string
+		hint string // "" when the comment is well formed
+	}{
+		{`acl = "x" # seclint:ignore aws-s3-public-acl -- site`, ""},
+		{`# seclint:ignore aws-s3-public-acl,aws-s3-versioning until=2030-01-01 -- migrating`, ""},
+		{`// seclint:ignore *`, ""},
+		{`# a comment about seclint, not an ignore`, ""},
+		{`# seclint:ignore aws-s3-versioning because legacy`, "put the reason after --"},
+		{`# seclint:ignore:aws-s3-versioning`, "the rule IDs follow a space, not :"},
+		{`# seclint: ignore aws-s3-versioning`, "write seclint:ignore in lower case, without spaces"},
+		{`# SECLINT:IGNORE aws-s3-versioning`, "write seclint:ignore in lower case, without spaces"},
+		{`# seclint:ignore aws-s3-versioning, aws-s3-public-acl`, "separate rule IDs with a comma and no space"},
+		{`# seclint:ignore`, "name the rule IDs to ignore"},
+		{`# seclint:ignore aws-s3-versioning until 2030-01-01`, "write the date as until=YYYY-MM-DD"},
+	} {
+		igs, diags := commentIgnores("main.tf", []byte("x = 1\n"+tt.line+"\ny = 2\n"))
+		if tt.hint == "" {
+			if len(diags) != 0 {
+				t.Errorf("%s: unexpected %+v", tt.line, diags)
+			}
+			continue
+		}
+		if len(igs) != 0 || len(diags) != 1 {
+			t.Errorf("%s: %d ignores, %d diagnostics; want 0 and 1", tt.line, len(igs), len(diags))
+			continue
+		}
+		d := diags[0]
+		if d.Severity != model.DiagWarning || d.Range.Start.Line != 2 || !strings.Contains(d.Detail, tt.hint) || !strings.Contains(d.Detail, ignoreForm) {
+			t.Errorf("%s: got %+v, want a warning on line 2 saying %q and the accepted form", tt.line, d, tt.hint)
+		}
+	}
+}

@@ -172,3 +172,15 @@ func TestConfigTypos(t *testing.T) {
 		})
 	}
 }
+
+// Item 5: a malformed ignore comment is a warning naming file and line and
+// showing the accepted form; it suppresses nothing.
+func TestMalformedIgnoreCommentWarns(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.tf": strings.Replace(publicBucket, `"public-read"`, `"public-read" # seclint:ignore aws-s3-public-acl because legacy`, 1)})
+	code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--no-color", ".")
+	want := "main.tf:3:26  warning  malformed ignore comment: put the reason after --; the comment suppresses nothing. The accepted form is: # seclint:ignore RULE-ID[,RULE-ID...] [until=YYYY-MM-DD] [-- reason]"
+	if code != exitFindings || !strings.Contains(out, want) || !strings.Contains(out, "aws-s3-public-acl") {
+		t.Errorf("exit %d, output %s%s: want 1, the finding and %q", code, out, errOut, want)
+	}
+}
