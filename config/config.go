@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -166,7 +167,7 @@ func recordIgnoreLines(doc *yaml.Node, igs []Ignore) {
 
 func (c *Config) validate() error {
 	for _, s := range []struct{ name, v string }{{"fail_on", c.FailOn}, {"min_severity", c.MinSeverity}} {
-		if s.v != "" {
+		if s.v != "" && (s.name != "fail_on" || !strings.EqualFold(s.v, "none")) {
 			if _, ok := report.ParseSeverity(s.v); !ok {
 				return fmt.Errorf("%s: %q is not CRITICAL, HIGH, MEDIUM or LOW", s.name, s.v)
 			}

@@ -53,6 +53,9 @@ func exitCode(r *report.Report, failOn report.Severity) int {
 	if r.HasErrors() {
 		return exitFindings
 	}
+	if failOn == failOnNone {
+		return exitOK
+	}
 	for _, f := range r.Active() {
 		if f.Severity.Rank() >= failOn.Rank() {
 			return exitFindings

@@ -79,7 +79,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.SortFlags = false
 	fs.StringArrayVarP(&f.formats, "format", "f", nil, "output `FORMAT[=FILE]`: text (default), json, sarif, junit, github; repeatable")
 	fs.StringVarP(&f.output, "output", "o", "", "write the output to `FILE` (with a single --format)")
-	fs.StringVar(&f.failOn, "fail-on", "LOW", "exit 1 when a finding at or above `SEVERITY` remains (CRITICAL, HIGH, MEDIUM, LOW)")
+	fs.StringVar(&f.failOn, "fail-on", "LOW", "exit 1 when a finding at or above `SEVERITY` remains (CRITICAL, HIGH, MEDIUM, LOW; none: never)")
 	fs.StringVar(&f.minSeverity, "min-severity", "LOW", "do not report findings below `SEVERITY`")
 	fs.StringArrayVar(&f.policyDirs, "policy", nil, "load extra Rego rules from `DIR` (repeatable)")
 	fs.StringSliceVar(&f.enable, "enable", nil, "run only these rule `IDS` (comma-separated)")
@@ -139,9 +139,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if f.jobs < 0 {
 		return exitUsage, fmt.Errorf("--jobs %d: want a positive number, or 0 for the number of cores", f.jobs)
 	}
-	failOn, ok := report.ParseSeverity(f.failOn)
+	failOn, ok := parseFailOn(f.failOn)
 	if !ok {
-		return exitUsage, fmt.Errorf("--fail-on %q: want CRITICAL, HIGH, MEDIUM or LOW", f.failOn)
+		return exitUsage, fmt.Errorf("--fail-on %q: want CRITICAL, HIGH, MEDIUM, LOW or none", f.failOn)
 	}
 	minSev, ok := report.ParseSeverity(f.minSeverity)
 	if !ok {
