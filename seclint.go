@@ -235,6 +235,9 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		return res
 	}
 	res.findings = locate(u, cs, raw, s.engine.Rules(), opts.Severity)
+	if u.Kind == model.UnitCloudFormation {
+		cfnSpelling(res.findings)
+	}
 	res.checks = checks(u, cs, s.engine.Rules())
 	igs, diags := unitIgnores(u)
 	res.diags = append(res.diags, diags...)

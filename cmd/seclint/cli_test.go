@@ -184,3 +184,39 @@ func TestMalformedIgnoreCommentWarns(t *testing.T) {
 		t.Errorf("exit %d, output %s%s: want 1, the finding and %q", code, out, errOut, want)
 	}
 }
+
+// Item 6: a Ref or Fn::GetAtt to a name the template does not declare is an
+// error at its line (CloudFormation rejects the template), and messages
+// quote values in CloudFormation's spelling.
+func TestCloudFormationUndefinedRefAndSpelling(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"template.yaml": `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Site:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: PublicRead
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref SiteBucket
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource: !GetAtt Site.Arn
+`})
+	code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--no-color", ".")
+	for _, want := range []string{
+		`template.yaml:6:22  HIGH  aws-s3-public-acl  Bucket Site has the public canned ACL "PublicRead"`,
+		"template.yaml:10:15  error  undefined reference: Ref SiteBucket: the template declares no parameter or resource SiteBucket, so CloudFormation rejects it",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output does not contain %q:\n%s%s", want, out, errOut)
+		}
+	}
+	if code != exitFindings || strings.Contains(out, "public-read") || strings.Contains(out, "Site.Arn") {
+		t.Errorf("exit %d (want 1), or the API spelling, or an error on the declared Site:\n%s", code, out)
+	}
+}

@@ -98,6 +98,7 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("%s: diagnostic without file and line: %+v", rel, d)
 			}
 		}
+		errs = expectUndefinedRefs(t, rel, errs)
 		if line, ok := corpusUnparseable[rel]; ok {
 			unparseable++
 			if len(errs) != 1 || !strings.HasPrefix(errs[0].Summary, "invalid ") || errs[0].Range.Start.Line != line {

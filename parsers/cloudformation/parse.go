@@ -146,6 +146,7 @@ func parseTemplate(u *model.Unit, path string, src []byte, opts Options, prefix 
 		t.budget = budgetFor(nodes, len(src))
 		t.hasLoops = bytes.Contains(src, []byte(forEachPrefix))
 		t.load(doc)
+		t.checkRefs(doc)
 		t.adapt(u, prefix)
 	}
 	u.Diagnostics = append(u.Diagnostics, t.diags...)
