@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -218,5 +219,81 @@ Resources:
 	}
 	if code != exitFindings || strings.Contains(out, "public-read") || strings.Contains(out, "Site.Arn") {
 		t.Errorf("exit %d (want 1), or the API spelling, or an error on the declared Site:\n%s", code, out)
+	}
+}
+
+// Item 7: command-line conventions.
+func TestCommandLineConventions(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.tf": publicBucket, "legacy/main.tf": publicBucket})
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // substring of stdout
+		stderr string // stderr is exactly this
+	}{
+		{"--help", []string{"--help"}, exitOK, "Exit codes: 0 no finding", ""},
+		{"-h", []string{"-h"}, exitOK, "seclint help [COMMAND]", ""},
+		{"help", []string{"help"}, exitOK, "Usage:\n  seclint [flags] [PATH...]", ""},
+		{"help rules", []string{"help", "rules"}, exitOK, "Usage: seclint rules [-f|--format text|json|markdown]", ""},
+		{"help explain", []string{"help", "explain"}, exitOK, "Usage: seclint explain RULE-ID", ""},
+		{"help version", []string{"help", "version"}, exitOK, "Usage: seclint version", ""},
+		{"help unknown", []string{"help", "scna"}, exitUsage, "", "seclint: help \"scna\": no such command; the commands are explain, help, rules, version (without one, seclint scans)\n"},
+		{"rules --help", []string{"rules", "--help"}, exitOK, "Lists every rule seclint runs.", ""},
+		{"explain --help", []string{"explain", "--help"}, exitOK, "Usage: seclint explain RULE-ID", ""},
+		{"version --help", []string{"version", "-h"}, exitOK, "Usage: seclint version", ""},
+		{"--version", []string{"--version"}, exitOK, "seclint ", ""},
+		{"--version after a flag", []string{"-q", "--version"}, exitOK, "seclint ", ""},
+		{"unknown flag", []string{"--nope"}, exitUsage, "", "seclint: unknown flag: --nope\nRun 'seclint --help' for usage.\n"},
+		{"rules -f json", []string{"rules", "-f", "json"}, exitOK, `"id": "aws-s3-public-acl"`, ""},
+		{"rules -f JSON", []string{"rules", "-f", "JSON"}, exitOK, `"id": "aws-s3-public-acl"`, ""},
+		{"-f JSON", []string{"-f", "JSON", "--enable", "aws-s3-public-acl", "."}, exitFindings, `"rule_id": "aws-s3-public-acl"`, ""},
+		{"missing --var-file", []string{"--var-file", "prod.tfvars", "."}, exitUsage, "", "seclint: --var-file prod.tfvars: no such file\n"},
+		{"bad --color", []string{"--color", "sometimes", "."}, exitUsage, "", "seclint: --color \"sometimes\": want auto, always or never\n"},
+		{"--color=always", []string{"--color=always", "--enable", "aws-s3-public-acl", "main.tf"}, exitFindings, "\x1b[", ""},
+		{"./ excludes as without", []string{"--exclude", "./legacy/**", "--enable", "aws-s3-public-acl", "./"}, exitFindings, "1 finding ", ""},
+		{"excludes without ./", []string{"--exclude", "legacy/**", "--enable", "aws-s3-public-acl", "./"}, exitFindings, "1 finding ", ""},
+		{"excludes ./ of a ./ path", []string{"--exclude", "./legacy", "--enable", "aws-s3-public-acl", "."}, exitFindings, "1 finding ", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runIn(t, dir, tt.args...)
+			if code != tt.code || !strings.Contains(out, tt.stdout) || errOut != tt.stderr {
+				t.Errorf("exit %d, stdout %q, stderr %q; want %d, stdout with %q, stderr %q", code, truncate(out), errOut, tt.code, tt.stdout, tt.stderr)
+			}
+			if strings.Count(out, "Exit codes:") > 1 {
+				t.Errorf("help printed twice")
+			}
+			if tt.name == "--color=never" && strings.Contains(out, "\x1b[") {
+				t.Errorf("colour with --color=never")
+			}
+		})
+	}
+}
+
+func truncate(s string) string {
+	if len(s) > 400 {
+		return s[:400] + "..."
+	}
+	return s
+}
+
+// Item 7: -o alone infers the format from the extension, and
+// --write-baseline writes the file, prints one line and exits 0.
+func TestOutputInferenceAndWriteBaseline(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"main.tf": publicBucket})
+	code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "-o", "out.sarif", ".")
+	sarif, err := os.ReadFile(filepath.Join(dir, "out.sarif"))
+	if code != exitFindings || out != "" || errOut != "" || err != nil || !strings.Contains(string(sarif), `"version": "2.1.0"`) {
+		t.Errorf("-o out.sarif: exit %d, stdout %q, stderr %q, file %.80q (%v); want 1, nothing on stdout, SARIF in the file", code, out, errOut, sarif, err)
+	}
+	code, out, errOut = runIn(t, dir, "--enable", "aws-s3-public-acl", "--write-baseline", "base.json", ".")
+	if code != exitOK || out != "seclint: recorded 1 finding in base.json\n" || errOut != "" {
+		t.Errorf("--write-baseline: exit %d, stdout %q, stderr %q; want 0 and one line", code, out, errOut)
+	}
+	if code, _, _ := runIn(t, dir, "--enable", "aws-s3-public-acl", "--baseline", "base.json", "."); code != exitOK {
+		t.Errorf("--baseline of the written file: exit %d, want 0", code)
 	}
 }

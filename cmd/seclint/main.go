@@ -28,6 +28,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var err error
 	code := exitOK
 	switch {
+	case len(args) > 0 && args[0] == "help":
+		err = runHelp(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && commandHelp[args[0]] != "" && isHelpFlag(args[1:]):
+		fmt.Fprint(stdout, commandHelp[args[0]])
 	case len(args) > 0 && args[0] == "rules":
 		err = runRules(ctx, args[1:], stdout)
 	case len(args) > 0 && args[0] == "explain":

@@ -16,11 +16,11 @@ import (
 
 func runRules(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := pflag.NewFlagSet("seclint rules", pflag.ContinueOnError)
-	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
+	format := fs.StringP("format", "f", "text", "output `FORMAT`: text, json or markdown")
 	dirs := fs.StringArray("policy", nil, "also list the rules in `DIR` (repeatable)")
 	fs.SetOutput(stdout)
 	fs.Usage = func() {
-		fmt.Fprintln(stdout, "Usage: seclint rules [--format text|json|markdown] [--policy DIR]\n\nLists every rule seclint runs.\n\nFlags:")
+		fmt.Fprintln(stdout, "Usage: seclint rules [-f|--format text|json|markdown] [--policy DIR]\n\nLists every rule seclint runs.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -34,7 +34,7 @@ func runRules(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	rules := e.Rules()
-	switch *format {
+	switch strings.ToLower(*format) {
 	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

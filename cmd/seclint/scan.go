@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/spf13/pflag"
-	"golang.org/x/term"
 
 	"github.com/seclint/seclint"
 	"github.com/seclint/seclint/config"
@@ -23,9 +22,10 @@ const scanUsage = `seclint — static security linter for AWS infrastructure cod
 
 Usage:
   seclint [flags] [PATH...]        scan files and directories (default: .)
-  seclint rules [--format text|json|markdown]
+  seclint rules [-f text|json|markdown]
   seclint explain RULE-ID
-  seclint version
+  seclint version                  (also: seclint --version)
+  seclint help [COMMAND]           this help, or a command's (also: COMMAND --help)
 
 seclint reads Terraform (*.tf, *.tf.json, *.tfvars), CloudFormation templates
 (YAML/JSON, SAM, CDK output) and IAM / resource policy JSON, and reports AWS
@@ -63,6 +63,8 @@ type scanFlags struct {
 	cfnParams   []string
 	cfnFiles    []string
 	noColor     bool
+	color       string
+	version     bool
 	quiet       bool
 	config      string
 	baseline    string
@@ -94,13 +96,14 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.StringVar(&f.writeBase, "write-baseline", "", "record the current findings in the baseline `FILE`")
 	fs.BoolVar(&f.unused, "report-unused-ignores", false, "warn about suppressions that matched no finding")
 	fs.BoolVar(&f.showSupp, "show-suppressed", false, "text output: also show suppressed findings")
-	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (also: NO_COLOR set)")
+	fs.StringVar(&f.color, "color", "auto", "colour the text output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (as --color=never)")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines or summary")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scan `N` units (modules, templates, policy files) at once (default: the number of cores); the output does not depend on it")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, scanUsage)
-		fs.PrintDefaults()
-	}
+	fs.BoolVar(&f.version, "version", false, "print the version and exit")
+	// The help is printed once, on stdout, when asked for; a usage error
+	// gets one line and a pointer to it (as git and kubectl do).
+	fs.Usage = func() {}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			fs.SetOutput(stdout)
@@ -108,6 +111,18 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			fs.PrintDefaults()
 			return exitOK, nil
 		}
+		return exitUsage, fmt.Errorf("%w\nRun 'seclint --help' for usage.", err)
+	}
+	if f.version {
+		return exitOK, runVersion(nil, stdout)
+	}
+	if err := checkColor(f.color); err != nil {
+		return exitUsage, err
+	}
+	if f.noColor {
+		f.color = "never"
+	}
+	if err := checkVarFiles(f.varFiles, "--var-file"); err != nil {
 		return exitUsage, err
 	}
 
@@ -131,6 +146,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		}
 		f.exclude = append(cfg.Exclude, f.exclude...)
 		f.policyDirs = append(cfg.Policies, f.policyDirs...)
+		if err := checkVarFiles(cfg.Terraform.VarFiles, cfg.Path+": terraform.var_files:"); err != nil {
+			return exitUsage, err
+		}
 		f.varFiles = append(cfg.Terraform.VarFiles, f.varFiles...)
 		if err := checkConfigRuleIDs(cfg, f.policyDirs); err != nil {
 			return exitUsage, err
@@ -198,13 +216,25 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if err != nil {
 		return exitUsage, err
 	}
-	for _, o := range outputs {
-		if err := o.write(rep, stdout, f); err != nil {
+	if f.writeBase != "" {
+		// Recording a baseline is not a check: the file is written, one
+		// line says so, and only outputs sent to files are written too.
+		if err := writeBaseline(f.writeBase, rep); err != nil {
 			return exitUsage, err
 		}
+		for _, o := range outputs {
+			if o.file == "" {
+				continue
+			}
+			if err := o.write(rep, stdout, f); err != nil {
+				return exitUsage, err
+			}
+		}
+		fmt.Fprintln(stdout, baselineWritten(f.writeBase, rep))
+		return exitOK, nil
 	}
-	if f.writeBase != "" {
-		if err := writeBaseline(f.writeBase, rep); err != nil {
+	for _, o := range outputs {
+		if err := o.write(rep, stdout, f); err != nil {
 			return exitUsage, err
 		}
 	}
@@ -220,11 +250,15 @@ type output struct {
 func parseOutputs(formats []string, file string) ([]output, error) {
 	if len(formats) == 0 {
 		formats = []string{"text"}
+		if inferred := inferFormat(file); inferred != "" {
+			formats = []string{inferred}
+		}
 	}
 	var outs []output
 	toStdout := 0
 	for _, f := range formats {
 		name, dest, _ := strings.Cut(f, "=")
+		name = strings.ToLower(name)
 		if !isFormat(name) {
 			return nil, fmt.Errorf("--format %q: want one of %s", name, strings.Join(reporters.Formats, ", "))
 		}
@@ -264,8 +298,8 @@ func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
 		}
 		defer file.Close()
 		w = file
-	} else if out, ok := stdout.(*os.File); ok {
-		color = !f.noColor && os.Getenv("NO_COLOR") == "" && term.IsTerminal(int(out.Fd()))
+	} else {
+		color = colorOn(f.color, stdout)
 	}
 	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet, ShowSuppressed: f.showSupp}
 	if err := reporters.Write(w, o.format, rep, opts); err != nil {

@@ -46,6 +46,9 @@ var policySources = map[string][]policySource{
 	"AWS::SQS::QueuePolicy":               {{prop: "PolicyDocument", kind: model.PolicyResource, target: "Queues", targetType: "AWS::SQS::Queue"}},
 	"AWS::SecretsManager::ResourcePolicy": {{prop: "ResourcePolicy", kind: model.PolicyResource, target: "SecretId", targetType: "AWS::SecretsManager::Secret"}},
 	"AWS::KMS::Key":                       {{prop: "KeyPolicy", kind: model.PolicyResource}},
+	"AWS::KMS::ReplicaKey":                {{prop: "KeyPolicy", kind: model.PolicyResource}},
+	"AWS::SNS::TopicInlinePolicy":         {{prop: "PolicyDocument", kind: model.PolicyResource, target: "TopicArn", targetType: "AWS::SNS::Topic"}},
+	"AWS::SQS::QueueInlinePolicy":         {{prop: "PolicyDocument", kind: model.PolicyResource, target: "Queue", targetType: "AWS::SQS::Queue"}},
 	"AWS::ECR::Repository":                {{prop: "RepositoryPolicyText", kind: model.PolicyResource}},
 	"AWS::S3::AccessPoint":                {{prop: "Policy", kind: model.PolicyResource}},
 	"AWS::Glacier::Vault":                 {{prop: "AccessPolicy", kind: model.PolicyResource}},
@@ -55,6 +58,10 @@ var policySources = map[string][]policySource{
 func (a *adapter) policies(r *resource) {
 	if r.typ == samFunction || r.typ == samStateMachine {
 		a.samPolicies(r)
+		return
+	}
+	if r.typ == "AWS::Lambda::Permission" {
+		a.lambdaPermission(r)
 		return
 	}
 	srcs := policySources[r.typ]

@@ -31,6 +31,7 @@ func newAdapter(e *evaluator, unit *model.Unit) *adapter {
 func (a *adapter) run() {
 	a.adaptS3()
 	a.adaptPolicies()
+	a.adaptLambdaPermissions()
 	a.adaptS3AccessPoints()
 	a.adaptKMS()
 	a.adaptCloudTrail()

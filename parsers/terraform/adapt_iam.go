@@ -34,6 +34,9 @@ var policySources = []policySource{
 	{typ: "aws_s3_bucket_policy", attr: "policy", kind: model.PolicyResource, ownerAttr: "bucket", ownerType: "aws_s3_bucket"},
 	{typ: "aws_s3_bucket", attr: "policy", kind: model.PolicyResource},
 	{typ: "aws_kms_key", attr: "policy", kind: model.PolicyResource},
+	{typ: "aws_kms_external_key", attr: "policy", kind: model.PolicyResource},
+	{typ: "aws_kms_replica_key", attr: "policy", kind: model.PolicyResource},
+	{typ: "aws_kms_replica_external_key", attr: "policy", kind: model.PolicyResource},
 	{typ: "aws_kms_key_policy", attr: "policy", kind: model.PolicyResource, ownerAttr: "key_id", ownerType: "aws_kms_key"},
 	{typ: "aws_sns_topic_policy", attr: "policy", kind: model.PolicyResource, ownerAttr: "arn", ownerType: "aws_sns_topic"},
 	{typ: "aws_sns_topic", attr: "policy", kind: model.PolicyResource},
@@ -44,6 +47,7 @@ var policySources = []policySource{
 	{typ: "aws_ecr_repository_policy", attr: "policy", kind: model.PolicyResource, ownerAttr: "repository", ownerType: "aws_ecr_repository"},
 	{typ: "aws_s3_access_point", attr: "policy", kind: model.PolicyResource},
 	{typ: "aws_glacier_vault", attr: "access_policy", kind: model.PolicyResource},
+	{typ: "aws_glacier_vault_lock", attr: "policy", kind: model.PolicyResource, ownerAttr: "vault_name", ownerType: "aws_glacier_vault"},
 }
 
 func (a *adapter) adaptPolicies() {

@@ -12,12 +12,17 @@
 #   request comes from (absent through a VPC endpoint), so private ranges
 #   (10/8, 172.16/12, 192.168/16, fc00::/7, ...) limit the callers to no
 #   network; aws-policy-private-source-ip reports that condition as well.
+#   A Lambda permission (aws_lambda_permission, AWS::Lambda::Permission) is
+#   read as the statement Lambda adds to the function's policy: principal "*"
+#   is public unless source_arn, source_account or principal_org_id
+#   (SourceArn, SourceAccount, PrincipalOrgID) narrows it; a function URL
+#   auth type of NONE narrows nothing.
 # custom:
 #   id: aws-policy-public-principal
 #   severity: CRITICAL
 #   kind: security
 #   collections: [aws.iam.policies]
-#   resource_types: [aws_s3_bucket_policy, aws_kms_key, aws_sns_topic_policy, aws_sqs_queue_policy, aws_secretsmanager_secret_policy, aws_ecr_repository_policy, aws_iam_role, AWS::S3::BucketPolicy, AWS::KMS::Key, AWS::SNS::TopicPolicy, AWS::SQS::QueuePolicy, AWS::SecretsManager::ResourcePolicy, AWS::ECR::Repository, AWS::IAM::Role]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, aws_s3_access_point, aws_s3control_access_point_policy, aws_kms_key, aws_kms_key_policy, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key, aws_secretsmanager_secret, aws_secretsmanager_secret_policy, aws_sns_topic, aws_sns_topic_policy, aws_sqs_queue, aws_sqs_queue_policy, aws_ecr_repository_policy, aws_glacier_vault, aws_glacier_vault_lock, aws_iam_role, aws_lambda_permission, AWS::S3::BucketPolicy, AWS::S3::AccessPoint, AWS::KMS::Key, AWS::KMS::ReplicaKey, AWS::SecretsManager::ResourcePolicy, AWS::SNS::TopicPolicy, AWS::SNS::TopicInlinePolicy, AWS::SQS::QueuePolicy, AWS::SQS::QueueInlinePolicy, AWS::ECR::Repository, AWS::Glacier::Vault, AWS::IAM::Role, AWS::Lambda::Permission]
 #   remediation:
 #     terraform: |
 #       Name the principals, or add a condition that limits the callers:

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// commandHelp is the help of the subcommands whose flags are not parsed
+// with a flag set of their own; `seclint help COMMAND` and `COMMAND --help`
+// print it on stdout.
+var commandHelp = map[string]string{
+	"explain": `Usage: seclint explain RULE-ID
+
+Describes a rule: what it checks, why, its severity, the AWS Security Hub
+controls it matches, the resource types it reads and how to fix a finding
+in Terraform and CloudFormation. ` + "`seclint rules`" + ` lists the rule IDs.
+`,
+	"version": `Usage: seclint version    (also: seclint --version)
+
+Prints seclint's version, the commit it was built from, the build date and
+the Go version.
+`,
+	"help": `Usage: seclint help [COMMAND]
+
+Prints the help of seclint (scanning), or of one of its commands.
+`,
+}
+
+// isHelpFlag reports whether args ask for help: -h or --help before a "--".
+func isHelpFlag(args []string) bool {
+	for _, a := range args {
+		if a == "--" {
+			return false
+		}
+		if a == "-h" || a == "--help" {
+			return true
+		}
+	}
+	return false
+}
+
+// runHelp is `seclint help [COMMAND]`: the scan's help, or a command's.
+func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	switch {
+	case len(args) == 0:
+		_, err := runScan(ctx, []string{"--help"}, stdout, stderr)
+		return err
+	case len(args) > 1:
+		return fmt.Errorf("usage: seclint help [COMMAND]")
+	case args[0] == "rules":
+		return runRules(ctx, []string{"--help"}, stdout)
+	}
+	if h, ok := commandHelp[args[0]]; ok {
+		fmt.Fprint(stdout, h)
+		return nil
+	}
+	names := []string{"rules"}
+	for n := range commandHelp {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	names = slices.Compact(names)
+	return fmt.Errorf("help %q: no such command; the commands are %s (without one, seclint scans)", args[0], strings.Join(names, ", "))
+}

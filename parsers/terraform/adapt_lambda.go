@@ -1,0 +1,31 @@
+package terraform
+
+import (
+	"github.com/seclint/seclint/parsers/adapt"
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// adaptLambdaPermissions reads each aws_lambda_permission as the statement
+// Lambda adds to the function's resource policy (adapt.LambdaPermission),
+// a resource policy of iam.policies whose ID is the permission's address.
+// The function is not modelled: the policy has no owner.
+func (a *adapter) adaptLambdaPermissions() {
+	for _, r := range a.managed("aws_lambda_permission") {
+		n := a.node(r)
+		doc := adapt.LambdaPermission{
+			At:                  toRange(r.res.defRange),
+			Sid:                 field(n, "statement_id"),
+			Action:              field(n, "action"),
+			Principal:           field(n, "principal"),
+			FunctionName:        field(n, "function_name"),
+			SourceArn:           field(n, "source_arn"),
+			SourceAccount:       field(n, "source_account"),
+			PrincipalOrgID:      field(n, "principal_org_id"),
+			EventSourceToken:    field(n, "event_source_token"),
+			FunctionURLAuthType: field(n, "function_url_auth_type"),
+		}.Document()
+		if doc != nil {
+			a.addPolicy(r, r.id, doc, model.PolicyResource, "")
+		}
+	}
+}
