@@ -42,6 +42,11 @@ func locate(u *model.Unit, cs collections, raw []policies.RawFinding, rules []re
 		if s, ok := override[rf.RuleID]; ok {
 			f.Severity = s
 		}
+		if use, ok := u.Uses[rf.Resource][rf.Attribute]; ok {
+			// The finding is where a literal is written; the object
+			// uses it elsewhere.
+			f.Related = append(f.Related, report.Related{Message: rf.Resource + " uses the value here", Range: use})
+		}
 		for _, c := range u.CallChains[rf.Resource] {
 			f.Related = append(f.Related, report.Related{Message: c.Message, Range: c.Range})
 		}

@@ -87,7 +87,7 @@ func (a *adapter) elb() {
 			o := a.object(r, &c.Meta)
 			o.Apply(props, adapt.ServerCertificateFields(c))
 			if key := o.At("private_key_literal", get(props, "PrivateKey")); !key.IsNull() {
-				c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))
+				c.PrivateKeyLiteral = model.KnownOf(o.LiteralAt(a.u.Uses, "private_key_literal", key))
 			}
 			m.IAM.ServerCertificates = append(m.IAM.ServerCertificates, c)
 		}

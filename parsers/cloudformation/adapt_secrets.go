@@ -56,7 +56,7 @@ func (a *adapter) secret(r *resource) *model.Secret {
 	o.Apply(props, adapt.SecretFields(s))
 	if v := adapt.Get(props, "SecretString"); present(v) {
 		o.At("secret_string", v)
-		sv := &model.SecretValue{Meta: a.meta(r), SecretRef: s.ID, Literal: adapt.Literal(v)}
+		sv := &model.SecretValue{Meta: a.meta(r), SecretRef: s.ID, Literal: o.LiteralAt(a.u.Uses, "secret_string", v)}
 		a.u.Model.AWS.SecretsManager.SecretValues = append(a.u.Model.AWS.SecretsManager.SecretValues, sv)
 	}
 	return s
@@ -71,5 +71,5 @@ func (a *adapter) dbMaster(r *resource, id string, m *model.DBMaster) {
 	o.Apply(props, adapt.DBMasterFields(m))
 	v := adapt.Get(props, "MasterUserPassword")
 	o.String(&m.MasterPassword, "master_password", v)
-	m.PasswordLiteral = adapt.Literal(v)
+	m.PasswordLiteral = o.LiteralAt(a.u.Uses, "master_password", v)
 }

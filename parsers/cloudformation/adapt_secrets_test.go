@@ -135,8 +135,8 @@ func TestSSMParametersCFN(t *testing.T) {
 	}
 	want := map[string]string{
 		"ApiKeyParam": "name=/app/prod/api-key type=String tier=Advanced key=- desc=Stripe API key value=sk_live_literal literal=true len=15 policies=true",
-		// A parameter's default is known, not a literal of the resource.
-		"TokenParam": "name=- type=String tier=- key=- desc=- value=from-a-default literal=false len=14 policies=false",
+		// A parameter's Default is written in the template: a literal.
+		"TokenParam": "name=- type=String tier=- key=- desc=- value=from-a-default literal=true len=14 policies=false",
 		// A dynamic reference is resolved at deploy time.
 		"ResolvedParam": "name=flat type=String tier=- key=- desc=- value=? literal=false len=- policies=false",
 	}
@@ -186,7 +186,8 @@ func TestSecretsCFN(t *testing.T) {
 	}
 	wantValues := map[string]string{
 		"Literal":       "secret=Literal literal=true",
-		"FromParameter": "secret=FromParameter literal=false",
+		// The parameter's Default is written in the template.
+		"FromParameter": "secret=FromParameter literal=true",
 	}
 	if len(values) != len(wantValues) {
 		t.Errorf("got %d values, want %d: %v", len(values), len(wantValues), values)

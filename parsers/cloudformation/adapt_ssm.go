@@ -19,7 +19,7 @@ func (a *adapter) ssm() {
 		o.Apply(props, adapt.SSMParameterFields(p))
 		v := adapt.Get(props, "Value")
 		o.String(&p.Value, "value", v)
-		p.ValueLiteral = adapt.Literal(v)
+		p.ValueLiteral = o.LiteralAt(a.u.Uses, "value", v)
 		p.ValueLength = adapt.TextLength(v)
 		a.u.Model.AWS.SSM.Parameters = append(a.u.Model.AWS.SSM.Parameters, p)
 	}

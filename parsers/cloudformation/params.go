@@ -18,6 +18,11 @@ type param struct {
 	list  bool
 	s     string
 	items []string
+	// origin is the range of the Default the value comes from: a value
+	// written in the template is a literal wherever it is used (NoEcho
+	// or not). A value given at deploy time (--cfn-param, a parameters
+	// file, a parent stack) is an input, and has none.
+	origin model.Range
 }
 
 // paramDecl is a declaration of the Parameters section, kept for the model.
@@ -82,6 +87,9 @@ func (t *template) newParam(name string, key, decl *yaml.Node) *param {
 		return &param{}
 	case def.Kind == yaml.ScalarNode:
 		p = newParamValue(def.Value, list)
+		if !list {
+			p.origin = t.rng(def)
+		}
 	case def.Kind == yaml.SequenceNode && list:
 		p = &param{known: true, list: true}
 		for _, c := range def.Content {
@@ -170,7 +178,11 @@ func (p *param) node(r model.Range) *node.Node {
 		}
 		return n
 	}
-	return stringNode(p.s, r)
+	n := stringNode(p.s, r)
+	if !p.origin.IsZero() {
+		n.Literal, n.Origin = true, p.origin
+	}
+	return n
 }
 
 // pseudo returns the value of a pseudo parameter, known only when

@@ -77,6 +77,11 @@ type Unit struct {
 	// instantiated (Terraform module calls, outermost first); findings on
 	// the object carry them as related locations.
 	CallChains map[string][]CallSite
+	// Uses maps an object ID and attribute path whose location is where
+	// its value is written — a literal in a Terraform local or a module
+	// call's argument, a CloudFormation parameter's Default — to where
+	// the object uses it; findings there carry it as a related location.
+	Uses Locations
 }
 
 // CallSite is one step of a call chain, e.g. a `module "bucket"` block.
@@ -88,5 +93,5 @@ type CallSite struct {
 
 // NewUnit returns an empty unit ready to be filled.
 func NewUnit(kind, path string) *Unit {
-	return &Unit{Path: path, Kind: kind, Model: &Model{}, Locations: Locations{}}
+	return &Unit{Path: path, Kind: kind, Model: &Model{}, Locations: Locations{}, Uses: Locations{}}
 }

@@ -50,6 +50,11 @@ type Node struct {
 	// a variable that has a default, or from a CloudFormation parameter,
 	// is not a literal.
 	Literal bool
+	// Origin is where the literal is written when that is not Range: a
+	// Terraform local or a literal argument of a module call the value
+	// travelled through, a CloudFormation parameter's Default. Zero when
+	// the literal is written at Range itself.
+	Origin model.Range
 	// Template is set on an unknown value that a parser can name by how it
 	// is computed: two unknown values of one scan unit with the same
 	// non-empty Template are equal, because they are the same computation

@@ -111,7 +111,7 @@ func (a *adapter) adaptELB() {
 		o := a.object(r, r.id, &c.Meta)
 		o.Apply(n, adapt.ServerCertificateFields(c))
 		if key := o.At("private_key_literal", field(n, "private_key")); !key.IsNull() {
-			c.PrivateKeyLiteral = model.KnownOf(adapt.Literal(key))
+			c.PrivateKeyLiteral = model.KnownOf(o.LiteralAt(a.unit.Uses, "private_key_literal", key))
 		}
 		m.IAM.ServerCertificates = append(m.IAM.ServerCertificates, c)
 	}

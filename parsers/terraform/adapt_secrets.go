@@ -51,9 +51,10 @@ func (a *adapter) secretValue(r *resInst) {
 		if v.IsNull() {
 			continue
 		}
-		sv := &model.SecretValue{Meta: a.meta(r, r.id), Literal: adapt.Literal(v), Ignored: ignored["all"] || ignored[attr]}
-		a.locs.Set(sv.ID, "", toRange(r.res.defRange))
-		a.locs.Set(sv.ID, "secret_string", v.Range)
+		sv := &model.SecretValue{Meta: a.meta(r, r.id), Ignored: ignored["all"] || ignored[attr]}
+		o := adapt.Terraform.Object(a.locs, sv.ID, toRange(r.res.defRange))
+		o.Set("secret_string", v.Range)
+		sv.Literal = o.LiteralAt(a.unit.Uses, "secret_string", v)
 		sv.Target = target(field(n, "secret_id"))
 		a.model.AWS.SecretsManager.SecretValues = append(a.model.AWS.SecretsManager.SecretValues, sv)
 		return
@@ -70,7 +71,7 @@ func (a *adapter) dbMaster(r *resInst, m *model.DBMaster, attr string) {
 	o.Apply(n, adapt.DBMasterFields(m))
 	if v, name := adapt.FirstOf(n, attr, attr+"_wo"); v != nil {
 		o.String(&m.MasterPassword, "master_password", v)
-		m.PasswordLiteral = adapt.Literal(v)
+		m.PasswordLiteral = o.LiteralAt(a.unit.Uses, "master_password", v)
 		ignored := a.ignoredChanges(r)
 		m.PasswordIgnored = ignored["all"] || ignored[name]
 	}

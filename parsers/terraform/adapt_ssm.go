@@ -25,7 +25,7 @@ func (a *adapter) ssmParameter(r *resInst) *model.SSMParameter {
 	o.Apply(n, adapt.SSMParameterFields(p))
 	if v, attr := adapt.FirstOf(n, "value", "insecure_value", "value_wo"); v != nil {
 		o.String(&p.Value, "value", v)
-		p.ValueLiteral = adapt.Literal(v)
+		p.ValueLiteral = o.LiteralAt(a.unit.Uses, "value", v)
 		p.ValueLength = adapt.TextLength(v)
 		ignored := a.ignoredChanges(r)
 		p.ValueIgnored = ignored["all"] || ignored[attr]

@@ -287,6 +287,16 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value,
 	n := walkValue(v, rng, refs, lits)
 	if ty.IsPrimitiveType() {
 		n.Literal = literalExpr(expr)
+		if !n.Literal && ty == cty.String {
+			// A literal that reached expr through locals or module
+			// variables is still one, written where it came from.
+			if o, ok := e.literalOrigin(ctx, expr); ok {
+				n.Literal = true
+				if r := toRange(o.Range()); r != rng {
+					n.Origin = r
+				}
+			}
+		}
 	}
 	return n
 }

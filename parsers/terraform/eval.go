@@ -82,6 +82,9 @@ type evaluator struct {
 	nInsts int
 	// expansions counts the instances and dynamic blocks created.
 	expansions int
+	// lits caches which locals and module variables hold literals
+	// (literal_origin.go).
+	lits map[litKey]litOrigin
 }
 
 // spend takes n expansions from the unit's budget, and reports whether

@@ -640,3 +640,112 @@ resource "aws_sqs_queue_policy" "p" {
 		t.Errorf("action at %v, want policy.json.tpl line %d", r, lineOf(t, tpl, "sqs:SendMessage", 1))
 	}
 }
+
+// TestPolicyDocumentDuplicateSids checks the Sids the AWS provider (v5.100)
+// rejects, as terraform plan reported them for the same configurations:
+// twice among the statement blocks, twice among the source documents. An
+// override repeating a Sid replaces, and is no error.
+func TestPolicyDocumentDuplicateSids(t *testing.T) {
+	const base = `
+data "aws_iam_policy_document" "a" {
+  statement {
+    sid       = "C"
+    actions   = ["s3:A"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "b" {
+  statement {
+    sid       = "C"
+    actions   = ["s3:B"]
+    resources = ["*"]
+  }
+  statement {
+    actions   = ["s3:NoSid"]
+    resources = ["*"]
+  }
+}
+`
+	tests := []struct {
+		name string
+		doc  string
+		line string // text of the line of the one error, "" for none
+		nth  int    // occurrence of line
+	}{
+		{
+			name: "two source documents with one Sid",
+			doc: `data "aws_iam_policy_document" "doc" {
+  source_policy_documents = [data.aws_iam_policy_document.a.json, data.aws_iam_policy_document.b.json]
+}`,
+			line: `sid       = "C"`, nth: 2, // of b
+		},
+		{
+			name: "two statement blocks with one Sid",
+			doc: `data "aws_iam_policy_document" "doc" {
+  statement {
+    sid       = "S"
+    actions   = ["s3:S1"]
+    resources = ["*"]
+  }
+  statement {
+    sid       = "S" # second
+    actions   = ["s3:S2"]
+    resources = ["*"]
+  }
+}`,
+			line: `sid       = "S" # second`, nth: 1,
+		},
+		{
+			name: "overrides repeat Sids",
+			doc: `data "aws_iam_policy_document" "doc" {
+  source_policy_documents   = [data.aws_iam_policy_document.a.json]
+  override_policy_documents = [data.aws_iam_policy_document.b.json, data.aws_iam_policy_document.a.json]
+  statement {
+    sid       = "C"
+    actions   = ["s3:Current"]
+    resources = ["*"]
+  }
+}`,
+		},
+		{
+			name: "statements without Sid",
+			doc: `data "aws_iam_policy_document" "doc" {
+  source_policy_documents = [data.aws_iam_policy_document.b.json, data.aws_iam_policy_document.b.json]
+}`,
+			line: `sid       = "C"`, nth: 2, // of b, read twice
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := base + tt.doc + `
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.doc.json
+}
+`
+			u, _ := parseSrc(t, src)
+			var errs []model.Diagnostic
+			for _, d := range u.Diagnostics {
+				if d.Severity == model.DiagError {
+					errs = append(errs, d)
+				}
+			}
+			if tt.line == "" {
+				if len(errs) != 0 {
+					t.Errorf("unexpected errors %v", errs)
+				}
+				return
+			}
+			if len(errs) != 1 || errs[0].Summary != "duplicate Sid in aws_iam_policy_document" {
+				t.Fatalf("want one duplicate Sid error, got %v", u.Diagnostics)
+			}
+			want := lineOf(t, src, tt.line, tt.nth)
+			if errs[0].Range.Start.Line != want {
+				t.Errorf("error at line %d, want %d: %v", errs[0].Range.Start.Line, want, errs[0])
+			}
+			// The document is still merged (the error says the plan fails).
+			if p := policyByID(t, u, "aws_iam_policy.p.policy"); p.StatementsUnknown {
+				t.Errorf("document unknown")
+			}
+		})
+	}
+}

@@ -53,6 +53,7 @@ func (e *evaluator) buildPolicyDocument(ri *resInst, depth int) *node.Node {
 	}
 	sources := e.statementSets(sc, r.body, "source_policy_documents", "source_json", depth)
 	overrides := e.statementSets(sc, r.body, "override_policy_documents", "override_json", depth)
+	e.checkSids(r.addr, current, sources)
 	stmts := mergeStatements(sources, current, overrides, def)
 
 	list := &node.Node{Kind: node.List, Range: def, List: stmts}
@@ -213,30 +214,8 @@ func (e *evaluator) statementSets(sc scope, body hcl.Body, listAttr, singleAttr 
 	if expr == nil {
 		return out
 	}
-	if elems, hd := hcl.ExprList(e.shape(sc.ctx, expr)); !hd.HasErrors() {
-		for _, el := range elems {
-			if d := e.policyDoc(sc, el, depth+1); d.Kind != node.Null {
-				out = append(out, statementsOf(d))
-			}
-		}
-		return out
-	}
-	// Computed list: every element must be a known JSON string.
-	v := unmarkDeep(e.evalIn(sc.ctx, expr))
-	switch {
-	case !v.IsKnown():
-		return append(out, statementSet{})
-	case v.IsNull() || !v.CanIterateElements():
-		return out
-	}
-	for it := v.ElementIterator(); it.Next(); {
-		_, el := it.Element()
-		s, ok := templateString(el)
-		if !ok {
-			out = append(out, statementSet{})
-			continue
-		}
-		if d := e.jsonDoc(s, constantMap(expr.Range()), expr.Range()); d.Kind != node.Null {
+	for _, d := range e.docsOf(sc, expr, depth+1) {
+		if d.Kind != node.Null {
 			out = append(out, statementsOf(d))
 		}
 	}

@@ -14,8 +14,12 @@
 #   names something that exists, such as AWS::SSM::Parameter::Value<String>,
 #   the name of a parameter in Parameter Store), and parameters whose
 #   default is a boolean, on/off word or whole number (EncryptSecrets:
-#   Enabled, MaxPasswordAge: 90). Better still, keep the secret out of
-#   parameters: use a {{resolve:secretsmanager:...}} dynamic reference.
+#   Enabled, MaxPasswordAge: 90). A Default that a resource uses as a
+#   secret (a database master password, a secret string, a server
+#   certificate's private key) is also a literal in the code for the rules
+#   about those, which report it at the same Default. Better still, keep
+#   the secret out of parameters: use a {{resolve:secretsmanager:...}}
+#   dynamic reference.
 # custom:
 #   id: aws-cfn-secret-parameter-noecho
 #   severity: MEDIUM

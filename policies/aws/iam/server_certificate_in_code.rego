@@ -5,10 +5,15 @@
 #   private_key, AWS::IAM::ServerCertificate PrivateKey) written as a
 #   literal is in the repository, its history and every copy of it, and in
 #   the Terraform state or the CloudFormation template stored by AWS. The
-#   rule fires when the key is a literal (no variable, parameter, file
-#   function, reference or dynamic reference); a key passed in from
-#   outside the code does not fire. Prefer ACM certificates, whose private
-#   key never leaves ACM.
+#   rule fires when the key is a literal (no variable, parameter given at
+#   deploy time, file function, reference or dynamic reference); a key
+#   passed in from outside the code does not fire. Prefer ACM
+#   certificates, whose private key never leaves ACM.
+#   A literal that reaches the value through a Terraform local or a module
+#   call's argument, or a CloudFormation parameter's Default (NoEcho or
+#   not), is still written in the code: the finding is at the literal,
+#   with the resource as a related location; a root module variable's
+#   value (its default, a tfvars file, --var) is an input, not a literal.
 # custom:
 #   id: aws-iam-server-certificate-in-code
 #   severity: HIGH

@@ -8,9 +8,13 @@
 #   master password of an RDS DB instance or cluster (password /
 #   master_password, or their write-only _wo forms; CloudFormation
 #   MasterUserPassword) is a literal: not a variable (even one with a
-#   default), a CloudFormation parameter (NoEcho or not), a
-#   {{resolve:secretsmanager:...}} dynamic reference, or a resource
-#   attribute such as random_password.x.result. A literal kept only as a
+#   default), a CloudFormation parameter given at deploy time (NoEcho or
+#   not), a {{resolve:secretsmanager:...}} dynamic reference, or a resource
+#   attribute such as random_password.x.result. A literal that reaches the
+#   password through a Terraform local or a module call's argument, or a
+#   CloudFormation parameter's Default (NoEcho or not), is still written in
+#   the code: the finding is at the literal, with the database as a related
+#   location. A literal kept only as a
 #   placeholder — lifecycle { ignore_changes = [password] }, with the real
 #   password set outside Terraform — does not count. The best fix is to let
 #   RDS manage the password in Secrets Manager (manage_master_user_password

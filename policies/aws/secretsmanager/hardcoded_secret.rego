@@ -8,12 +8,17 @@
 #   aws_secretsmanager_secret_version (secret_string, secret_binary or
 #   secret_string_wo) or the SecretString of an AWS::SecretsManager::Secret
 #   is a literal: not a variable (even one with a default), a CloudFormation
-#   parameter, a resource attribute such as random_password.x.result, a
+#   parameter given at deploy time, a resource attribute such as random_password.x.result, a
 #   function of those, or a file read with file(). A function of literals
 #   only, such as jsonencode of an object of strings, is still written in
 #   the code. A literal kept only as a placeholder — lifecycle {
 #   ignore_changes = [secret_string] }, with the real value set outside
 #   Terraform — does not count.
+#   A literal that reaches the value through a Terraform local or a module
+#   call's argument, or a CloudFormation parameter's Default (NoEcho or
+#   not), is still written in the code: the finding is at the literal,
+#   with the resource as a related location; a root module variable's
+#   value (its default, a tfvars file, --var) is an input, not a literal.
 # custom:
 #   id: aws-secretsmanager-hardcoded-secret
 #   severity: HIGH

@@ -11,6 +11,11 @@
 #   file(). A literal kept only as a placeholder — lifecycle {
 #   ignore_changes = [value] }, with the real value set outside Terraform —
 #   does not count.
+#   A literal that reaches the value through a Terraform local or a module
+#   call's argument, or a CloudFormation parameter's Default (NoEcho or
+#   not), is still written in the code: the finding is at the literal,
+#   with the resource as a related location; a root module variable's
+#   value (its default, a tfvars file, --var) is an input, not a literal.
 # custom:
 #   id: aws-ssm-hardcoded-secure-value
 #   severity: HIGH
