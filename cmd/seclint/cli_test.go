@@ -297,3 +297,55 @@ func TestOutputInferenceAndWriteBaseline(t *testing.T) {
 		t.Errorf("--baseline of the written file: exit %d, want 0", code)
 	}
 }
+
+// Item 8: -q prints findings only; --diagnostics filters by level; notes of
+// one kind are summed up in one line unless --diagnostics all.
+func TestDiagnosticsLevels(t *testing.T) {
+	dir := t.TempDir()
+	module := "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n" + publicBucket
+	writeFiles(t, dir, map[string]string{
+		"a/main.tf": module + "# seclint: ignore aws-s3-public-acl\n",
+		"b/main.tf": module,
+	})
+	const (
+		finding = "a/main.tf:6:12  HIGH  aws-s3-public-acl"
+		warning = "a/main.tf:8:1  warning  malformed ignore comment"
+		noteA   = "a/main.tf:2:12  note  module not available"
+		noteB   = "b/main.tf:2:12  note  module not available"
+		summed  = "a/main.tf  note  module not available: module.vpc"
+		more    = "(and 1 more like it, in 2 files in all; --diagnostics all lists them)"
+	)
+	for _, tt := range []struct {
+		name      string
+		args      []string
+		want, not []string
+	}{
+		{"default", nil, []string{finding, warning, summed, more}, []string{noteA, noteB}},
+		{"-q", []string{"-q"}, []string{finding}, []string{"warning", "note", "findings ("}},
+		{"all", []string{"--diagnostics", "all"}, []string{finding, warning, noteA, noteB}, []string{more}},
+		{"warning", []string{"--diagnostics", "warning"}, []string{finding, warning}, []string{"note"}},
+		{"error", []string{"--diagnostics", "error"}, []string{finding}, []string{"warning", "note"}},
+		{"-q with a level", []string{"-q", "--diagnostics", "warning"}, []string{finding, warning}, []string{"note"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"--enable", "aws-s3-public-acl", "--no-color"}, tt.args...)
+			code, out, errOut := runIn(t, dir, append(args, ".")...)
+			if code != exitFindings || errOut != "" {
+				t.Errorf("exit %d, stderr %q; want 1 and nothing", code, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not contain %q:\n%s", w, out)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("output contains %q:\n%s", n, out)
+				}
+			}
+		})
+	}
+	if code, _, errOut := runIn(t, dir, "--diagnostics", "some", "."); code != exitUsage || errOut != "seclint: --diagnostics \"some\": want error, warning or all\n" {
+		t.Errorf("--diagnostics some: exit %d, stderr %q", code, errOut)
+	}
+}

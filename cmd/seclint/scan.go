@@ -66,6 +66,8 @@ type scanFlags struct {
 	color       string
 	version     bool
 	quiet       bool
+	diagLevel   string
+	sortBy      string
 	config      string
 	baseline    string
 	writeBase   string
@@ -98,7 +100,9 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	fs.BoolVar(&f.showSupp, "show-suppressed", false, "text output: also show suppressed findings")
 	fs.StringVar(&f.color, "color", "auto", "colour the text output: `WHEN` auto (on a terminal, unless NO_COLOR is set), always or never")
 	fs.BoolVar(&f.noColor, "no-color", false, "never colour the text output (as --color=never)")
-	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines or summary")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "text output: findings only, no source lines, diagnostics or summary")
+	fs.StringVar(&f.diagLevel, "diagnostics", "", "list input problems at `LEVEL` and above: error, warning or all (default: text lists errors and warnings and sums up repeated notes; other formats list all)")
+	fs.StringVar(&f.sortBy, "sort", "file", "text output: order findings by `KEY`: file (and line) or severity (most severe first)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scan `N` units (modules, templates, policy files) at once (default: the number of cores); the output does not depend on it")
 	fs.BoolVar(&f.version, "version", false, "print the version and exit")
 	// The help is printed once, on stdout, when asked for; a usage error
@@ -118,6 +122,12 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	}
 	if err := checkColor(f.color); err != nil {
 		return exitUsage, err
+	}
+	if err := checkDiagLevel(f.diagLevel); err != nil {
+		return exitUsage, err
+	}
+	if f.sortBy != "file" && f.sortBy != "severity" {
+		return exitUsage, fmt.Errorf("--sort %q: want file or severity", f.sortBy)
 	}
 	if f.noColor {
 		f.color = "never"
@@ -300,6 +310,10 @@ func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
 		w = file
 	} else {
 		color = colorOn(f.color, stdout)
+	}
+	rep = diagnosticsView(rep, f.diagLevel, f.quiet, o.format == "text")
+	if o.format == "text" && f.sortBy == "severity" {
+		rep = sortBySeverity(rep)
 	}
 	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet, ShowSuppressed: f.showSupp}
 	if err := reporters.Write(w, o.format, rep, opts); err != nil {
