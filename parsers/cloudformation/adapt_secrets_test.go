@@ -185,7 +185,7 @@ func TestSecretsCFN(t *testing.T) {
 		values[v.ID] = fmt.Sprintf("secret=%s literal=%t", v.SecretRef, v.Literal)
 	}
 	wantValues := map[string]string{
-		"Literal":       "secret=Literal literal=true",
+		"Literal": "secret=Literal literal=true",
 		// The parameter's Default is written in the template.
 		"FromParameter": "secret=FromParameter literal=true",
 	}
