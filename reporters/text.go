@@ -80,7 +80,7 @@ type textWriter struct {
 func writeText(w io.Writer, r *report.Report, opts Options) error {
 	t := &textWriter{r: r, opts: opts, pal: newPalette(opts.Color), files: map[string][]string{}}
 	file := ""
-	for _, f := range r.Findings {
+	for i, f := range r.Findings {
 		if f.Suppression != nil && !opts.ShowSuppressed {
 			continue
 		}
@@ -89,7 +89,7 @@ func writeText(w io.Writer, r *report.Report, opts Options) error {
 		// for tools and editors.
 		if opts.ShowSource && f.Range.File != file {
 			file = f.Range.File
-			t.header(file)
+			t.header(file, r.Findings[i:])
 		}
 		t.finding(f)
 	}
@@ -132,11 +132,16 @@ func (t *textWriter) finding(f report.Finding) {
 	t.source(f.Range)
 }
 
-// header introduces the findings of one file.
-func (t *textWriter) header(file string) {
+// header introduces the findings of one file: those that follow in a run
+// (all of the file's when findings are sorted by file; those of one
+// severity when sorted by severity).
+func (t *textWriter) header(file string, next []report.Finding) {
 	n := 0
-	for _, f := range t.r.Findings {
-		if f.Range.File == file && (f.Suppression == nil || t.opts.ShowSuppressed) {
+	for _, f := range next {
+		if f.Range.File != file {
+			break
+		}
+		if f.Suppression == nil || t.opts.ShowSuppressed {
 			n++
 		}
 	}
@@ -220,7 +225,7 @@ func (t *textWriter) lines(file string) []string {
 }
 
 // summary writes e.g. "12 files, 34 resources, 5 findings (1 CRITICAL, 2
-// HIGH, 2 MEDIUM, 0 LOW), 1 file could not be parsed, 0.21s".
+// HIGH, 2 MEDIUM, 0 LOW), 1 error, 2 warnings, 0.21s".
 func (t *textWriter) summary() {
 	r := t.r
 	counts := r.Counts()
@@ -236,26 +241,22 @@ func (t *textWriter) summary() {
 	if n := r.Suppressed(); n > 0 {
 		parts = append(parts, fmt.Sprintf("%d suppressed", n))
 	}
-	// A file with several errors is one file that could not be parsed;
-	// errors that name no file are counted apart.
-	bad := map[string]bool{}
-	other := 0
+	// Input problems: errors (a file that could not be parsed, a template
+	// CloudFormation rejects) and warnings; notes are not counted.
+	errs, warns := 0, 0
 	for _, d := range r.Diagnostics {
-		switch {
-		case d.Severity != model.DiagError:
-		case d.Range.File != "":
-			bad[d.Range.File] = true
-		default:
-			other++
+		switch d.Severity {
+		case model.DiagError:
+			errs++
+		case model.DiagWarning:
+			warns++
 		}
 	}
-	if len(bad) == 1 {
-		parts = append(parts, "1 file could not be parsed")
-	} else if len(bad) > 1 {
-		parts = append(parts, fmt.Sprintf("%d files could not be parsed", len(bad)))
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error"))
 	}
-	if other > 0 {
-		parts = append(parts, plural(other, "other error"))
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning"))
 	}
 	if r.Duration > 0 {
 		parts = append(parts, fmt.Sprintf("%.2fs", r.Duration.Seconds()))

@@ -349,3 +349,34 @@ func TestDiagnosticsLevels(t *testing.T) {
 		t.Errorf("--diagnostics some: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// Item 9: --sort severity puts the most severe findings first, and the
+// summary counts errors and warnings.
+func TestSortBySeverityAndSummary(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"a/main.tf": "resource \"aws_s3_bucket\" \"a\" {\n  bucket = \"a\"\n}\n", // LOW findings only
+		"b/main.tf": publicBucket + "# seclint:ignore:aws-s3-versioning\n",    // HIGH, and a warning
+		"c/bad.tf":  "resource \"aws_s3_bucket\" \"c\" {\n  bucket = \n}\n",      // an error
+	})
+	args := []string{"--enable", "aws-s3-public-acl,aws-s3-versioning", "--no-color"}
+	code, out, _ := runIn(t, dir, append(args, "--sort", "severity", ".")...)
+	high := strings.Index(out, "b/main.tf:3:12  HIGH")
+	low := strings.Index(out, "a/main.tf:1:1  LOW  aws-s3-versioning")
+	if code != exitFindings || high < 0 || low < 0 || high > low {
+		t.Errorf("--sort severity: exit %d; want 1 and the HIGH finding before the LOW one:\n%s", code, out)
+	}
+	if !strings.Contains(out, "── b/main.tf (1 finding)") || !strings.Contains(out, "── a/main.tf (1 finding)") {
+		t.Errorf("--sort severity: file headers do not count what follows them:\n%s", out)
+	}
+	if !strings.Contains(out, "2 findings (0 CRITICAL, 1 HIGH, 0 MEDIUM, 1 LOW), 1 error, 1 warning, ") {
+		t.Errorf("summary does not count errors and warnings:\n%s", out)
+	}
+	_, byFile, _ := runIn(t, dir, append(args, ".")...)
+	if strings.Index(byFile, "a/main.tf:1:1  LOW") > strings.Index(byFile, "b/main.tf:3:12  HIGH") {
+		t.Errorf("default order is not by file:\n%s", byFile)
+	}
+	if code, _, errOut := runIn(t, dir, "--sort", "rule", "."); code != exitUsage || errOut != "seclint: --sort \"rule\": want file or severity\n" {
+		t.Errorf("--sort rule: exit %d, stderr %q", code, errOut)
+	}
+}
