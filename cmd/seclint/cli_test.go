@@ -356,7 +356,7 @@ func TestSortBySeverityAndSummary(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"a/main.tf": "resource \"aws_s3_bucket\" \"a\" {\n  bucket = \"a\"\n}\n", // LOW findings only
-		"b/main.tf": publicBucket + "# seclint:ignore:aws-s3-versioning\n",    // HIGH, and a warning
+		"b/main.tf": publicBucket + "# seclint:ignore:aws-s3-versioning\n",       // HIGH, and a warning
 		"c/bad.tf":  "resource \"aws_s3_bucket\" \"c\" {\n  bucket = \n}\n",      // an error
 	})
 	args := []string{"--enable", "aws-s3-public-acl,aws-s3-versioning", "--no-color"}
