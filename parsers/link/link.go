@@ -51,6 +51,7 @@ func Unit(u *model.Unit) {
 		u.Locations = l.locs
 	}
 	l.s3()
+	l.s3Objects()
 	l.policies()
 	l.kms()
 	l.secretsManager()

@@ -23,6 +23,7 @@ func (m *Model) Collections() []Collection {
 		{"aws.s3.public_access_blocks", metas(a.S3.PublicAccessBlocks, func(x *BucketPublicAccessBlock) Meta { return x.Meta })},
 		{"aws.s3.bucket_acls", metas(a.S3.BucketACLs, func(x *BucketACL) Meta { return x.Meta })},
 		{"aws.s3.bucket_settings", metas(a.S3.BucketSettings, func(x *BucketSettings) Meta { return x.Meta })},
+		{"aws.s3.objects", metas(a.S3.Objects, func(x *S3Object) Meta { return x.Meta })},
 		{"aws.iam.policies", metas(a.IAM.Policies, func(x *Policy) Meta { return x.Meta })},
 		{"aws.iam.roles", metas(a.IAM.Roles, func(x *Role) Meta { return x.Meta })},
 		{"aws.kms.keys", metas(a.KMS.Keys, func(x *KMSKey) Meta { return x.Meta })},

@@ -75,6 +75,9 @@ type S3 struct {
 	// own configuration (versioning, logging, ownership, ...), merged into
 	// their bucket by the linking step when it is in the scan.
 	BucketSettings []*BucketSettings `json:"bucket_settings"`
+	// Objects are the objects a Terraform configuration uploads or copies
+	// (s3_object.go), checked for public ACLs.
+	Objects []*S3Object `json:"objects"`
 }
 
 // Bucket is an S3 bucket with every setting that Terraform's split resources
@@ -208,11 +211,17 @@ type IAM struct {
 	ServerCertificates []*ServerCertificate `json:"server_certificates"`
 }
 
-// Policy kinds.
+// Policy kinds. A standalone policy file may also be a VPC endpoint
+// policy, a permissions boundary or a service control policy: none of them
+// grants anything (they only limit what other policies grant), so the rules
+// about what an identity or resource policy grants do not read them.
 const (
 	PolicyIdentity = "identity"
 	PolicyResource = "resource"
 	PolicyTrust    = "trust"
+	PolicyEndpoint = "endpoint"
+	PolicyBoundary = "boundary"
+	PolicySCP      = "scp"
 )
 
 // Policy is a normalized IAM or resource policy document, with every
@@ -227,8 +236,14 @@ type Policy struct {
 	// written (aws_s3_bucket_policy bucket, AWS::S3::BucketPolicy Bucket);
 	// the linking step sets Owner from it.
 	Target Target `json:"target,omitzero"`
-	// Kind is identity, resource or trust.
+	// Kind is identity, resource or trust; for a standalone policy file also
+	// endpoint, boundary or scp.
 	Kind string `json:"kind"`
+	// KindReason says why a standalone policy file was read as its Kind
+	// ("it has a Principal", `the path has "endpoint"`, `the config sets it
+	// for "policies/**"`), for messages; empty where the kind is given by the
+	// resource that holds the document.
+	KindReason string `json:"kind_reason,omitempty"`
 	// Version is the policy language version, e.g. 2012-10-17.
 	Version String `json:"version,omitzero"`
 	// Statements are empty and StatementsUnknown is true when the document or
@@ -318,6 +333,7 @@ func (m *Model) Normalize() *Model {
 	m.normalizeELB()
 	m.normalizeNetwork()
 	m.normalizeAccessPoints()
+	m.normalizeS3Objects()
 	m.normalizeCloudFormation()
 	m.normalizePolicyErrors()
 	for _, b := range m.AWS.S3.Buckets {

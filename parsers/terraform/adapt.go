@@ -33,6 +33,7 @@ func (a *adapter) run() {
 	a.adaptPolicies()
 	a.adaptLambdaPermissions()
 	a.adaptS3AccessPoints()
+	a.adaptS3Objects()
 	a.adaptKMS()
 	a.adaptCloudTrail()
 	a.adaptEventDataStores()

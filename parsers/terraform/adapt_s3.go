@@ -89,7 +89,7 @@ func (a *adapter) bucket(r *resInst) *model.Bucket {
 		o.Set("name", field(n, "bucket_prefix").RangeOr(at))
 	}
 	for _, g := range blocks(n, "grant") {
-		legacyGrant(o, b, g)
+		legacyGrant(o, &b.Grants, g)
 	}
 	if v := first(n, "versioning"); v != nil {
 		b.Versioning = &model.Versioning{}
@@ -155,9 +155,9 @@ func granteeFields(path string, g *model.Grant) []adapt.Field {
 	}
 }
 
-// legacyGrant reads grant {id, type, uri, permissions}: one model grant per
-// permission.
-func legacyGrant(o adapt.Object, b *model.Bucket, g *node.Node) {
+// legacyGrant reads grant {id, type, uri, permissions} (of a bucket, or of
+// an aws_s3_object_copy) into grants: one model grant per permission.
+func legacyGrant(o adapt.Object, grants *[]*model.Grant, g *node.Node) {
 	perms := field(g, "permissions")
 	items, ok := perms.Items()
 	if !ok || len(items) == 0 {
@@ -166,12 +166,12 @@ func legacyGrant(o adapt.Object, b *model.Bucket, g *node.Node) {
 		items = []*node.Node{node.NewUnknown(perms.RangeOr(g.Range))}
 	}
 	for _, p := range items {
-		path := fmt.Sprintf("grants[%d]", len(b.Grants))
+		path := fmt.Sprintf("grants[%d]", len(*grants))
 		gr := &model.Grant{}
 		o.Set(path, g.Range)
 		o.Apply(g, granteeFields(path, gr))
 		o.String(&gr.Permission, path+".permission", p)
-		b.Grants = append(b.Grants, gr)
+		*grants = append(*grants, gr)
 	}
 }
 

@@ -66,3 +66,34 @@ test_linked_acl_resource_once_and_ignored_by_bucket_block if {
 test_acl_resource_unknown_acl_does_not_fire if {
 	count(public_acl.deny) == 0 with input as acls([], [{"id": "acl", "acl": unknown, "grants": []}], [])
 }
+
+objects_input(objects, buckets) := {"aws": {"s3": {"buckets": buckets, "objects": objects, "account_public_access_blocks": []}}}
+
+s3_object(fields) := object.union({"id": "aws_s3_object.o", "type": "aws_s3_object", "target": {"name": "site"}, "grants": []}, fields)
+
+test_object_public_canned_acl if {
+	fs := public_acl.deny with input as objects_input([s3_object({"acl": "public-read-write"})], [])
+	count(fs) == 1
+	some f in fs
+	f.resource == "aws_s3_object.o"
+	f.attribute == "acl"
+	f.severity == "CRITICAL"
+	startswith(f.message, "Object aws_s3_object.o in site ")
+}
+
+test_object_public_grant if {
+	g := {"uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "permission": "READ"}
+	some f in public_acl.deny with input as objects_input([s3_object({"type": "aws_s3_object_copy", "grants": [g]})], [])
+	f.attribute == "grants[0]"
+	f.severity == "HIGH"
+}
+
+test_object_private_unknown_absent_do_not_fire if {
+	objs := [s3_object({"acl": "private"}), s3_object({"id": "u", "acl": unknown}), s3_object({"id": "a"}), s3_object({"id": "o", "acl": "bucket-owner-full-control"})]
+	count(public_acl.deny) == 0 with input as objects_input(objs, [])
+}
+
+test_object_in_bucket_ignoring_public_acls_does_not_fire if {
+	b := bucket({"id": "b", "public_access_block": {"ignore_public_acls": true}})
+	count(public_acl.deny) == 0 with input as objects_input([s3_object({"acl": "public-read", "bucket_ref": "b"})], [b])
+}
