@@ -62,6 +62,10 @@ type Options struct {
 	ReportUnusedIgnores bool
 	// Today decides whether an until= date has passed (default: the current date).
 	Today time.Time
+	// Progress, when set, is called as each unit starts and ends, with the
+	// units done, their number and the unit's path; concurrently, from the
+	// workers (see progress.go).
+	Progress func(done, total int, unit string)
 }
 
 // Scanner holds the compiled rules, so several scans (a benchmark, an
@@ -126,8 +130,11 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	progress := newProgressCounter(opts.Progress, len(d.jobs))
 	parallel(workers, len(d.jobs), func(i int) {
+		progress.start(d.jobs[i].path)
 		results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
+		progress.end(d.jobs[i].path)
 	})
 
 	// A nested stack's template is read as part of its parent (with the

@@ -8,7 +8,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -81,7 +80,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	for _, dir := range opts.Dirs {
-		if err := loadFS(os.DirFS(dir), dir, true, modules); err != nil {
+		if err := loadPolicyDir(dir, modules); err != nil {
 			return nil, err
 		}
 	}

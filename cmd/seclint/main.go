@@ -36,6 +36,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = runRules(ctx, args[1:], stdout)
 	case len(args) > 0 && args[0] == "explain":
 		err = runExplain(ctx, args[1:], stdout)
+	case len(args) > 0 && args[0] == "test":
+		code, err = runTest(ctx, args[1:], stdout)
 	case len(args) > 0 && (args[0] == "version" || args[0] == "--version"):
 		err = runVersion(args[1:], stdout)
 	default:

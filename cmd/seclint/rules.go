@@ -58,18 +58,35 @@ func runRules(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 func runExplain(ctx context.Context, args []string, stdout io.Writer) error {
-	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
-		return fmt.Errorf("usage: seclint explain RULE-ID (see `seclint rules`)")
+	fs := pflag.NewFlagSet("seclint explain", pflag.ContinueOnError)
+	dirs := fs.StringArray("policy", nil, "also look in your own rules in `DIR` (repeatable)")
+	fs.SetOutput(stdout)
+	fs.Usage = func() {
+		fmt.Fprintln(stdout, "Usage: seclint explain [--policy DIR] RULE-ID\n\nExplains a rule: why it exists and how to fix a finding.\n\nFlags:")
+		fs.PrintDefaults()
 	}
-	e, err := policies.New(ctx, policies.Options{})
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("usage: seclint explain [--policy DIR] RULE-ID (see `seclint rules`)")
+	}
+	id := fs.Arg(0)
+	e, err := policies.New(ctx, policies.Options{Dirs: *dirs})
 	if err != nil {
 		return err
 	}
 	for _, r := range e.Rules() {
-		if r.ID != args[0] {
+		if r.ID != id {
 			continue
 		}
 		fmt.Fprintf(stdout, "%s — %s\n\nSeverity: %s    Kind: %s\n", r.ID, r.Title, r.Severity, r.Kind)
+		if r.Custom {
+			fmt.Fprintf(stdout, "Custom rule, from --policy %s\n", strings.Join(*dirs, ", "))
+		}
 		if len(r.FSBP) > 0 {
 			fmt.Fprintf(stdout, "AWS Security Hub (FSBP): %s\n", strings.Join(r.FSBP, ", "))
 		}
@@ -85,7 +102,10 @@ func runExplain(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("no rule %q (see `seclint rules`)", args[0])
+	if len(*dirs) == 0 {
+		return fmt.Errorf("no rule %q (see `seclint rules`; your own rules need --policy DIR)", id)
+	}
+	return fmt.Errorf("no rule %q (see `seclint rules --policy DIR`)", id)
 }
 
 func indent(s string) string {

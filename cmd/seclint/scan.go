@@ -23,7 +23,8 @@ const scanUsage = `seclint — static security linter for AWS infrastructure cod
 Usage:
   seclint [flags] [PATH...]        scan files and directories (default: .)
   seclint rules [-f text|json|markdown]
-  seclint explain RULE-ID
+  seclint explain [--policy DIR] RULE-ID
+  seclint test [DIR...]            run your own rules' Rego tests (*_test.rego)
   seclint version                  (also: seclint --version)
   seclint help [COMMAND]           this help, or a command's (also: COMMAND --help)
 

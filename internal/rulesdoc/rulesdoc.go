@@ -81,6 +81,7 @@ func index(rules []report.Rule) []byte {
 	for _, r := range rules {
 		fmt.Fprintf(&b, "| [`%s`](%s.md) | %s | %s | %s | %s |\n", r.ID, r.ID, r.Severity, r.Kind, cell(r.Title), strings.Join(r.FSBP, ", "))
 	}
+	b.WriteString("\nWriting your own rules: [custom rules](../custom-rules.md).\n")
 	return b.Bytes()
 }
 

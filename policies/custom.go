@@ -1,0 +1,45 @@
+package policies
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// loadPolicyDir loads a --policy directory's rules (tests excluded) into
+// modules. Every file must be a rule, with package METADATA naming its
+// custom.id, or say that it is a helper library (custom.library: true): a
+// file that is neither would otherwise be compiled and silently never run.
+func loadPolicyDir(dir string, modules map[string]*ast.Module) error {
+	loaded := map[string]*ast.Module{}
+	if err := loadFS(os.DirFS(dir), dir, true, loaded); err != nil {
+		return err
+	}
+	for name, m := range loaded {
+		if err := requireRuleMetadata(name, m); err != nil {
+			return err
+		}
+		modules[name] = m
+	}
+	return nil
+}
+
+// requireRuleMetadata checks that a user's .rego file is a rule or a
+// declared library, naming the file when it is not.
+func requireRuleMetadata(name string, m *ast.Module) error {
+	pkgMeta := false
+	for _, a := range m.Annotations {
+		if a.Scope != "package" {
+			continue
+		}
+		pkgMeta = true
+		if a.Custom["id"] != nil || a.Custom["library"] == true {
+			return nil
+		}
+	}
+	if !pkgMeta {
+		return fmt.Errorf("%s: no METADATA: a rule under --policy starts with a `# METADATA` block naming its custom.id, severity and kind (see docs/custom-rules.md); a helper package says `custom: {library: true}`", name)
+	}
+	return fmt.Errorf("%s: its METADATA has no custom.id: a rule needs custom.id, severity and kind (see docs/custom-rules.md); a helper package says `custom: {library: true}`", name)
+}

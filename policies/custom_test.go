@@ -1,0 +1,148 @@
+package policies
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const acmeRule = `# METADATA
+# title: Buckets need a name
+# custom:
+#   id: acme-bucket-name
+#   severity: LOW
+#   kind: security
+# schemas:
+#   - input: schema.model
+package acme.bucket_name
+
+import data.acme.helpers
+import data.seclint.lib
+
+deny contains finding if {
+	some b in input.aws.s3.buckets
+	helpers.unnamed(b)
+	finding := lib.finding(b, "name", "no name")
+}
+`
+
+const helperLib = `# METADATA
+# custom:
+#   library: true
+package acme.helpers
+
+unnamed(b) if not b.name
+`
+
+const customTests = `package acme.bucket_name_test
+
+import data.acme.bucket_name
+
+test_fires if {
+	count(bucket_name.deny) == 1 with input as {"aws": {"s3": {"buckets": [{"id": "b"}]}}}
+}
+
+test_named_does_not_fire if {
+	count(bucket_name.deny) == 0 with input as {"aws": {"s3": {"buckets": [{"id": "b", "name": "x"}]}}}
+}
+
+test_wrong if {
+	print("checking", 1)
+	count(bucket_name.deny) == 5 with input as {"aws": {"s3": {"buckets": [{"id": "b"}]}}}
+}
+`
+
+func writeDir(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// A .rego file under --policy that is neither a rule nor a declared library
+// is an error naming it, not a file silently compiled and never run.
+func TestPolicyDirNeedsRuleMetadata(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		err   string // "" = loads
+	}{
+		{"rule and library", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": helperLib}, ""},
+		{"tests need no METADATA", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": helperLib, "rule_test.rego": customTests}, ""},
+		{"no METADATA", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": "package acme.helpers\n\nunnamed(b) if not b.name\n"}, "helpers.rego: no METADATA"},
+		{"METADATA without custom.id", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": "# METADATA\n# title: helpers\npackage acme.helpers\n\nunnamed(b) if not b.name\n"}, "helpers.rego: its METADATA has no custom.id"},
+		{"rule-scoped METADATA only", map[string]string{"x.rego": "package acme.x\n\n# METADATA\n# title: a rule's own\ndeny contains 1 if false\n"}, "x.rego: no METADATA"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeDir(t, tt.files)
+			_, err := New(t.Context(), Options{Dirs: []string{dir}})
+			switch {
+			case tt.err == "" && err != nil:
+				t.Fatalf("New: %v", err)
+			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err) || !strings.Contains(err.Error(), dir)):
+				t.Fatalf("New: error %v, want one naming %s/...%s", err, dir, tt.err)
+			}
+		})
+	}
+}
+
+func TestRunTests(t *testing.T) {
+	dir := writeDir(t, map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": helperLib, "rule_test.rego": customTests})
+	results, err := RunTests(t.Context(), []string{dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]TestResult{}
+	for _, r := range results {
+		got[strings.TrimPrefix(r.Name, "data.acme.bucket_name_test.")] = r
+	}
+	if len(got) != 3 {
+		t.Fatalf("results %+v, want 3 tests", results)
+	}
+	if r := got["test_fires"]; r.Fail || r.Err != nil || r.File != filepath.Join(dir, "rule_test.rego") || r.Line != 5 {
+		t.Errorf("test_fires: %+v", r)
+	}
+	if r := got["test_named_does_not_fire"]; r.Fail || r.Err != nil {
+		t.Errorf("test_named_does_not_fire: %+v", r)
+	}
+	if r := got["test_wrong"]; !r.Fail || !strings.Contains(string(r.Output), "checking 1") {
+		t.Errorf("test_wrong passed or printed nothing: %+v", r)
+	}
+
+	filtered, err := RunTests(t.Context(), []string{dir}, "named")
+	if err != nil || len(filtered) != 1 {
+		t.Errorf("run=named: %+v, %v", filtered, err)
+	}
+}
+
+func TestRunTestsErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		err   string
+	}{
+		{"no tests", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": helperLib}, "no Rego tests"},
+		{"rule without METADATA", map[string]string{"rule.rego": "package acme.x\n\ndeny contains 1 if false\n", "rule_test.rego": "package acme.x_test\n\ntest_x if true\n"}, "rule.rego: no METADATA"},
+		// The rule opts in to the model schema: a misspelt field fails to compile.
+		{"type error", map[string]string{"rule.rego": strings.Replace(acmeRule, "input.aws.s3.buckets", "input.aws.s3.bukets", 1), "lib/helpers.rego": helperLib, "rule_test.rego": customTests}, "bukets"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeDir(t, tt.files)
+			_, err := RunTests(t.Context(), []string{dir}, "")
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Fatalf("error %v, want one with %q", err, tt.err)
+			}
+		})
+	}
+}
