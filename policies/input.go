@@ -263,18 +263,30 @@ func isModelValue(t reflect.Type) bool {
 }
 
 // modelValueEncoder mirrors model.Value's MarshalJSON: a known value is the
-// plain value, an unknown one {"__unknown__": true}, an absent one null
+// plain value, an unknown one {"__unknown__": true} (with its parts when
+// partly known), an absent one null
 // (fields of this type are omitted when absent through omitzero).
 func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 	state, _ := t.FieldByName("State")
 	inner, _ := t.FieldByName("V")
+	partsField, _ := t.FieldByName("Parts")
 	enc := c.encoder(inner.Type)
+	encParts := c.encoder(partsField.Type)
 	unknownKey := ast.StringTerm(model.UnknownKey)
+	partsKey := ast.StringTerm("parts")
 	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
 		switch model.State(v.Field(state.Index[0]).Uint()) {
 		case model.Known:
 			return enc(c, v.Field(inner.Index[0]))
 		case model.Unknown:
+			if parts := v.Field(partsField.Index[0]); !parts.IsNil() {
+				// A partly known string (model.Parts).
+				pt, err := encParts(c, parts)
+				if err != nil {
+					return nil, err
+				}
+				return ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)}, [2]*ast.Term{partsKey, pt}), nil
+			}
 			return ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)}), nil
 		default:
 			return ast.InternedNullTerm, nil

@@ -24,9 +24,15 @@ and their tests are compiled against it, so a misspelt field is a compile error.
 - **known**: the plain T;
 - **unknown**: set, but only known at deploy time (an unset variable, a computed attribute, an
   unresolvable intrinsic); the object ` + "`{\"__unknown__\": true}`" + `.
+- **partly known** (strings only): unknown, but with known text around the unknown parts, as in
+  ` + "`arn:${AWS::Partition}:iam::111122223333:root`" + ` or ` + "`\"acme-logs-${var.env}\"`" + `; the unknown object
+  with ` + "`parts`" + `, a list of [Part](#part)s: ` + "`{\"__unknown__\": true, \"parts\": [{\"text\": \"arn:\"}, {\"unknown\": true}, {\"text\": \":iam::111122223333:root\"}]}`" + `.
+  Terraform string templates and CloudFormation ` + "`Fn::Sub`" + `/` + "`Fn::Join`" + ` produce them.
 
 Rules never fire on an unknown value; ` + "`policies/lib`" + ` has the predicates
-(` + "`lib.is_unknown`, `lib.false_or_absent`" + `, ...). Fields of other types are always present
+(` + "`lib.is_unknown`, `lib.false_or_absent`" + `, ...). A rule reads what is known of a partly known
+string only through ` + "`policies/lib`" + ` (` + "`lib.known_prefix`, `lib.not_startswith`, `lib.principal_account`" + `,
+` + "`lib.arn_bucket`" + `, ...), which conclude nothing from an unknown part; to everything else it is unknown. Fields of other types are always present
 unless marked *optional*.
 
 `)

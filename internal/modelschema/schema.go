@@ -84,7 +84,7 @@ type generator struct {
 func Generate(docs *Docs) (*Result, error) {
 	g := &generator{docs: docs, defs: map[string]*Schema{}, objects: map[string]*Object{}, types: map[string]reflect.Type{}}
 	g.defs[unknownDef] = &Schema{
-		Description: "An unknown value: set in the source, but only known at deploy time. Rules never fire on it.",
+		Description: "An unknown value: set in the source, but only known at deploy time. Rules never fire on it. A partly known string also has its parts.",
 		Type:        "object",
 		Properties:  map[string]*Schema{model.UnknownKey: {Type: "boolean"}},
 		Required:    []string{model.UnknownKey},
@@ -95,6 +95,14 @@ func Generate(docs *Docs) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A partly known string is the unknown object with its parts
+	// (model.Value's Parts).
+	parts, err := g.schemaOf(reflect.TypeFor[model.Parts](), "(a partly known string).parts")
+	if err != nil {
+		return nil, err
+	}
+	parts.Description = "The known and unknown parts of a partly known string, in order."
+	g.defs[unknownDef].Properties["parts"] = parts
 	top := g.defs[root.Ref[len("#/definitions/"):]]
 	out := *top
 	out.Schema = "http://json-schema.org/draft-07/schema#"

@@ -127,23 +127,26 @@ func (t *template) refName(name string, at *yaml.Node, r model.Range) (*node.Nod
 	}
 	// A resource of the template, or one a transform generates (SAM's
 	// MyFunctionRole): either way, its value is only known after deploy.
-	return node.NewUnknown(r, name), true
+	return node.NewAttribute(r, name, "ref"), true
 }
 
 func (t *template) getAtt(r model.Range, arg *yaml.Node, depth int) *node.Node {
-	var id string
+	var id, attr string
 	switch arg.Kind {
 	case yaml.ScalarNode:
-		id, _, _ = strings.Cut(arg.Value, ".")
+		id, attr, _ = strings.Cut(arg.Value, ".")
 	case yaml.SequenceNode:
 		if len(arg.Content) > 0 {
 			id, _, _ = t.text(arg.Content[0], depth)
+		}
+		if len(arg.Content) > 1 {
+			attr, _, _ = t.text(arg.Content[1], depth)
 		}
 	}
 	if id == "" {
 		return node.NewUnknown(r)
 	}
-	return node.NewUnknown(r, id)
+	return node.NewAttribute(r, id, strings.ToLower(attr))
 }
 
 func (t *template) join(r model.Range, fn, arg *yaml.Node, depth int) *node.Node {
@@ -158,6 +161,9 @@ func (t *template) join(r model.Range, fn, arg *yaml.Node, depth int) *node.Node
 	}
 	parts := make([]string, 0, len(list.List))
 	known := delimOK
+	// pieces are the value's parts (node.Node's Parts) for when it is
+	// unknown, while every element can be a part of a string.
+	pieces := make([][]model.Part, 0, 2*len(list.List))
 	// templates are the parts' templates (node.Node's Template): the known
 	// ones escaped, the unknown ones their own, while every one has one.
 	templates := make([]string, 0, len(list.List))
@@ -175,11 +181,22 @@ func (t *template) join(r model.Range, fn, arg *yaml.Node, depth int) *node.Node
 			known = false
 		}
 		parts = append(parts, s)
+		if ps, isPart := it.StringParts(); isPart && pieces != nil {
+			if len(pieces) > 0 {
+				pieces = append(pieces, []model.Part{{Text: delim}})
+			}
+			pieces = append(pieces, ps)
+		} else {
+			pieces = nil
+		}
 	}
 	if !known {
 		u := node.NewUnknown(r, refsOf(list)...)
 		if delimOK && len(templates) == len(parts) {
 			u.Template = strings.Join(templates, escapeTemplate(delim))
+		}
+		if delimOK && pieces != nil && len(list.List) <= maxValueLen {
+			u.Parts = node.Concat(pieces...)
 		}
 		return u
 	}

@@ -35,10 +35,14 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 	// as every unknown part has one.
 	var b, tb strings.Builder
 	var refs []string
+	// parts are the value's parts (node.Node's Parts) for when it is
+	// unknown: what is known of it stays readable.
+	var parts [][]model.Part
 	known, templated := true, true
 	lit := func(s string) {
 		b.WriteString(s)
 		tb.WriteString(escapeTemplate(s))
+		parts = append(parts, []model.Part{{Text: s}})
 	}
 	for {
 		i := strings.Index(s, "${")
@@ -73,12 +77,20 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 			refs = append(refs, refsOf(v)...)
 			templated = templated && v.IsUnknown() && v.Template != ""
 			tb.WriteString(v.Template)
+			if ps, ok := v.StringParts(); ok {
+				parts = append(parts, ps)
+			} else {
+				parts = append(parts, []model.Part{{Unknown: true, Refs: refsOf(v)}})
+			}
 		}
 	}
 	if !known {
 		u := node.NewUnknown(r, refsOf(&node.Node{Refs: refs})...)
 		if templated && tb.Len() <= maxValueLen {
 			u.Template = tb.String()
+		}
+		if b.Len() <= maxValueLen {
+			u.Parts = node.Concat(parts...)
 		}
 		return u
 	}
@@ -96,8 +108,8 @@ func (t *template) subVar(name string, fn, vars *yaml.Node, r model.Range, depth
 		}
 		return ev
 	}
-	if id, _, ok := strings.Cut(name, "."); ok {
-		return node.NewUnknown(r, id)
+	if id, attr, ok := strings.Cut(name, "."); ok {
+		return node.NewAttribute(r, id, strings.ToLower(attr))
 	}
 	v, keep := t.refName(name, fn, r)
 	if !keep || v == nil {

@@ -4,9 +4,12 @@
 // `input`. Every scalar the rules read is a Value, which is in one of three
 // states: absent (not written, so AWS's default applies), known (a literal, or
 // something the parser could evaluate), or unknown (an unset variable, an
-// attribute only known after apply, an unresolvable intrinsic). Rules must
-// never fire on an unknown value; policies/lib gives them the predicates that
-// make that easy.
+// attribute only known after apply, an unresolvable intrinsic). An unknown
+// string may be partly known: its Parts keep the known text around the
+// unknown parts (arn:${AWS::Partition}:iam::111122223333:root). Rules must
+// never fire on an unknown value, nor conclude anything from an unknown
+// part; policies/lib gives them the predicates that make that easy and the
+// readers of what is known of a partly known string.
 package model
 
 import (
@@ -34,10 +37,68 @@ var unknownJSON = []byte(`{"` + UnknownKey + `":true}`)
 
 // Value is a scalar or composite value from the source that may be absent or
 // unknown. Marshalled to JSON it is the plain value when known, the object
-// {"__unknown__": true} when unknown, and omitted (with `omitzero`) when absent.
+// {"__unknown__": true} when unknown (with "parts" when partly known), and
+// omitted (with `omitzero`) when absent.
 type Value[T any] struct {
 	State State
 	V     T
+	// Parts is set on an unknown string that is partly known. It is a
+	// pointer so that Value stays comparable.
+	Parts *Parts
+}
+
+// Parts are the pieces of a partly known string in order: known text and
+// unknown parts, at least one of each. Two known parts are never adjacent.
+type Parts []Part
+
+// Part is one piece of a partly known string: known text, or an unknown part
+// (Unknown set) with what the parser knows of where it comes from. An
+// unknown part may stand for any text, including none; policies/lib reads
+// the known text around it and concludes nothing about it, except that an
+// unknown part written alone between two colons of an ARN
+// (arn:${AWS::Partition}:iam::...) is that one field, as ARNs are written.
+type Part struct {
+	// Text is the known text of a known part.
+	Text string `json:"text,omitempty"`
+	// Unknown marks an unknown part.
+	Unknown bool `json:"unknown,omitempty"`
+	// Refs are the IDs of the resources an unknown part is computed from
+	// (a Terraform reference, a CloudFormation Ref or Fn::GetAtt).
+	Refs []string `json:"refs,omitempty"`
+	// Attribute, on an unknown part that is one resource's attribute
+	// (Refs has that one resource), names it in lower case as written:
+	// Terraform's "arn", "id", "bucket", CloudFormation's GetAtt "arn",
+	// and "ref" for a CloudFormation Ref of a resource.
+	Attribute string `json:"attribute,omitempty"`
+}
+
+// PartlyKnown returns the unknown string made of parts, or an unknown string
+// without parts when parts has no known text or no unknown part. Adjacent
+// known parts are merged.
+func PartlyKnown(parts []Part) String {
+	var out Parts
+	known, unknown := false, false
+	for _, p := range parts {
+		if p.Unknown {
+			unknown = true
+			out = append(out, p)
+			continue
+		}
+		if p.Text == "" {
+			continue
+		}
+		known = true
+		if n := len(out); n > 0 && !out[n-1].Unknown {
+			out[n-1].Text += p.Text
+			continue
+		}
+		out = append(out, Part{Text: p.Text})
+	}
+	v := UnknownOf[string]()
+	if known && unknown {
+		v.Parts = &out
+	}
+	return v
 }
 
 // KnownOf returns a known value.
@@ -59,6 +120,14 @@ func (v Value[T]) Get() (T, bool) { return v.V, v.State == Known }
 func (v Value[T]) MarshalJSON() ([]byte, error) {
 	switch v.State {
 	case Unknown:
+		if v.Parts != nil {
+			parts, err := json.Marshal(*v.Parts)
+			if err != nil {
+				return nil, err
+			}
+			b := append([]byte(`{"`+UnknownKey+`":true,"parts":`), parts...)
+			return append(b, '}'), nil
+		}
 		return unknownJSON, nil
 	case Known:
 		return json.Marshal(v.V)

@@ -63,6 +63,10 @@ type Node struct {
 	// parameters). The linking step matches a bucket's unknown name with a
 	// target written the same way through it; its text is the parser's.
 	Template string
+	// Parts are set on an unknown string that is partly known (a Terraform
+	// string template or a CloudFormation Sub or Join with known text
+	// around unknown parts); see model.Parts.
+	Parts []model.Part
 }
 
 // NewMap returns an empty map node.
@@ -114,12 +118,14 @@ func (n *Node) Scalar() (string, bool) {
 }
 
 // AsString converts n to a model string: absent for null, unknown for
-// unknown, known for scalars, and unknown for lists and maps (a type error in
+// unknown (partly known with its Parts), known for scalars, and unknown for lists and maps (a type error in
 // the source is not a value the rules can reason about).
 func (n *Node) AsString() model.String {
 	switch {
 	case n.IsNull():
 		return model.String{}
+	case n.Kind == Unknown && len(n.Parts) > 0:
+		return model.PartlyKnown(n.Parts)
 	case n.Kind == Unknown:
 		return model.UnknownOf[string]()
 	}

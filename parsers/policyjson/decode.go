@@ -190,7 +190,7 @@ func decodeStatement(p *model.Policy, n *node.Node, path string, locs model.Loca
 		}
 		return v.AsString()
 	}
-	list := func(key, field string) model.StringList {
+	list := func(key, field string, item func(*node.Node) model.String) model.StringList {
 		v := n.Get(key)
 		if v == nil {
 			return model.StringList{}
@@ -204,14 +204,15 @@ func decodeStatement(p *model.Policy, n *node.Node, path string, locs model.Loca
 			locs.Set(p.ID, path+"."+field+"[0]", v.Range)
 		}
 		stringItems(p, v, key, path+"."+field, locs)
-		return v.AsStringList()
+		return v.StringListOf(item)
 	}
 	s.Sid = str("Sid", "sid")
 	s.Effect = str("Effect", "effect")
-	s.Actions = list("Action", "actions")
-	s.NotActions = list("NotAction", "not_actions")
-	s.Resources = list("Resource", "resources")
-	s.NotResources = list("NotResource", "not_resources")
+	s.Actions = list("Action", "actions", (*node.Node).AsString)
+	s.NotActions = list("NotAction", "not_actions", (*node.Node).AsString)
+	// A resource may be a bucket's ARN by reference (lib.arn_bucket).
+	s.Resources = list("Resource", "resources", (*node.Node).AsReference)
+	s.NotResources = list("NotResource", "not_resources", (*node.Node).AsReference)
 	s.Principals = principals(p, n.Get("Principal"), "Principal", path+".principals", locs)
 	s.NotPrincipals = principals(p, n.Get("NotPrincipal"), "NotPrincipal", path+".not_principals", locs)
 	s.Conditions = conditions(p, n.Get("Condition"), path+".conditions", locs)
@@ -280,8 +281,9 @@ func principals(p *model.Policy, n *node.Node, key, path string, locs model.Loca
 			stringItems(p, v, key+" "+typ, fmt.Sprintf("%s[%d]", path, len(out)), locs)
 			items, ok := v.Items()
 			if !ok {
+				// Unknown, or a partly known string (one principal).
 				locs.Set(id, fmt.Sprintf("%s[%d]", path, len(out)), v.Range)
-				out = append(out, &model.Principal{Type: typ, Value: model.UnknownOf[string]()})
+				out = append(out, &model.Principal{Type: typ, Value: v.AsString()})
 				continue
 			}
 			for _, it := range items {

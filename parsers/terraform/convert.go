@@ -235,6 +235,8 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value,
 			// An unknown string may be a name that another resource
 			// writes the same way; the linking step matches the two.
 			n.Template = e.nameTemplate(ctx, expr)
+			// And it may be partly known.
+			n.Parts = e.stringParts(ctx, expr, 0)
 		}
 		return n
 	}

@@ -137,13 +137,16 @@ is_public_principal(p) if {
 # principal_kind(p) classifies a principal of a statement's principals list:
 #   "public"          "*" or {"AWS": "*"}
 #   "account"         an account: a bare 12-digit ID or arn:PARTITION:iam::ID:root
+#                     (also partly known, arn:${AWS::Partition}:iam::ID:root)
 #   "arn"             another AWS ARN: a role, user, assumed-role session, ...
+#                     (also a partly known string that starts with "arn:")
 #   "unique_id"       any other AWS value (IAM shows a unique ID such as
 #                     AROA... for a principal that was deleted)
 #   "service"         {"Service": "lambda.amazonaws.com"}
 #   "federated"       {"Federated": "cognito-identity.amazonaws.com" or a provider ARN}
 #   "canonical_user"  {"CanonicalUser": "79a59df9..."}
-# It is undefined for an AWS principal whose value is unknown.
+# It is undefined for an AWS principal whose value is unknown, and for a
+# partly known one other than an account or ARN.
 principal_kind(p) := "public" if is_public_principal(p)
 
 principal_kind(p) := "account" if {
@@ -153,8 +156,7 @@ principal_kind(p) := "account" if {
 
 principal_kind(p) := "arn" if {
 	p.type == "AWS"
-	is_string(p.value)
-	startswith(p.value, "arn:")
+	starts_with(p.value, "arn:")
 	not _is_account_root(p.value)
 }
 
@@ -177,15 +179,16 @@ _is_account_root(v) if {
 	regex.match(`^[0-9]{12}$`, v)
 }
 
-_is_account_root(v) if {
-	is_string(v)
-	regex.match(`^arn:aws[a-z-]*:iam::[0-9]{12}:root$`, v)
-}
+# An unknown part may stand for the partition (see partial.rego).
+_is_account_root(v) if regex.match(`^arn:(?:aws[a-z-]*|\x00):iam::[0-9]{12}:root$`, pattern_text(v))
 
 # principal_account(p) is the account ID of an AWS principal: the bare
 # 12-digit ID, or the account field of an IAM or STS ARN
-# (arn:aws:iam::111122223333:role/x, arn:aws:sts::111122223333:assumed-role/x/s).
-# Undefined for "*", services, federated and canonical users, and unknowns.
+# (arn:aws:iam::111122223333:role/x, arn:aws:sts::111122223333:assumed-role/x/s),
+# also when the partition or the rest is an unknown part
+# (arn:${AWS::Partition}:iam::111122223333:root).
+# Undefined for "*", services, federated and canonical users, unknowns and
+# an account field that is not wholly known.
 principal_account(p) := p.value if {
 	p.type == "AWS"
 	is_string(p.value)
@@ -194,8 +197,7 @@ principal_account(p) := p.value if {
 
 principal_account(p) := id if {
 	p.type == "AWS"
-	is_string(p.value)
-	[[_, id]] := regex.find_all_string_submatch_n(`^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}):`, p.value, 1)
+	[[_, id]] := regex.find_all_string_submatch_n(`^arn:(?:aws[a-z-]*|\x00):(?:iam|sts)::([0-9]{12}):`, pattern_text(p.value), 1)
 }
 
 # Condition keys that, tested with a positive operator, limit a statement to
@@ -456,8 +458,26 @@ _overlaps_private(cidr) if {
 }
 
 # statement_name(policy, s, i) names statement i of a policy for messages:
-# by its Sid when it has one.
-statement_name(policy, s, _) := sprintf("Statement %q of %s", [s.sid, policy.id]) if is_string(s.sid)
+# by its Sid when it has one. For a standalone policy file it also says
+# which kind the file was read as, and why (policy_name).
+statement_name(policy, s, _) := sprintf("Statement %q of %s", [s.sid, policy_name(policy)]) if is_string(s.sid)
 
 # (object.get: a missing sid must not make the name undefined.)
-statement_name(policy, s, i) := sprintf("Statement %d of %s", [i, policy.id]) if not is_string(object.get(s, "sid", null))
+statement_name(policy, s, i) := sprintf("Statement %d of %s", [i, policy_name(policy)]) if not is_string(object.get(s, "sid", null))
+
+# policy_name(policy) names a policy for messages: its ID, and for a
+# standalone policy file the kind it was read as ("x.json (read as a
+# resource policy: it has a Principal)").
+policy_name(policy) := sprintf("%s (read as %s: %s)", [policy.id, _kind_names[policy.kind], policy.kind_reason]) if {
+	is_string(policy.kind_reason)
+	policy.kind_reason != ""
+	_kind_names[policy.kind]
+} else := policy.id
+
+_kind_names := {
+	"identity": "an identity policy",
+	"resource": "a resource policy",
+	"endpoint": "a VPC endpoint policy",
+	"boundary": "a permissions boundary",
+	"scp": "a service control policy",
+}

@@ -8,8 +8,9 @@
 #   their whole configuration with GetParametersByPath. A flat name can only
 #   be granted one by one or through a wildcard that also matches other
 #   teams' parameters. The rule fires on a known name that does not start
-#   with "/". A name CloudFormation generates (no Name written) is not
-#   checked.
+#   with "/", and on a partly known one whose known beginning does not
+#   (app-${Env}/db-host); not when its beginning is unknown (${Prefix}/x).
+#   A name CloudFormation generates (no Name written) is not checked.
 # custom:
 #   id: aws-ssm-parameter-hierarchy
 #   severity: LOW
@@ -59,11 +60,11 @@ import data.seclint.lib
 
 deny contains finding if {
 	some p in input.aws.ssm.parameters
-	is_string(p.name)
 	p.name != ""
-	not startswith(p.name, "/")
+	lib.not_startswith(p.name, "/")
+	name := lib.shown(p.name)
 	finding := lib.finding(p, "name", sprintf(
 		"SSM parameter %s is named %q, not a path; name it with a hierarchy such as /app/prod/%s so IAM policies and GetParametersByPath can scope access to it.",
-		[p.id, p.name, p.name],
+		[p.id, name, name],
 	))
 }

@@ -19,3 +19,17 @@ test_traps_do_not_fire if {
 	count(rule.deny) == 0 with input as model({"name": unknown})
 	count(rule.deny) == 0 with input as model({})
 }
+
+partial(parts) := json.unmarshal(json.marshal({"__unknown__": true, "parts": parts}))
+
+test_partly_known_name if {
+	# app-${Env}/db-host: its known beginning is no path.
+	fs := rule.deny with input as model({"name": partial([{"text": "app-"}, {"unknown": true}, {"text": "/db-host"}])})
+	count(fs) == 1
+	some f in fs
+	contains(f.message, `"app-${…}/db-host"`)
+
+	# /${Env}/db-host and ${Prefix}/db-host: a path, or not known.
+	count(rule.deny) == 0 with input as model({"name": partial([{"text": "/"}, {"unknown": true}, {"text": "/db-host"}])})
+	count(rule.deny) == 0 with input as model({"name": partial([{"unknown": true}, {"text": "/db-host"}])})
+}

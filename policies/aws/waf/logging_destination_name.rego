@@ -7,8 +7,11 @@
 #   fails. The rule fires on a destination whose name is known: from a
 #   literal ARN (arn:...:logs:...:log-group:NAME, arn:...:s3:::NAME,
 #   arn:...:firehose:...:deliverystream/NAME) or from the known name of the
-#   bucket of the scan it references. A name that is not known (a log group
-#   or stream referenced by its computed ARN) never fires.
+#   bucket of the scan it references; also when the name is only partly
+#   known but its known beginning already differs from aws-waf-logs-
+#   (acme-logs-${AWS::AccountId}). A name that is not known (a log group
+#   or stream referenced by its computed ARN), or whose known beginning
+#   may still continue to aws-waf-logs- (aws-${Env}), never fires.
 # custom:
 #   id: aws-waf-logging-destination-name
 #   severity: HIGH
@@ -51,22 +54,21 @@ deny contains finding if {
 	is_array(c.destinations)
 	some i, d in c.destinations
 	name := _name(d)
-	not startswith(name, "aws-waf-logs-")
-	finding := lib.finding(c, sprintf("destinations[%d]", [i]), sprintf("WAF logging destination %q of %s does not start with aws-waf-logs-: AWS WAF rejects it; rename the log group, bucket or Firehose stream.", [name, c.id]))
+	lib.pattern_not_startswith(name, "aws-waf-logs-")
+	finding := lib.finding(c, sprintf("destinations[%d]", [i]), sprintf("WAF logging destination %q of %s does not start with aws-waf-logs-: AWS WAF rejects it; rename the log group, bucket or Firehose stream.", [lib.shown_pattern(name), c.id]))
 }
 
-# The destination's name from a literal ARN.
+# The destination's name, as a pattern text (lib.pattern_text: what is known
+# of it, an unknown part as NUL), from an ARN known or partly known.
+_name(d) := name if name := _arn_name(lib.pattern_text(d.arn))
+
+# The known or partly known name of the bucket of the scan it references.
 _name(d) := name if {
-	is_string(d.arn)
-	name := _arn_name(d.arn)
+	not _arn_named(d)
+	name := lib.pattern_text(lib.buckets_by_id[d.bucket_ref].name)
 }
 
-# The known name of the bucket of the scan it references.
-_name(d) := name if {
-	not is_string(d.arn)
-	name := lib.buckets_by_id[d.bucket_ref].name
-	is_string(name)
-}
+_arn_named(d) if _arn_name(lib.pattern_text(d.arn))
 
 _arn_name(arn) := parts[1] if {
 	parts := regex.find_all_string_submatch_n(`^arn:[^:]+:logs:[^:]*:[^:]*:log-group:([^:]+)`, arn, 1)[0]

@@ -49,3 +49,34 @@ test_unknown_never_fires if {
 	count(rule.deny) == 0 with input as scan([{"arn": unknown, "bucket_ref": "unnamed"}])
 	count(rule.deny) == 0 with input as scan([{"arn": "not-an-arn"}])
 }
+
+# Partly known names (built at run time so the type checker treats them as
+# any, as it does input).
+partial(parts) := json.unmarshal(json.marshal({"__unknown__": true, "parts": parts}))
+
+hole := {"unknown": true}
+
+test_partly_known_name_fires_when_its_known_beginning_differs if {
+	# !Sub arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:acme-waf-${Env}
+	arn := partial([{"text": "arn:"}, hole, {"text": ":logs:"}, hole, {"text": ":"}, hole, {"text": ":log-group:acme-waf-"}, hole])
+	fs := rule.deny with input as scan([{"arn": arn}])
+	count(fs) == 1
+	some f in fs
+	contains(f.message, `"acme-waf-${…}"`)
+}
+
+test_partly_known_bucket_name_fires if {
+	input_ := json.patch(scan([{"arn": unknown, "bucket_ref": "unnamed"}]), [{"op": "replace", "path": "/aws/s3/buckets/2/name", "value": partial([{"text": "acme-logs-"}, hole])}])
+	count(rule.deny) == 1 with input as input_
+}
+
+test_partly_known_name_that_may_be_right_passes if {
+	count(rule.deny) == 0 with input as scan([
+		# aws-waf-logs-${Env}, aws-${Env}, ${Prefix}-logs
+		{"arn": partial([{"text": "arn:"}, hole, {"text": ":s3:::aws-waf-logs-"}, hole])},
+		{"arn": partial([{"text": "arn:"}, hole, {"text": ":s3:::aws-"}, hole])},
+		{"arn": partial([{"text": "arn:"}, hole, {"text": ":s3:::"}, hole, {"text": "-logs"}])},
+		# The service is unknown: no name is read.
+		{"arn": partial([{"text": "arn:aws:"}, hole, {"text": ":::acme"}])},
+	])
+}

@@ -1,0 +1,122 @@
+package terraform
+
+import (
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/convert"
+
+	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
+)
+
+// stringParts returns the parts (node.Node's Parts) of expr, whose value in
+// ctx is an unknown string: for a string template, each interpolation's
+// value where known and an unknown part where not, so that
+// "arn:${data.aws_partition.current.partition}:iam::${var.account}:root"
+// keeps its known text; for a reference to one resource's attribute
+// (aws_s3_bucket.b.arn), one unknown part that names it. Nil when nothing
+// is known of the value.
+func (e *evaluator) stringParts(ctx *hcl.EvalContext, expr hcl.Expression, depth int) []model.Part {
+	if depth > 8 {
+		return nil
+	}
+	switch x := e.shape(ctx, expr).(type) {
+	case *hclsyntax.TemplateExpr:
+		parts := make([][]model.Part, 0, len(x.Parts))
+		for _, p := range x.Parts {
+			parts = append(parts, e.templatePart(ctx, p, depth))
+		}
+		return node.Concat(parts...)
+	case *hclsyntax.ScopeTraversalExpr:
+		if parts := e.declaredParts(ctx, x.Traversal, depth); parts != nil {
+			return parts
+		}
+		return attributePart(x.Traversal, refsOf(e.evalIn(ctx, x)))
+	}
+	return nil
+}
+
+// declaredParts follows a local (local.name) to its expression, and a
+// variable of a called module (var.name) to the argument of the call, so
+// that a template written there keeps its parts here.
+func (e *evaluator) declaredParts(ctx *hcl.EvalContext, tr hcl.Traversal, depth int) []model.Part {
+	if len(tr) != 2 {
+		return nil
+	}
+	step, ok := tr[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	mi := e.scope(ctx)
+	if mi == nil {
+		return nil
+	}
+	switch tr.RootName() {
+	case "local":
+		if l := mi.mod.localByName[step.Name]; l != nil {
+			return e.stringParts(mi.ctx, l.expr, depth+1)
+		}
+	case "var":
+		if mi.parent == nil || mi.call == nil {
+			return nil
+		}
+		if arg := attribute(mi.call.body, step.Name); arg != nil {
+			return e.stringParts(mi.callCtx, arg.Expr, depth+1)
+		}
+	}
+	return nil
+}
+
+// templatePart returns the parts of one part of a string template.
+func (e *evaluator) templatePart(ctx *hcl.EvalContext, p hclsyntax.Expression, depth int) []model.Part {
+	if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
+		return []model.Part{{Text: lit.Val.AsString()}}
+	}
+	v := e.evalIn(ctx, p)
+	u, marks := v.UnmarkDeep()
+	if u.IsKnown() && !u.IsNull() {
+		if s, err := convert.Convert(u, cty.String); err == nil {
+			return []model.Part{{Text: s.AsString()}}
+		}
+	}
+	if nested := e.stringParts(ctx, p, depth+1); nested != nil {
+		return nested
+	}
+	return []model.Part{{Unknown: true, Refs: marksRefs(marks)}}
+}
+
+// attributePart returns the one unknown part of a reference to an attribute
+// of one resource or data source instance (aws_s3_bucket.b.arn,
+// aws_s3_bucket.b[0].id, data.aws_s3_bucket.x.arn), with refs the value's;
+// nil for anything else (a variable, a local, a module output), whose
+// attribute is no resource's.
+func attributePart(tr hcl.Traversal, refs []string) []model.Part {
+	if len(refs) != 1 || len(tr) < 3 {
+		return nil
+	}
+	steps := tr[1:]
+	switch tr.RootName() {
+	case "var", "local", "module", "count", "each", "path", "terraform", "self":
+		return nil
+	case "data":
+		steps = steps[1:]
+	}
+	// name, an optional instance key, then the attribute.
+	if len(steps) == 3 {
+		if _, ok := steps[1].(hcl.TraverseIndex); !ok {
+			return nil
+		}
+		steps = []hcl.Traverser{steps[0], steps[2]}
+	}
+	if len(steps) != 2 {
+		return nil
+	}
+	attr, ok := steps[1].(hcl.TraverseAttr)
+	if !ok {
+		return nil
+	}
+	return []model.Part{{Unknown: true, Refs: refs, Attribute: strings.ToLower(attr.Name)}}
+}

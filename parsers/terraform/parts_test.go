@@ -1,0 +1,229 @@
+package terraform
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/seclint/seclint/parsers/model"
+)
+
+// showParts renders what a model string keeps of a partly known value: its
+// known text, and each unknown part as ${refs.attribute}; "unknown" without
+// parts, the text of a known value.
+func showParts(v model.String) string {
+	switch {
+	case v.IsKnown():
+		return "known " + v.V
+	case v.Parts == nil:
+		return "unknown"
+	}
+	var b strings.Builder
+	for _, p := range *v.Parts {
+		if p.Unknown {
+			fmt.Fprintf(&b, "${%s.%s}", strings.Join(p.Refs, ","), p.Attribute)
+			continue
+		}
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// TestTemplateParts: a string template with unknown parts keeps its known
+// text in the model; an unknown part that is one resource's attribute says
+// so (in a policy's Resource element even alone).
+func TestTemplateParts(t *testing.T) {
+	dir := writeModule(t, map[string]string{"main.tf": `
+variable "unset" {
+  type = string
+}
+variable "partner_account" {
+  default = "444455556666"
+}
+variable "list" {
+  type = list(string)
+}
+data "aws_partition" "current" {}
+data "aws_caller_identity" "me" {}
+resource "aws_s3_bucket" "b" {
+  bucket_prefix = "logs-"
+}
+resource "aws_s3_bucket" "counted" {
+  count         = 2
+  bucket_prefix = "c-"
+}
+locals {
+  env   = "prod"
+  named = "${local.env}-app-${var.unset}"
+}
+resource "aws_ssm_parameter" "partition" {
+  name  = "arn:${data.aws_partition.current.partition}:iam::${var.partner_account}:root"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "prefix" {
+  name  = "acme-logs-${var.unset}"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "middle" {
+  name  = "/${local.env}/${var.unset}/db-password"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "number" {
+  name  = "x-${1 + 1}-${var.unset}"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "objects" {
+  name  = "${aws_s3_bucket.b.arn}/*"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "indexed" {
+  name  = "${aws_s3_bucket.counted[0].arn}/*"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "name_ref" {
+  name  = "arn:aws:s3:::${aws_s3_bucket.b.id}/AWSLogs/*"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "data_attr" {
+  name  = "${data.aws_caller_identity.me.account_id}-x"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "directive" {
+  name  = "a-%{if var.unset == "x"}b%{else}c%{endif}-z"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "nested" {
+  name  = "x-${"y-${var.unset}"}"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "joined" {
+  name  = join("-", ["a", var.unset])
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "nothing" {
+  name  = "${var.unset}"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "known" {
+  name  = "acme-${local.env}"
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "via_local" {
+  name  = local.named
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "via_module" {
+  name  = module.m.name
+  type  = "String"
+  value = "v"
+}
+module "m" {
+  source = "./m"
+  name   = "mod-${var.unset}"
+}
+resource "aws_s3_bucket_policy" "b" {
+  bucket = aws_s3_bucket.b.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Deny"
+      Principal = { AWS = "arn:${data.aws_partition.current.partition}:iam::${var.partner_account}:root" }
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*", var.unset]
+    }]
+  })
+}
+`})
+	if err := os.MkdirAll(filepath.Join(dir, "m"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "m", "main.tf"), []byte(moduleSrc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u := ParseModule(dir, nil, Options{})
+	got := map[string]string{}
+	for _, p := range u.Model.AWS.SSM.Parameters {
+		got[p.ID] = showParts(p.Name)
+	}
+	want := map[string]string{
+		"partition": "arn:${data.aws_partition.current.partition}:iam::444455556666:root",
+		"prefix":    "acme-logs-${.}",
+		"middle":    "/prod/${.}/db-password",
+		"number":    "x-2-${.}",
+		"objects":   "${aws_s3_bucket.b.arn}/*",
+		"indexed":   "${aws_s3_bucket.counted[0].arn}/*",
+		"name_ref":  "arn:aws:s3:::${aws_s3_bucket.b.id}/AWSLogs/*",
+		// A data source's attribute, read directly.
+		"data_attr": "${data.aws_caller_identity.me.account_id}-x",
+		"directive": "a-${.}-z",
+		"nested":    "x-y-${.}",
+		// A function's result is not taken apart.
+		"joined":  "unknown",
+		"nothing": "unknown",
+		"known":   "known acme-prod",
+		// Through a local, and a module variable.
+		"via_local":                     "prod-app-${.}",
+		"m.aws_ssm_parameter.in_module": "mod-${.}/db",
+		// A module output is not followed.
+		"via_module": "unknown",
+	}
+	for k, w := range want {
+		id := "aws_ssm_parameter." + k
+		if strings.HasPrefix(k, "m.") {
+			id = "module." + k
+		}
+		if got[id] != w {
+			t.Errorf("%s: got %q, want %q", id, got[id], w)
+		}
+	}
+	var policy *model.Policy
+	for _, p := range u.Model.AWS.IAM.Policies {
+		if p.ID == "aws_s3_bucket_policy.b.policy" {
+			policy = p
+		}
+	}
+	if policy == nil || len(policy.Statements) != 1 {
+		t.Fatalf("no bucket policy with one statement: %+v", policy)
+	}
+	s := policy.Statements[0]
+	if got := showParts(s.Principals.V[0].Value); got != "arn:${data.aws_partition.current.partition}:iam::444455556666:root" {
+		t.Errorf("principal: %s", got)
+	}
+	var res []string
+	for _, r := range s.Resources.V {
+		res = append(res, showParts(r))
+	}
+	if got, want := strings.Join(res, " "), "${aws_s3_bucket.b.arn} ${aws_s3_bucket.b.arn}/* unknown"; got != want {
+		t.Errorf("resources: got %q, want %q", got, want)
+	}
+}
+
+const moduleSrc = `
+variable "name" {
+  type = string
+}
+output "name" {
+  value = var.name
+}
+resource "aws_ssm_parameter" "in_module" {
+  name  = "${var.name}/db"
+  type  = "String"
+  value = "v"
+}
+`
