@@ -61,7 +61,7 @@ func WriteBaseline(w io.Writer, r *report.Report) error {
 		// instance goes away or another one sorts first.
 		entries := []baselineEntry{{Fingerprint: fd.Fingerprint, RuleID: fd.RuleID, Resource: fd.Resource, Attribute: fd.Attribute, File: fd.Range.File}}
 		for _, in := range fd.Instances {
-			entries = append(entries, baselineEntry{Fingerprint: in.Fingerprint, RuleID: fd.RuleID, Resource: in.Resource, Attribute: fd.Attribute, File: fd.Range.File})
+			entries = append(entries, baselineEntry{Fingerprint: in.Fingerprint, RuleID: fd.RuleID, Resource: in.Resource, Attribute: in.Attribute, File: fd.Range.File})
 		}
 		for _, e := range entries {
 			if !seen[e.Fingerprint] {

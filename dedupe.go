@@ -15,8 +15,9 @@ const maxNamedInstances = 10
 // mergeInstances reports once what several objects report at one source
 // range: the instances of a module (count, for_each, calls from several
 // root modules, each its own unit) or of a resource all point at the
-// same line of the same file, and a user fixes it there once. Findings
-// are merged when rule, severity, range, attribute and suppression agree;
+// same line of the same file, and a user fixes it there once; so do the
+// blocks a dynamic block writes. Findings are merged when rule, severity,
+// range and suppression agree;
 // a finding with no line (its object could not be located) is never
 // merged. units[i] is the scan unit of fs[i].
 //
@@ -58,13 +59,26 @@ func mergeInstances(fs []report.Finding, units []string) []report.Finding {
 			if a.f.Resource != b.f.Resource {
 				return a.f.Resource < b.f.Resource
 			}
+			if a.f.Attribute != b.f.Attribute {
+				return a.f.Attribute < b.f.Attribute
+			}
 			return a.f.Fingerprint < b.f.Fingerprint
 		})
 		manyUnits := ms[0].unit != ms[len(ms)-1].unit
+		// Instances of one object (entries of a dynamic block) are told
+		// apart by their attribute.
+		resources := map[string]bool{}
+		for _, m := range ms {
+			resources[m.unit+"\x00"+m.f.Resource] = true
+		}
+		sameObject := len(resources) < len(ms)
 		label := func(m member) string {
 			name := m.f.Resource
 			if name == "" {
 				name = m.f.Fingerprint
+			}
+			if sameObject && m.f.Attribute != "" {
+				name += " " + m.f.Attribute
 			}
 			if manyUnits {
 				return m.unit + ": " + name
@@ -76,7 +90,7 @@ func mergeInstances(fs []report.Finding, units []string) []report.Finding {
 		seen := map[report.Related]bool{}
 		var names []string
 		for _, m := range ms {
-			merged.Instances = append(merged.Instances, report.Instance{Unit: m.unit, Resource: m.f.Resource, Fingerprint: m.f.Fingerprint})
+			merged.Instances = append(merged.Instances, report.Instance{Unit: m.unit, Resource: m.f.Resource, Attribute: m.f.Attribute, Fingerprint: m.f.Fingerprint})
 			names = append(names, label(m))
 			// The related location's file names the root module when
 			// there are several, so its message stays the call's name.
@@ -105,8 +119,8 @@ func mergeKey(f report.Finding) string {
 	if s := f.Suppression; s != nil {
 		sup = fmt.Sprintf("%s|%s|%s|%s:%d:%d", s.Kind, s.Justification, s.Until, s.Range.File, s.Range.Start.Line, s.Range.Start.Column)
 	}
-	return fmt.Sprintf("%s\x00%s\x00%s:%d:%d-%d:%d\x00%s\x00%s",
-		f.RuleID, f.Severity, r.File, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column, f.Attribute, sup)
+	return fmt.Sprintf("%s\x00%s\x00%s:%d:%d-%d:%d\x00%s",
+		f.RuleID, f.Severity, r.File, r.Start.Line, r.Start.Column, r.End.Line, r.End.Column, sup)
 }
 
 // dedupeStrings drops repeats, keeping the first of each.

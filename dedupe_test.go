@@ -28,6 +28,12 @@ func TestMergeInstances(t *testing.T) {
 		f.Related = []report.Related{{Message: "module.k", Range: at(file, 1)}}
 		return f
 	}
+	withAttr := func(f report.Finding, attr string) report.Finding {
+		f.Attribute = attr
+		f.Fingerprint += attr
+		f.Related = nil
+		return f
+	}
 	suppressed := func(f report.Finding) report.Finding {
 		f.Suppression = &report.Suppression{Kind: report.SuppressionInSource, Range: at("m/main.tf", 2)}
 		return f
@@ -77,6 +83,15 @@ func TestMergeInstances(t *testing.T) {
 			want:  []string{"a", "b", "module.k[0].aws_kms_key.this", "module.k[1].aws_kms_key.this", "module.k[1].aws_kms_key.this"},
 		},
 		{
+			name: "the blocks of a dynamic block, told apart by attribute",
+			in: []report.Finding{
+				withAttr(finding("r", "aws_default_network_acl.this", at("m/main.tf", 7)), "entries[1]"),
+				withAttr(finding("r", "aws_default_network_acl.this", at("m/main.tf", 7)), "entries[0]"),
+			},
+			units: []string{"root", "root"},
+			want:  []string{"aws_default_network_acl.this [aws_default_network_acl.this aws_default_network_acl.this]"},
+		},
+		{
 			name: "a suppressed instance stays apart from the others",
 			in: []report.Finding{
 				finding("r", "module.k[0].aws_kms_key.this", at("m/main.tf", 3)),
@@ -106,8 +121,11 @@ func TestMergeInstances(t *testing.T) {
 						}
 					}
 					s += fmt.Sprintf(" %v", ins)
-					if len(f.Related) != len(f.Instances) {
+					if len(f.Related) != len(f.Instances) && f.Related != nil {
 						t.Errorf("%d related locations, want one call per instance: %+v", len(f.Related), f.Related)
+					}
+					if f.Resource == "aws_default_network_acl.this" && (f.Attribute != "entries[0]" || !strings.Contains(f.Message, "aws_default_network_acl.this entries[0], aws_default_network_acl.this entries[1]")) {
+						t.Errorf("dynamic block instances not named by attribute, or not the first: %s %s", f.Attribute, f.Message)
 					}
 					if !strings.Contains(f.Message, fmt.Sprintf("Reported once for the %d instances", len(f.Instances))) {
 						t.Errorf("message does not name the instances: %s", f.Message)

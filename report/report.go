@@ -90,7 +90,8 @@ type Finding struct {
 	Related []Related `json:"related,omitempty"`
 	// Instances are the objects that each produced this finding at this
 	// same range (module instances, calls from several root modules), when
-	// more than one did: the finding is reported once, for all of them.
+	// more than one did (module or resource instances, the blocks of a
+	// dynamic block): the finding is reported once, for all of them.
 	// Resource, Attribute and Fingerprint are those of the first.
 	Instances []Instance `json:"instances,omitempty"`
 	// Suppression is set when an ignore comment, template Metadata or the
@@ -114,6 +115,9 @@ type Instance struct {
 	// found in.
 	Unit     string `json:"unit"`
 	Resource string `json:"resource"`
+	// Attribute tells apart instances of one object (the blocks of a
+	// dynamic block).
+	Attribute string `json:"attribute,omitempty"`
 	// Fingerprint is the one the finding would have on its own, so a
 	// baseline that holds any instance's keeps matching.
 	Fingerprint string `json:"fingerprint"`

@@ -63,6 +63,7 @@ type (
 	jsonInstance struct {
 		Unit        string `json:"unit"`
 		Resource    string `json:"resource"`
+		Attribute   string `json:"attribute"`
 		Fingerprint string `json:"fingerprint"`
 	}
 
@@ -221,7 +222,7 @@ func jsonSuppressionOf(s *report.Suppression) jsonSuppression {
 func jsonInstancesOf(is []report.Instance) []jsonInstance {
 	out := []jsonInstance{}
 	for _, in := range is {
-		out = append(out, jsonInstance{Unit: in.Unit, Resource: in.Resource, Fingerprint: in.Fingerprint})
+		out = append(out, jsonInstance{Unit: in.Unit, Resource: in.Resource, Attribute: in.Attribute, Fingerprint: in.Fingerprint})
 	}
 	return out
 }
