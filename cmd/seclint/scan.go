@@ -212,6 +212,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		opts.Vars = merged(cfg.Terraform.Vars, vars)
 		opts.CFNParams = merged(cfg.CloudFormation.Parameters, params)
 		opts.Ignores = cfg.Ignore
+		opts.PolicyKinds = cfg.PolicyKinds
 		opts.ConfigPath = cfg.Path
 		opts.Severity = map[string]report.Severity{}
 		for id, s := range cfg.Rules.Severity {
@@ -223,7 +224,12 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			return exitUsage, err
 		}
 	}
+	prog := newProgress(stderr, f.quiet)
+	if prog != nil {
+		opts.Progress = prog.update
+	}
 	rep, err := seclint.Scan(ctx, opts)
+	prog.finish()
 	if err != nil {
 		return exitUsage, err
 	}
