@@ -122,7 +122,7 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	if err != nil {
 		return nil, err
 	}
-	rep := &report.Report{Tool: Version, Root: root, Rules: overrideRules(s.engine.Rules(), opts.Severity), Files: d.files}
+	rep := &report.Report{Tool: Version, Root: root, Rules: overrideRules(s.engine.Rules(), opts.Severity), Files: d.files, Skipped: d.skipped}
 	rep.Diagnostics = append(rep.Diagnostics, d.diags...)
 
 	results := make([]unitResult, len(d.jobs))

@@ -175,6 +175,10 @@ type Report struct {
 	// Files is the number of files read; Resources the number of model objects.
 	Files     int           `json:"files"`
 	Resources int           `json:"resources"`
+	// Skipped counts the YAML/JSON files named on the command line that
+	// are neither templates nor policies (pre-commit passes every changed
+	// file): the text summary shows it.
+	Skipped int `json:"-"`
 	Duration  time.Duration `json:"-"`
 }
 

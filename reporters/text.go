@@ -233,8 +233,12 @@ func (t *textWriter) summary() {
 	for _, s := range report.Severities {
 		bySev = append(bySev, fmt.Sprintf("%d %s", counts[s], s))
 	}
+	files := plural(r.Files, "file")
+	if r.Skipped > 0 {
+		files += fmt.Sprintf(" (%d named YAML/JSON %s skipped: neither templates nor policies)", r.Skipped, pluralWord(r.Skipped, "file"))
+	}
 	parts := []string{
-		plural(r.Files, "file"),
+		files,
 		plural(r.Resources, "resource"),
 		fmt.Sprintf("%s (%s)", plural(len(r.Findings)-r.Suppressed(), "finding"), strings.Join(bySev, ", ")),
 	}

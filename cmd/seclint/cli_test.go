@@ -380,3 +380,24 @@ func TestSortBySeverityAndSummary(t *testing.T) {
 		t.Errorf("--sort rule: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// Item 11: YAML/JSON files named on the command line (pre-commit passes
+// every changed file) that are neither templates nor policies are skipped
+// without a message, and counted in the summary.
+func TestNamedNonTemplatesSkipped(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"main.tf":                  publicBucket,
+		".github/workflows/ci.yml": "on: push\njobs: {}\n",
+		"package.json":             "{\"name\": \"x\"}\n",
+	})
+	code, out, errOut := runIn(t, dir, "--enable", "aws-s3-public-acl", "--no-color", "main.tf", ".github/workflows/ci.yml", "package.json")
+	want := "1 file (2 named YAML/JSON files skipped: neither templates nor policies), 1 resource, 1 finding "
+	if code != exitFindings || errOut != "" || !strings.Contains(out, want) || strings.Contains(out, "warning") || strings.Contains(out, "ci.yml:") {
+		t.Errorf("exit %d, stderr %q, output:\n%s\nwant 1 and the summary %q, no message per file", code, errOut, out, want)
+	}
+	code, out, _ = runIn(t, dir, "--no-color", "package.json")
+	if code != exitOK || !strings.Contains(out, "0 files (1 named YAML/JSON file skipped: neither templates nor policies)") {
+		t.Errorf("only a skipped file: exit %d, output:\n%s", code, out)
+	}
+}
