@@ -35,7 +35,7 @@ type discovery struct {
 	// skipped counts the YAML/JSON files named on the command line that
 	// are neither templates nor policies.
 	skipped int
-	diags []model.Diagnostic
+	diags   []model.Diagnostic
 	// root is the path argument being walked (its directory for a file):
 	// nested templates and files read by functions must stay inside it.
 	root string

@@ -173,13 +173,13 @@ type Report struct {
 	Diagnostics []model.Diagnostic `json:"diagnostics"`
 	Checks      []Check            `json:"-"`
 	// Files is the number of files read; Resources the number of model objects.
-	Files     int           `json:"files"`
-	Resources int           `json:"resources"`
+	Files     int `json:"files"`
+	Resources int `json:"resources"`
 	// Skipped counts the YAML/JSON files named on the command line that
 	// are neither templates nor policies (pre-commit passes every changed
 	// file): the text summary shows it.
-	Skipped int `json:"-"`
-	Duration  time.Duration `json:"-"`
+	Skipped  int           `json:"-"`
+	Duration time.Duration `json:"-"`
 }
 
 // Counts returns the number of findings per severity, suppressed ones excluded.
