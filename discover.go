@@ -123,8 +123,10 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			return nil, fmt.Errorf("walking %s: %w", root, err)
 		}
 		if d.files == before {
+			// Nothing to scan is not a failure (an empty repository, a
+			// directory of docs): a warning, exit code 0, as tflint does.
 			d.diags = append(d.diags, model.Diagnostic{
-				Severity: model.DiagError,
+				Severity: model.DiagWarning,
 				Summary:  "no Terraform, CloudFormation or policy files found",
 				Detail:   "nothing under this path was scanned; check the path and --exclude",
 				Range:    model.Range{File: root},

@@ -401,3 +401,21 @@ func TestNamedNonTemplatesSkipped(t *testing.T) {
 		t.Errorf("only a skipped file: exit %d, output:\n%s", code, out)
 	}
 }
+
+// Item 12: an empty directory, or one with nothing to scan, says so in one
+// line and exits 0; in JSON the warning is a diagnostic.
+func TestNothingToScan(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"docs/README.md": "# docs\n", "empty/.keep": ""})
+	for _, sub := range []string{"docs", "empty"} {
+		code, out, errOut := runIn(t, dir, "--no-color", sub)
+		want := sub + "  warning  no Terraform, CloudFormation or policy files found: nothing under this path was scanned; check the path and --exclude\n"
+		if code != exitOK || out != want || errOut != "" {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 0 and %q", sub, code, out, errOut, want)
+		}
+	}
+	code, out, _ := runIn(t, dir, "-f", "json", "empty")
+	if code != exitOK || !strings.Contains(out, `"severity": "warning"`) || !strings.Contains(out, "no Terraform, CloudFormation or policy files found") {
+		t.Errorf("-f json: exit %d, output %s", code, out)
+	}
+}

@@ -322,7 +322,9 @@ func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
 	if o.format == "text" && f.sortBy == "severity" {
 		rep = sortBySeverity(rep)
 	}
-	opts := reporters.Options{Color: color, ShowSource: !f.quiet, ShowSummary: !f.quiet, ShowSuppressed: f.showSupp}
+	// A scan that found nothing to scan says so in its one warning line.
+	nothing := rep.Files == 0 && rep.Skipped == 0 && len(rep.Findings) == 0
+	opts := reporters.Options{Color: color, ShowSource: !f.quiet && !nothing, ShowSummary: !f.quiet && !nothing, ShowSuppressed: f.showSupp}
 	if err := reporters.Write(w, o.format, rep, opts); err != nil {
 		return fmt.Errorf("writing %s output: %w", o.format, err)
 	}
