@@ -178,8 +178,8 @@ func (d *discovery) classify(p string, explicit bool) {
 		}})
 	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
 		d.files++
-		d.jobs = append(d.jobs, job{path: p, parse: func(*Options) *model.Unit {
-			return policyjson.Parse(p, src)
+		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+			return policyjson.ParseKinds(p, src, policyKindRules(o.PolicyKinds, o.ConfigPath))
 		}})
 	case explicit:
 		// pre-commit passes every changed YAML/JSON file (a workflow, a

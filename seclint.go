@@ -51,6 +51,9 @@ type Options struct {
 
 	// Ignores are path-scoped suppressions from the config file.
 	Ignores []config.Ignore
+	// PolicyKinds set the kind of standalone policy files by path (config
+	// policy_kinds); the first entry that matches a file wins.
+	PolicyKinds []config.PolicyKind
 	// ConfigPath names the config file in reports of its ignores.
 	ConfigPath string
 	// Severity overrides the severity of every finding of a rule.

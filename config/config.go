@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,8 @@ type Config struct {
 	Policies       []string       `yaml:"policies"`
 	Terraform      Terraform      `yaml:"terraform"`
 	CloudFormation CloudFormation `yaml:"cloudformation"`
+	// PolicyKinds set the kind of standalone policy files by path.
+	PolicyKinds []PolicyKind `yaml:"policy_kinds"`
 	// FailOn and MinSeverity are as the flags of the same name.
 	FailOn      string `yaml:"fail_on"`
 	MinSeverity string `yaml:"min_severity"`
@@ -67,6 +70,21 @@ type Ignore struct {
 	// Line is where the entry is written, for reports.
 	Line int `yaml:"-"`
 }
+
+// PolicyKind says what the standalone policy files (IAM policy JSON) whose
+// path matches one of Paths are: identity, resource, endpoint (a VPC
+// endpoint policy), boundary (a permissions boundary) or scp (a service
+// control policy). A file matched by no entry has its kind inferred from
+// its content and path.
+type PolicyKind struct {
+	Paths []string `yaml:"paths"`
+	Kind  string   `yaml:"kind"`
+	// Line is where the entry is written, for messages.
+	Line int `yaml:"-"`
+}
+
+// PolicyKindNames are the kinds a policy_kinds entry may set.
+var PolicyKindNames = []string{"identity", "resource", "endpoint", "boundary", "scp"}
 
 // Terraform holds Terraform inputs.
 type Terraform struct {
@@ -108,6 +126,11 @@ func Load(path string) (*Config, error) {
 			c.Ignore[i].Paths[j] = ResolveGlob(gdir, g)
 		}
 	}
+	for i := range c.PolicyKinds {
+		for j, g := range c.PolicyKinds[i].Paths {
+			c.PolicyKinds[i].Paths[j] = ResolveGlob(gdir, g)
+		}
+	}
 	return c, nil
 }
 
@@ -140,6 +163,7 @@ func Parse(path string, src []byte) (*Config, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err == nil {
 		recordIgnoreLines(&doc, c.Ignore)
+		recordPolicyKindLines(&doc, c.PolicyKinds)
 		c.RuleRefs = ruleRefs(&doc)
 	}
 	if err := c.validate(); err != nil {
@@ -159,6 +183,23 @@ func recordIgnoreLines(doc *yaml.Node, igs []Ignore) {
 			for j, item := range m.Content[i+1].Content {
 				if j < len(igs) {
 					igs[j].Line = item.Line
+				}
+			}
+		}
+	}
+}
+
+// recordPolicyKindLines notes the line of each policy_kinds entry.
+func recordPolicyKindLines(doc *yaml.Node, kinds []PolicyKind) {
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "policy_kinds" && m.Content[i+1].Kind == yaml.SequenceNode {
+			for j, item := range m.Content[i+1].Content {
+				if j < len(kinds) {
+					kinds[j].Line = item.Line
 				}
 			}
 		}
@@ -195,6 +236,16 @@ func (c *Config) validate() error {
 		if ig.Until != "" {
 			if _, err := time.Parse(time.DateOnly, ig.Until); err != nil {
 				return fmt.Errorf("line %d: until %q is not a date of the form YYYY-MM-DD", ig.Line, ig.Until)
+			}
+		}
+	}
+	for _, pk := range c.PolicyKinds {
+		if len(pk.Paths) == 0 || !slices.Contains(PolicyKindNames, pk.Kind) {
+			return fmt.Errorf("line %d: a policy_kinds entry needs paths and a kind (%s)", pk.Line, strings.Join(PolicyKindNames, ", "))
+		}
+		for _, g := range pk.Paths {
+			if !doublestar.ValidatePattern(g) {
+				return fmt.Errorf("line %d: %q is not a valid glob", pk.Line, g)
 			}
 		}
 	}

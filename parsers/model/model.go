@@ -240,7 +240,7 @@ type Policy struct {
 	// endpoint, boundary or scp.
 	Kind string `json:"kind"`
 	// KindReason says why a standalone policy file was read as its Kind
-	// ("it has a Principal", `the path has "endpoint"`, `the config sets it
+	// ("it has a Principal", `its path has "endpoint"`, `the config sets it
 	// for "policies/**"`), for messages; empty where the kind is given by the
 	// resource that holds the document.
 	KindReason string `json:"kind_reason,omitempty"`

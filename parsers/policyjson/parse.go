@@ -26,9 +26,16 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 
 // Parse reads one standalone policy document. The document is a resource
 // policy when any statement names a Principal or NotPrincipal, else an
-// identity policy. Parse never panics and never returns nil; a document that
-// is not valid JSON yields an error diagnostic naming the line.
+// identity policy, unless its path says it is a VPC endpoint policy, a
+// permissions boundary or an SCP (see kindOf). Parse never panics and never
+// returns nil; a document that is not valid JSON yields an error diagnostic
+// naming the line.
 func Parse(path string, src []byte) *model.Unit {
+	return ParseKinds(path, src, nil)
+}
+
+// ParseKinds is Parse with the kinds the config sets for some paths.
+func ParseKinds(path string, src []byte, kinds []KindRule) *model.Unit {
 	u := model.NewUnit(model.UnitPolicy, path)
 	u.Files = []string{path}
 	doc, diags := DecodeJSON(path, src)
@@ -37,10 +44,8 @@ func Parse(path string, src []byte) *model.Unit {
 		return u
 	}
 	doc = intrinsicsUnknown(doc, 0)
-	p := &model.Policy{Meta: model.Meta{ID: path, Type: "policy-json"}, Kind: model.PolicyIdentity}
-	if hasPrincipal(doc) {
-		p.Kind = model.PolicyResource
-	}
+	p := &model.Policy{Meta: model.Meta{ID: path, Type: "policy-json"}}
+	p.Kind, p.KindReason = kindOf(path, doc, kinds)
 	Decode(p, doc, u.Locations)
 	u.Model.AWS.IAM.Policies = append(u.Model.AWS.IAM.Policies, p)
 	return u

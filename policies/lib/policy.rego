@@ -468,13 +468,15 @@ statement_name(policy, s, i) := sprintf("Statement %d of %s", [i, policy_name(po
 # policy_name(policy) names a policy for messages: its ID, and for a
 # standalone policy file the kind it was read as ("x.json (read as a
 # resource policy: it has a Principal)").
-policy_name(policy) := sprintf("%s (read as %s: %s)", [policy.id, _kind_names[policy.kind], policy.kind_reason]) if {
+policy_name(policy) := sprintf("%s (read as %s: %s)", [policy.id, kind_names[policy.kind], policy.kind_reason]) if {
 	is_string(policy.kind_reason)
 	policy.kind_reason != ""
-	_kind_names[policy.kind]
+	kind_names[policy.kind]
 } else := policy.id
 
-_kind_names := {
+# kind_names name the policy kinds in messages.
+kind_names := {
+	"trust": "a role trust policy",
 	"identity": "an identity policy",
 	"resource": "a resource policy",
 	"endpoint": "a VPC endpoint policy",

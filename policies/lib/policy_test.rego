@@ -218,3 +218,17 @@ test_condition_helpers if {
 	lib.condition_key_is(cond("Bool", "Bool", "AWS:MultiFactorAuthPresent", ["false"]), "aws:multifactorauthpresent")
 	not lib.condition_key_is(cond("Bool", "Bool", unknown, ["false"]), "aws:multifactorauthpresent")
 }
+
+test_policy_name_says_the_kind_of_a_policy_file if {
+	lib.policy_name({"id": "p.json", "kind": "endpoint", "kind_reason": "its path has \"endpoint\""}) == "p.json (read as a VPC endpoint policy: its path has \"endpoint\")"
+	lib.policy_name({"id": "aws_iam_policy.p.policy", "kind": "identity"}) == "aws_iam_policy.p.policy"
+	lib.statement_name({"id": "b.json", "kind": "boundary", "kind_reason": "the config says so"}, {"sid": "All"}, 0) == "Statement \"All\" of b.json (read as a permissions boundary: the config says so)"
+}
+
+# A VPC endpoint policy, a permissions boundary and an SCP grant nothing:
+# they are neither identity nor resource policies.
+test_limiting_kinds_are_not_granting_policies if {
+	pols := [{"id": "e", "kind": "endpoint"}, {"id": "b", "kind": "boundary"}, {"id": "s", "kind": "scp"}, {"id": "i", "kind": "identity"}, {"id": "r", "kind": "resource"}]
+	{p.id | some p in lib.identity_policies} == {"i"} with input as {"aws": {"iam": {"policies": pols}}}
+	{p.id | some p in lib.resource_policies} == {"r"} with input as {"aws": {"iam": {"policies": pols}}}
+}

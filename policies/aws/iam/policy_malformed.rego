@@ -100,8 +100,11 @@ deny contains finding if {
 	finding := lib.finding(policy, lib.path(["statements", i, pair[1]]), sprintf("%s has both %s and %s; use one of them.", [lib.statement_name(policy, s, i), pair[2], pair[3]]))
 }
 
+# A permissions boundary is written like an identity policy (IAM user
+# guide); an SCP has no Principal either (Organizations user guide, SCP
+# syntax).
 deny contains finding if {
-	some policy in lib.identity_policies
+	some policy in lib.policies_of_kind({"identity", "boundary"})
 	some i, s in policy.statements
 	lib.absent(s, "resources")
 	lib.absent(s, "not_resources")
@@ -110,21 +113,22 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some policy in lib.identity_policies
+	some policy in lib.policies_of_kind({"identity", "boundary", "scp"})
 	some i, s in policy.statements
 	some field in ["principals", "not_principals"]
 	is_array(s[field])
-	finding := lib.finding(policy, lib.path(["statements", i, field]), sprintf("%s has a %s, which an identity policy cannot have: it applies to the user, group or role it is attached to.", [lib.statement_name(policy, s, i), {"principals": "Principal", "not_principals": "NotPrincipal"}[field]]))
+	finding := lib.finding(policy, lib.path(["statements", i, field]), sprintf("%s has a %s, which an identity policy, permissions boundary or SCP cannot have: it applies to the users and roles it is attached to.", [lib.statement_name(policy, s, i), {"principals": "Principal", "not_principals": "NotPrincipal"}[field]]))
 }
 
-# Resource policies (and role trust policies) must say whom they apply to.
+# Resource policies (and role trust policies) must say whom they apply to,
+# and so must VPC endpoint policies (VPC user guide).
 deny contains finding if {
-	some policy in lib.resource_policies
+	some policy in lib.policies_of_kind({"resource", "trust", "endpoint"})
 	some i, s in policy.statements
 	lib.absent(s, "principals")
 	lib.absent(s, "not_principals")
 	not _misspelled(policy, i, {"principal", "notprincipal"})
-	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Principal; a statement of a %s policy must name the principals it applies to.", [lib.statement_name(policy, s, i), policy.kind]))
+	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Principal; a statement of %s must name the principals it applies to.", [lib.statement_name(policy, s, i), object.get(lib.kind_names, policy.kind, "a resource policy")]))
 }
 
 # One finding per unknown operator of a statement, at its first key.
