@@ -35,7 +35,9 @@ type discovery struct {
 	// skipped counts the YAML/JSON files named on the command line that
 	// are neither templates nor policies.
 	skipped int
-	diags   []model.Diagnostic
+	// inputs records the variables and parameters the units declare.
+	inputs *inputUse
+	diags  []model.Diagnostic
 	// root is the path argument being walked (its directory for a file):
 	// nested templates and files read by functions must stay inside it.
 	root string
@@ -55,7 +57,8 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 			return nil, fmt.Errorf("--exclude %q is not a valid glob pattern", g)
 		}
 	}
-	d := &discovery{tf: newTFUnits()}
+	d := &discovery{tf: newTFUnits(), inputs: newInputUse()}
+	d.tf.inputs = d.inputs
 	// walkRoot is the directory argument being walked.
 	var walkRoot string
 	excluded := func(p string) bool { return matchAny(exclude, p) }
@@ -174,7 +177,9 @@ func (d *discovery) classify(p string, explicit bool) {
 		d.files++
 		root := d.root
 		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
-			return cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams, Root: root})
+			u := cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams, Root: root})
+			d.inputs.addTemplate(u)
+			return u
 		}})
 	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
 		d.files++

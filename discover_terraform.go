@@ -36,6 +36,8 @@ type tfUnits struct {
 	// applied maps a root module to those it is scanned with.
 	varFiles []string
 	applied  map[string][]string
+	// inputs records the variables the root modules declare.
+	inputs *inputUse
 }
 
 func newTFUnits() *tfUnits {
@@ -81,7 +83,7 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		for _, d := range reach {
 			cache.Expect(d, 1)
 		}
-		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.applied[root], cache))
+		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.applied[root], t.inputs, cache))
 	}
 
 	only := map[string]map[string]bool{}
@@ -133,15 +135,16 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		if whole[root] {
 			o = nil
 		}
-		out = append(out, tfJob(root, files[root], scanRoot[root], o, t.applied[root], cache))
+		out = append(out, tfJob(root, files[root], scanRoot[root], o, t.applied[root], t.inputs, cache))
 	}
 	return out
 }
 
-func tfJob(dir string, files []string, scanRoot string, only map[string]bool, varFiles []string, cache *terraform.Cache) job {
+func tfJob(dir string, files []string, scanRoot string, only map[string]bool, varFiles []string, inputs *inputUse, cache *terraform.Cache) job {
 	files = append([]string(nil), files...)
 	sort.Strings(files)
 	return job{path: dir, only: only, parse: func(o *Options) *model.Unit {
+		inputs.addModule(files, o.CLIVars)
 		vf := o.VarFiles
 		if len(varFiles) > 0 {
 			vf = append(append([]string(nil), o.VarFiles...), varFiles...)

@@ -38,6 +38,9 @@ type Options struct {
 	VarFiles []string
 	// CFNParams are CloudFormation parameter values (--cfn-param).
 	CFNParams map[string]string
+	// CLIVars and CLIParams are the names given with --var and --cfn-param:
+	// one that no scanned unit declares is a warning (inputs.go).
+	CLIVars, CLIParams []string
 	// Policies selects rules and loads users' rule directories.
 	Policies policies.Options
 	// MinSeverity drops findings below it ("" keeps all).
@@ -139,6 +142,7 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
 		progress.end(d.jobs[i].path)
 	})
+	rep.Diagnostics = append(rep.Diagnostics, d.inputs.unused(opts.CLIVars, opts.CLIParams)...)
 
 	// A nested stack's template is read as part of its parent (with the
 	// parameters the parent passes) and also found on its own; report it once,

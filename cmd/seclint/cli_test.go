@@ -419,3 +419,49 @@ func TestNothingToScan(t *testing.T) {
 		t.Errorf("-f json: exit %d, output %s", code, out)
 	}
 }
+
+// Item 4: a --var or --cfn-param that nothing scanned declares is a
+// warning; a --var value that does not convert to the variable's type is an
+// error at the variable, as Terraform reports it.
+func TestInputTypos(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"tf/main.tf":           "variable \"public\" {\n  type = bool\n}\n\nvariable \"acl\" {\n  default = \"private\"\n}\n",
+		"tf/json/main.tf.json": "{\"variable\": {\"from_json\": {}}}\n",
+		"cfn/template.yaml":    "Parameters:\n  Env:\n    Type: String\nResources:\n  B:\n    Type: AWS::S3::Bucket\n",
+	})
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+		not  []string
+	}{
+		{"declared", []string{"--var", "acl=x", "--var", "from_json=y", "--var", "public=true", "--cfn-param", "Env=prod", "--cfn-param", "AWS::Region=eu-west-1"}, exitOK, []string{"0 findings"}, []string{"warning", "error"}},
+		{"undeclared", []string{"--var", "acll=x", "--cfn-param", "Envv=prod"}, exitOK, []string{
+			"-  warning  --var acll: no scanned Terraform module declares it: the value is not used; check the name and the paths scanned",
+			"-  warning  --cfn-param Envv: no scanned CloudFormation template declares it",
+			"2 warnings",
+		}, nil},
+		{"wrong type", []string{"--var", "public=yes"}, exitFindings, []string{
+			"tf/main.tf:1:1  error  Invalid value for input variable: Unsuitable value for var.public set using --var \"public=...\": a bool is required",
+		}, []string{"warning"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runIn(t, dir, append(append([]string{"--no-color", "--enable", "aws-s3-public-acl"}, tt.args...), ".")...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d: %s%s", code, tt.code, out, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not contain %q:\n%s", w, out)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("output contains %q:\n%s", n, out)
+				}
+			}
+		})
+	}
+}

@@ -18,3 +18,12 @@ func checkConfigRuleIDs(cfg *config.Config, policyDirs []string) error {
 	}
 	return cfg.CheckRuleIDs(known)
 }
+
+// names returns the keys of m.
+func names(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}

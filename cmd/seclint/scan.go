@@ -207,6 +207,8 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		Policies:            policies.Options{Dirs: f.policyDirs, Enable: f.enable, Disable: f.disable},
 		ReportUnusedIgnores: f.unused,
 		Workers:             f.jobs,
+		CLIVars:             names(vars),
+		CLIParams:           names(flagParams),
 	}
 	if cfg != nil {
 		opts.Vars = merged(cfg.Terraform.Vars, vars)

@@ -84,6 +84,7 @@ func (e *evaluator) rootVariables(m *module) map[string]cty.Value {
 	for _, name := range names {
 		if v := m.varByName[name]; v != nil {
 			raw[name] = e.rawVar(name, opts.Vars[name], m.varDecl(v), "--var "+name)
+			e.checkFlagVar(name, raw[name], m.varDecl(v), v.decl)
 		}
 	}
 
