@@ -60,6 +60,7 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.eventDataStores()
 	a.ssm()
 	a.secrets()
+	a.resolveManagedKeys()
 	a.detection()
 	a.cloudFront()
 	a.elb()

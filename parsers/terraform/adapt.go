@@ -39,6 +39,7 @@ func (a *adapter) run() {
 	a.adaptEventDataStores()
 	a.adaptSSM()
 	a.adaptSecrets()
+	a.resolveManagedKeys()
 	a.adaptDetection()
 	a.adaptCloudFront()
 	a.adaptELB()

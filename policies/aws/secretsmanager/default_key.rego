@@ -7,7 +7,11 @@
 #   account (so the secret cannot be shared), and the CloudTrail record of
 #   its use mixes every secret of the account. A customer managed key gives
 #   the secret its own key policy and audit trail. The rule fires when the
-#   key ID is not written, is empty, or names alias/aws/secretsmanager.
+#   key ID is not written, is empty, or names alias/aws/secretsmanager:
+#   written as the alias or its ARN (also built with Fn::Sub or Fn::Join
+#   from pseudo parameters, arn:${AWS::Partition}:kms:...:alias/aws/...),
+#   or read from a data "aws_kms_alias" (name) or data "aws_kms_key"
+#   (key_id) that names it by a known alias.
 # custom:
 #   id: aws-secretsmanager-default-key
 #   severity: LOW

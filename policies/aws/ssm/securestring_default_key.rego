@@ -8,7 +8,9 @@
 #   customer managed key gives the parameter its own key policy, lets it be
 #   shared across accounts, and separates the CloudTrail record of its
 #   decryptions from every other parameter's. The rule fires when the key
-#   ID is not written, is empty, or names alias/aws/ssm.
+#   ID is not written, is empty, or names alias/aws/ssm: written as the
+#   alias or its ARN, or read from a data "aws_kms_alias" (name) or
+#   data "aws_kms_key" (key_id) that names it by a known alias.
 # custom:
 #   id: aws-ssm-securestring-default-key
 #   severity: LOW
