@@ -13,12 +13,16 @@ import (
 // with a flag set of their own; `seclint help COMMAND` and `COMMAND --help`
 // print it on stdout.
 var commandHelp = map[string]string{
-	"explain": `Usage: seclint explain RULE-ID
+	"explain": `Usage: seclint explain [--policy DIR] RULE-ID
 
 Describes a rule: what it checks, why, its severity, the AWS Security Hub
 controls it matches, the resource types it reads and how to fix a finding
 in Terraform and CloudFormation. ` + "`seclint rules`" + ` lists the rule IDs.
+
+Flags:
+      --policy DIR   also look in your own rules in DIR (repeatable)
 `,
+	"test": testUsage,
 	"version": `Usage: seclint version    (also: seclint --version)
 
 Prints seclint's version, the commit it was built from, the build date and

@@ -61,10 +61,7 @@ func runExplain(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := pflag.NewFlagSet("seclint explain", pflag.ContinueOnError)
 	dirs := fs.StringArray("policy", nil, "also look in your own rules in `DIR` (repeatable)")
 	fs.SetOutput(stdout)
-	fs.Usage = func() {
-		fmt.Fprintln(stdout, "Usage: seclint explain [--policy DIR] RULE-ID\n\nExplains a rule: why it exists and how to fix a finding.\n\nFlags:")
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { fmt.Fprint(stdout, commandHelp["explain"]) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return nil

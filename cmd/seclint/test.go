@@ -25,6 +25,8 @@ Exit codes: 0 every test passed; 1 a test failed; 2 usage error, or rules or
 tests that do not compile.
 
 Flags:
+      --run REGEX   run only the tests whose name matches REGEX
+  -v, --verbose     list every test, not only the failures
 `
 
 // runTest is `seclint test`; it returns the exit code.
@@ -33,10 +35,7 @@ func runTest(ctx context.Context, args []string, stdout io.Writer) (int, error) 
 	run := fs.String("run", "", "run only the tests whose name matches `REGEX`")
 	verbose := fs.BoolP("verbose", "v", false, "list every test, not only the failures")
 	fs.SetOutput(stdout)
-	fs.Usage = func() {
-		fmt.Fprint(stdout, testUsage)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { fmt.Fprint(stdout, testUsage) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK, nil
