@@ -70,3 +70,10 @@ func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	names = slices.Compact(names)
 	return fmt.Errorf("help %q: no such command; the commands are %s (without one, seclint scans)", args[0], strings.Join(names, ", "))
 }
+
+// flagError is a command line that does not parse: run follows its message
+// with a pointer to the help, as git and kubectl do.
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+func (e flagError) Unwrap() error { return e.err }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +49,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// rules that do not compile): problems with the scanned files are
 		// diagnostics in the report instead.
 		fmt.Fprintf(stderr, "seclint: %v\n", err)
+		if errors.As(err, new(flagError)) {
+			fmt.Fprintln(stderr, "Run 'seclint --help' for usage.")
+		}
 		return exitUsage
 	}
 	return code

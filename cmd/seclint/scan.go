@@ -116,7 +116,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			fs.PrintDefaults()
 			return exitOK, nil
 		}
-		return exitUsage, fmt.Errorf("%w\nRun 'seclint --help' for usage.", err)
+		return exitUsage, flagError{err}
 	}
 	if f.version {
 		return exitOK, runVersion(nil, stdout)
