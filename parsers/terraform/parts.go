@@ -34,9 +34,22 @@ func (e *evaluator) stringParts(ctx *hcl.EvalContext, expr hcl.Expression, depth
 		if parts := e.declaredParts(ctx, x.Traversal, depth); parts != nil {
 			return parts
 		}
+		if !resourceRoot(x.Traversal) {
+			return nil
+		}
 		return attributePart(x.Traversal, refsOf(e.evalIn(ctx, x)))
 	}
 	return nil
+}
+
+// resourceRoot reports whether a traversal starts at a resource or data
+// source, whose attribute an unknown part may name.
+func resourceRoot(tr hcl.Traversal) bool {
+	switch tr.RootName() {
+	case "var", "local", "module", "count", "each", "path", "terraform", "self":
+		return false
+	}
+	return true
 }
 
 // declaredParts follows a local (local.name) to its expression, and a
@@ -94,14 +107,11 @@ func (e *evaluator) templatePart(ctx *hcl.EvalContext, p hclsyntax.Expression, d
 // nil for anything else (a variable, a local, a module output), whose
 // attribute is no resource's.
 func attributePart(tr hcl.Traversal, refs []string) []model.Part {
-	if len(refs) != 1 || len(tr) < 3 {
+	if len(refs) != 1 || len(tr) < 3 || !resourceRoot(tr) {
 		return nil
 	}
 	steps := tr[1:]
-	switch tr.RootName() {
-	case "var", "local", "module", "count", "each", "path", "terraform", "self":
-		return nil
-	case "data":
+	if tr.RootName() == "data" {
 		steps = steps[1:]
 	}
 	// name, an optional instance key, then the attribute.
