@@ -121,3 +121,23 @@ func lambdaResource(fn *node.Node, at model.Range) *node.Node {
 	}
 	return node.NewUnknown(fn.Range, fn.Refs...)
 }
+
+// PublicFunctionURL is the permission that makes a function URL of auth
+// type NONE public, which the Terraform provider (aws_lambda_function_url,
+// statement FunctionURLAllowPublicAccess) and the SAM transform
+// (FunctionUrlConfig, resource <Function>UrlPublicPermissions) add
+// themselves: principal "*" may call lambda:InvokeFunctionUrl when the
+// URL's auth type is NONE. authType is the auth type argument, where every
+// part of the statement is located; sid names the statement (may be "").
+func PublicFunctionURL(at model.Range, authType *node.Node, sid string) LambdaPermission {
+	p := LambdaPermission{
+		At:                  at,
+		Action:              node.NewString("lambda:InvokeFunctionUrl", authType.Range),
+		Principal:           node.NewString("*", authType.Range),
+		FunctionURLAuthType: authType,
+	}
+	if sid != "" {
+		p.Sid = node.NewString(sid, at)
+	}
+	return p
+}

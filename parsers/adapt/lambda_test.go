@@ -76,3 +76,25 @@ func TestLambdaPermissionDocument(t *testing.T) {
 		})
 	}
 }
+
+func TestPublicFunctionURL(t *testing.T) {
+	at := model.Range{File: "main.tf", Start: model.Pos{Line: 1}}
+	auth := node.NewString("NONE", model.Range{File: "main.tf", Start: model.Pos{Line: 3}})
+	doc := PublicFunctionURL(at, auth, "FunctionURLAllowPublicAccess").Document()
+	st := doc.Get("Statement").List[0]
+	if p := st.Get("Principal"); p.Kind != node.String || p.Str != "*" || p.Range != auth.Range {
+		t.Errorf("Principal = %+v, want \"*\" at the auth type", p)
+	}
+	if a := st.Get("Action"); a.Str != "lambda:InvokeFunctionUrl" {
+		t.Errorf("Action = %q", a.Str)
+	}
+	if c := st.Get("Condition").Get("StringEquals").Get("lambda:FunctionUrlAuthType"); c != auth {
+		t.Errorf("auth type condition = %+v", c)
+	}
+	if sid := st.Get("Sid"); sid == nil || sid.Str != "FunctionURLAllowPublicAccess" {
+		t.Errorf("Sid = %+v", sid)
+	}
+	if st := PublicFunctionURL(at, auth, "").Document().Get("Statement").List[0]; st.Get("Sid") != nil {
+		t.Errorf("Sid written without a name")
+	}
+}

@@ -56,6 +56,9 @@ var policySources = map[string][]policySource{
 
 // policies maps the policy documents a resource declares.
 func (a *adapter) policies(r *resource) {
+	if r.typ == samFunction {
+		a.samFunctionURL(r)
+	}
 	if r.typ == samFunction || r.typ == samStateMachine {
 		a.samPolicies(r)
 		return

@@ -3,6 +3,7 @@ package terraform
 import (
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
+	"github.com/seclint/seclint/parsers/node"
 )
 
 // adaptLambdaPermissions reads each aws_lambda_permission as the statement
@@ -27,5 +28,22 @@ func (a *adapter) adaptLambdaPermissions() {
 		if doc != nil {
 			a.addPolicy(r, r.id, doc, model.PolicyResource, "")
 		}
+	}
+	a.adaptFunctionURLs()
+}
+
+// adaptFunctionURLs reads each aws_lambda_function_url whose
+// authorization_type is NONE as the permission the provider adds on
+// creation (statement FunctionURLAllowPublicAccess: principal "*", action
+// lambda:InvokeFunctionUrl), located at authorization_type. Any other or
+// an unknown auth type adds nothing.
+func (a *adapter) adaptFunctionURLs() {
+	for _, r := range a.managed("aws_lambda_function_url") {
+		auth := field(a.node(r), "authorization_type")
+		if auth == nil || auth.Kind != node.String || auth.Str != "NONE" {
+			continue
+		}
+		doc := adapt.PublicFunctionURL(toRange(r.res.defRange), auth, "FunctionURLAllowPublicAccess").Document()
+		a.addPolicy(r, r.id, doc, model.PolicyResource, "")
 	}
 }

@@ -16,13 +16,16 @@
 #   read as the statement Lambda adds to the function's policy: principal "*"
 #   is public unless source_arn, source_account or principal_org_id
 #   (SourceArn, SourceAccount, PrincipalOrgID) narrows it; a function URL
-#   auth type of NONE narrows nothing.
+#   auth type of NONE narrows nothing. A function URL with authorization
+#   type NONE (aws_lambda_function_url, SAM FunctionUrlConfig AuthType NONE)
+#   is reported too: the provider and the SAM transform add that public
+#   permission themselves; set AWS_IAM to require signed requests.
 # custom:
 #   id: aws-policy-public-principal
 #   severity: CRITICAL
 #   kind: security
 #   collections: [aws.iam.policies]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, aws_s3_access_point, aws_s3control_access_point_policy, aws_kms_key, aws_kms_key_policy, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key, aws_secretsmanager_secret, aws_secretsmanager_secret_policy, aws_sns_topic, aws_sns_topic_policy, aws_sqs_queue, aws_sqs_queue_policy, aws_ecr_repository_policy, aws_glacier_vault, aws_glacier_vault_lock, aws_iam_role, aws_lambda_permission, AWS::S3::BucketPolicy, AWS::S3::AccessPoint, AWS::KMS::Key, AWS::KMS::ReplicaKey, AWS::SecretsManager::ResourcePolicy, AWS::SNS::TopicPolicy, AWS::SNS::TopicInlinePolicy, AWS::SQS::QueuePolicy, AWS::SQS::QueueInlinePolicy, AWS::ECR::Repository, AWS::Glacier::Vault, AWS::IAM::Role, AWS::Lambda::Permission]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, aws_s3_access_point, aws_s3control_access_point_policy, aws_kms_key, aws_kms_key_policy, aws_kms_external_key, aws_kms_replica_key, aws_kms_replica_external_key, aws_secretsmanager_secret, aws_secretsmanager_secret_policy, aws_sns_topic, aws_sns_topic_policy, aws_sqs_queue, aws_sqs_queue_policy, aws_ecr_repository_policy, aws_glacier_vault, aws_glacier_vault_lock, aws_iam_role, aws_lambda_permission, aws_lambda_function_url, AWS::S3::BucketPolicy, AWS::S3::AccessPoint, AWS::KMS::Key, AWS::KMS::ReplicaKey, AWS::SecretsManager::ResourcePolicy, AWS::SNS::TopicPolicy, AWS::SNS::TopicInlinePolicy, AWS::SQS::QueuePolicy, AWS::SQS::QueueInlinePolicy, AWS::ECR::Repository, AWS::Glacier::Vault, AWS::IAM::Role, AWS::Lambda::Permission, AWS::Serverless::Function]
 #   remediation:
 #     terraform: |
 #       Name the principals, or add a condition that limits the callers:
