@@ -16,7 +16,8 @@ import (
 // ctx is an unknown string: for a string template, each interpolation's
 // value where known and an unknown part where not, so that
 // "arn:${data.aws_partition.current.partition}:iam::${var.account}:root"
-// keeps its known text; for a reference to one resource's attribute
+// keeps its known text (likewise format with plain %s verbs); for a
+// reference to one resource's attribute
 // (aws_s3_bucket.b.arn), one unknown part that names it. Nil when nothing
 // is known of the value.
 func (e *evaluator) stringParts(ctx *hcl.EvalContext, expr hcl.Expression, depth int) []model.Part {
@@ -27,9 +28,17 @@ func (e *evaluator) stringParts(ctx *hcl.EvalContext, expr hcl.Expression, depth
 	case *hclsyntax.TemplateExpr:
 		parts := make([][]model.Part, 0, len(x.Parts))
 		for _, p := range x.Parts {
-			parts = append(parts, e.templatePart(ctx, p, depth))
+			ps, ok := e.templatePart(ctx, p, depth)
+			if !ok {
+				return nil
+			}
+			parts = append(parts, ps)
 		}
 		return node.Concat(parts...)
+	case *hclsyntax.FunctionCallExpr:
+		if (x.Name == "format" || x.Name == "core::format") && !x.ExpandFinal {
+			return e.formatParts(ctx, x, depth)
+		}
 	case *hclsyntax.ScopeTraversalExpr:
 		if parts := e.declaredParts(ctx, x.Traversal, depth); parts != nil {
 			return parts
@@ -83,22 +92,85 @@ func (e *evaluator) declaredParts(ctx *hcl.EvalContext, tr hcl.Traversal, depth 
 	return nil
 }
 
-// templatePart returns the parts of one part of a string template.
-func (e *evaluator) templatePart(ctx *hcl.EvalContext, p hclsyntax.Expression, depth int) []model.Part {
+// templatePart returns the parts of one part of a string template (or one
+// argument of format's %s). It returns false for a value that is no
+// string, known or not (a list, a null): the template fails, and nothing is
+// known of it.
+func (e *evaluator) templatePart(ctx *hcl.EvalContext, p hclsyntax.Expression, depth int) ([]model.Part, bool) {
 	if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String {
-		return []model.Part{{Text: lit.Val.AsString()}}
+		return []model.Part{{Text: lit.Val.AsString()}}, true
 	}
 	v := e.evalIn(ctx, p)
 	u, marks := v.UnmarkDeep()
-	if u.IsKnown() && !u.IsNull() {
-		if s, err := convert.Convert(u, cty.String); err == nil {
-			return []model.Part{{Text: s.AsString()}}
+	if u.IsKnown() {
+		if u.IsNull() {
+			return nil, false
 		}
+		s, err := convert.Convert(u, cty.String)
+		if err != nil {
+			return nil, false
+		}
+		return []model.Part{{Text: s.AsString()}}, true
+	}
+	if ty := u.Type(); ty != cty.DynamicPseudoType && !ty.IsPrimitiveType() {
+		// An unknown collection: no string either, once known.
+		return nil, false
 	}
 	if nested := e.stringParts(ctx, p, depth+1); nested != nil {
-		return nested
+		return nested, true
 	}
-	return []model.Part{{Unknown: true, Refs: marksRefs(marks)}}
+	return []model.Part{{Unknown: true, Refs: marksRefs(marks)}}, true
+}
+
+// formatParts returns the parts of format(spec, args...) whose spec is a
+// known string of text, %% and plain %s verbs only (as ARNs are built:
+// format("arn:%s:iam::%s:root", partition, account)): each %s is its
+// argument, known or not. Any other verb, flag or width, or a count of
+// arguments that does not match, gives nil.
+func (e *evaluator) formatParts(ctx *hcl.EvalContext, call *hclsyntax.FunctionCallExpr, depth int) []model.Part {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	spec := unmarkDeep(e.evalIn(ctx, call.Args[0]))
+	if !spec.IsKnown() || spec.IsNull() || spec.Type() != cty.String {
+		return nil
+	}
+	f := spec.AsString()
+	args := call.Args[1:]
+	var parts [][]model.Part
+	var text strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			text.WriteByte(f[i])
+			continue
+		}
+		if i+1 >= len(f) {
+			return nil
+		}
+		i++
+		switch f[i] {
+		case '%':
+			text.WriteByte('%')
+		case 's':
+			if len(args) == 0 {
+				return nil
+			}
+			ps, ok := e.templatePart(ctx, args[0], depth)
+			if !ok {
+				return nil
+			}
+			args = args[1:]
+			parts = append(parts, []model.Part{{Text: text.String()}}, ps)
+			text.Reset()
+		default:
+			return nil
+		}
+	}
+	if len(args) != 0 {
+		return nil
+	}
+	parts = append(parts, []model.Part{{Text: text.String()}})
+	return node.Concat(parts...)
 }
 
 // attributePart returns the one unknown part of a reference to an attribute

@@ -133,6 +133,31 @@ resource "aws_ssm_parameter" "via_module" {
   type  = "String"
   value = "v"
 }
+resource "aws_ssm_parameter" "format" {
+  name  = format("arn:%s:iam::%s:root", data.aws_partition.current.partition, var.partner_account)
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "format_percent" {
+  name  = format("a-%%-%s-%s", var.unset, 2)
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "format_other_verb" {
+  name  = format("a-%d-%s", 1, var.unset)
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "format_args_mismatch" {
+  name  = format("a-%s", var.unset, "extra")
+  type  = "String"
+  value = "v"
+}
+resource "aws_ssm_parameter" "template_of_a_list" {
+  name  = "a-${var.list}-${var.unset}"
+  type  = "String"
+  value = "v"
+}
 module "m" {
   source = "./m"
   name   = "mod-${var.unset}"
@@ -180,6 +205,13 @@ resource "aws_s3_bucket_policy" "b" {
 		// Through a local, and a module variable.
 		"via_local":                     "prod-app-${.}",
 		"m.aws_ssm_parameter.in_module": "mod-${.}/db",
+		"format":                        "arn:${data.aws_partition.current.partition}:iam::444455556666:root",
+		"format_percent":                "a-%-${.}-2",
+		// Only %s verbs are read; a count of arguments Terraform rejects,
+		// or a template of a value that is no string, tells nothing.
+		"format_other_verb":    "unknown",
+		"format_args_mismatch": "unknown",
+		"template_of_a_list":   "unknown",
 		// A module output is not followed.
 		"via_module": "unknown",
 	}
