@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -201,4 +202,26 @@ func attributePart(tr hcl.Traversal, refs []string) []model.Part {
 		return nil
 	}
 	return []model.Part{{Unknown: true, Refs: refs, Attribute: strings.ToLower(attr.Name)}}
+}
+
+// markerParts returns the parts of a string of a policy template (see
+// templateDoc) that holds markers: its text around them, each marker an
+// unknown part with the references of its interpolation.
+func markerParts(s string, unknownRefs [][]string) []model.Part {
+	var parts [][]model.Part
+	for rest := s; ; {
+		before, after, ok := strings.Cut(rest, markerStart)
+		parts = append(parts, []model.Part{{Text: before}})
+		if !ok {
+			break
+		}
+		num, tail, _ := strings.Cut(after, markerEnd)
+		var refs []string
+		if i, err := strconv.Atoi(num); err == nil && i >= 0 && i < len(unknownRefs) {
+			refs = unknownRefs[i]
+		}
+		parts = append(parts, []model.Part{{Unknown: true, Refs: refs}})
+		rest = tail
+	}
+	return node.Concat(parts...)
 }

@@ -158,6 +158,20 @@ resource "aws_ssm_parameter" "template_of_a_list" {
   type  = "String"
   value = "v"
 }
+resource "aws_iam_role" "heredoc" {
+  name               = "heredoc"
+  assume_role_policy = <<-JSON
+    {
+      "Version": "2012-10-17",
+      "Statement": [{
+        "Effect": "Allow",
+        "Principal": {"AWS": "arn:${data.aws_partition.current.partition}:iam::${var.partner_account}:root"},
+        "Action": "sts:AssumeRole",
+        "Resource": ["${aws_s3_bucket.b.arn}/*", "arn:aws:s3:::${var.unset}-${var.unset}"]
+      }]
+    }
+  JSON
+}
 module "m" {
   source = "./m"
   name   = "mod-${var.unset}"
@@ -244,6 +258,25 @@ resource "aws_s3_bucket_policy" "b" {
 	if got, want := strings.Join(res, " "), "${aws_s3_bucket.b.arn} ${aws_s3_bucket.b.arn}/* unknown"; got != want {
 		t.Errorf("resources: got %q, want %q", got, want)
 	}
+	// A JSON document written as a template (a heredoc).
+	for _, p := range u.Model.AWS.IAM.Policies {
+		if p.ID != "aws_iam_role.heredoc.assume_role_policy" {
+			continue
+		}
+		s := p.Statements[0]
+		if got := showParts(s.Principals.V[0].Value); got != "arn:${data.aws_partition.current.}:iam::444455556666:root" {
+			t.Errorf("heredoc principal: %s", got)
+		}
+		var res []string
+		for _, r := range s.Resources.V {
+			res = append(res, showParts(r))
+		}
+		if got, want := strings.Join(res, " "), "${aws_s3_bucket.b.}/* arn:aws:s3:::${.}-${.}"; got != want {
+			t.Errorf("heredoc resources: got %q, want %q", got, want)
+		}
+		return
+	}
+	t.Error("no policy aws_iam_role.heredoc.assume_role_policy")
 }
 
 const moduleSrc = `

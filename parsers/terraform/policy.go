@@ -402,7 +402,9 @@ func replaceMarkers(n *node.Node, unknownRefs [][]string) *node.Node {
 	switch n.Kind {
 	case node.String:
 		if refs, ok := markerRefs(n.Str, unknownRefs); ok {
-			return node.NewUnknown(n.Range, refs...)
+			u := node.NewUnknown(n.Range, refs...)
+			u.Parts = markerParts(n.Str, unknownRefs)
+			return u
 		}
 	case node.List:
 		for i, it := range n.List {
