@@ -52,6 +52,12 @@ var skipDirs = map[string]bool{".git": true, ".terraform": true, "node_modules":
 // discover walks the paths, classifies files and groups them into units:
 // one per Terraform module directory, CloudFormation template and policy file.
 func discover(paths []string, exclude []string) (*discovery, error) {
+	return discoverWith(paths, exclude, nil)
+}
+
+// discoverWith is discover with the var files of each root module
+// (Options.RootVarFiles).
+func discoverWith(paths []string, exclude []string, rootVarFiles map[string][]string) (*discovery, error) {
 	for _, g := range exclude {
 		if !doublestar.ValidatePattern(g) {
 			return nil, fmt.Errorf("--exclude %q is not a valid glob pattern", g)
@@ -59,6 +65,7 @@ func discover(paths []string, exclude []string) (*discovery, error) {
 	}
 	d := &discovery{tf: newTFUnits(), inputs: newInputUse()}
 	d.tf.inputs = d.inputs
+	d.tf.setRootVarFiles(rootVarFiles)
 	// walkRoot is the directory argument being walked.
 	var walkRoot string
 	excluded := func(p string) bool { return matchAny(exclude, p) }

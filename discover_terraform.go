@@ -36,8 +36,12 @@ type tfUnits struct {
 	// applied maps a root module to those it is scanned with.
 	varFiles []string
 	applied  map[string][]string
+	targets  map[string]bool
 	// inputs records the variables the root modules declare.
 	inputs *inputUse
+	// rootVarFiles are the config's var files per root module, by
+	// directory in the form discovery uses (discover_varfiles.go).
+	rootVarFiles map[string][]string
 }
 
 func newTFUnits() *tfUnits {
@@ -83,7 +87,7 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		for _, d := range reach {
 			cache.Expect(d, 1)
 		}
-		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.applied[root], t.inputs, cache))
+		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.varFilesFor(root), t.inputs, cache))
 	}
 
 	only := map[string]map[string]bool{}
@@ -112,7 +116,7 @@ func (t *tfUnits) jobs(exclude []string) []job {
 			mods[dir] = moduleFiles(dir)
 		}
 		roots := callers(graphs[search], dir)
-		if t.applied[dir] != nil && !isTerraform(f) {
+		if t.targets[dir] && filepath.Base(f) == varFileTarget {
 			roots, whole[dir] = []string{dir}, true
 		}
 		for _, root := range roots {
@@ -135,7 +139,7 @@ func (t *tfUnits) jobs(exclude []string) []job {
 		if whole[root] {
 			o = nil
 		}
-		out = append(out, tfJob(root, files[root], scanRoot[root], o, t.applied[root], t.inputs, cache))
+		out = append(out, tfJob(root, files[root], scanRoot[root], o, t.varFilesFor(root), t.inputs, cache))
 	}
 	return out
 }

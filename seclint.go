@@ -36,6 +36,9 @@ type Options struct {
 	// Vars and VarFiles are Terraform input variables (--var, --var-file).
 	Vars     map[string]string
 	VarFiles []string
+	// RootVarFiles maps a root module's directory to the var files it is
+	// scanned with, after VarFiles (the config's terraform.root_var_files).
+	RootVarFiles map[string][]string
 	// CFNParams are CloudFormation parameter values (--cfn-param).
 	CFNParams map[string]string
 	// CLIVars and CLIParams are the names given with --var and --cfn-param:
@@ -114,7 +117,7 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	d, err := discover(paths, opts.Exclude)
+	d, err := discoverWith(paths, opts.Exclude, opts.RootVarFiles)
 	if err != nil {
 		return nil, err
 	}

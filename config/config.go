@@ -88,8 +88,13 @@ var PolicyKindNames = []string{"identity", "resource", "endpoint", "boundary", "
 
 // Terraform holds Terraform inputs.
 type Terraform struct {
+	// VarFiles apply to every root module.
 	VarFiles []string          `yaml:"var_files"`
 	Vars     map[string]string `yaml:"vars"`
+	// RootVarFiles maps a root module's directory to the var files it is
+	// scanned with (after VarFiles); a var file named on the command line
+	// that is listed here is applied to those roots.
+	RootVarFiles map[string][]string `yaml:"root_var_files"`
 }
 
 // CloudFormation holds template parameter values.
@@ -116,6 +121,15 @@ func Load(path string) (*Config, error) {
 	}
 	for i, p := range c.Terraform.VarFiles {
 		c.Terraform.VarFiles[i] = resolve(dir, p)
+	}
+	if len(c.Terraform.RootVarFiles) > 0 {
+		roots := make(map[string][]string, len(c.Terraform.RootVarFiles))
+		for root, files := range c.Terraform.RootVarFiles {
+			for _, f := range files {
+				roots[filepath.Clean(resolve(dir, root))] = append(roots[filepath.Clean(resolve(dir, root))], resolve(dir, f))
+			}
+		}
+		c.Terraform.RootVarFiles = roots
 	}
 	gdir := globDir(dir)
 	for i, g := range c.Exclude {

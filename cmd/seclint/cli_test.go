@@ -467,3 +467,51 @@ func TestInputTypos(t *testing.T) {
 		})
 	}
 }
+
+// Item 2: the config file's terraform.root_var_files maps var files to root
+// modules: the roots are scanned with them, and a named var file listed
+// there is applied to those roots.
+func TestRootVarFilesMapping(t *testing.T) {
+	dir := t.TempDir()
+	module := "variable \"acl\" {\n  default = \"private\"\n}\n\nresource \"aws_s3_bucket_acl\" \"a\" {\n  bucket = \"x\"\n  acl    = var.acl\n}\n"
+	writeFiles(t, dir, map[string]string{
+		"infra/main.tf":      module,
+		"other/main.tf":      module,
+		"vars/prod.tfvars":   "acl = \"public-read\"\n",
+		"vars/unused.tfvars": "acl = \"public-read\"\n",
+		".seclint.yaml":      "rules:\n  enable: [aws-s3-public-acl]\nterraform:\n  root_var_files:\n    infra: [vars/prod.tfvars]\n",
+		"sub/.seclint.yaml":  "terraform:\n  root_var_files:\n    x: [missing.tfvars]\n",
+		"sub/x/main.tf":      module,
+		"vars/README.md":     "",
+	})
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want []string
+		not  string
+	}{
+		{"named", []string{"vars/prod.tfvars"}, exitFindings, []string{"infra/main.tf:7:12", "vars/prod.tfvars:1:1  note  variable values applied to module infra: the config file's terraform.root_var_files maps this file to it"}, "other/"},
+		{"walked", []string{"."}, exitFindings, []string{"infra/main.tf:7:12", "1 finding "}, "other/main.tf:7"},
+		{"unmapped", []string{"vars/unused.tfvars"}, exitOK, []string{"vars/unused.tfvars:1:1  warning  variable file not applied to any module: no .tf files in vars or its parent directory; map it to its modules in the config file's terraform.root_var_files"}, "infra/"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runIn(t, dir, append([]string{"--no-color"}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d: %s%s", code, tt.code, out, errOut)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output does not contain %q:\n%s", w, out)
+				}
+			}
+			if strings.Contains(out, tt.not) {
+				t.Errorf("output contains %q:\n%s", tt.not, out)
+			}
+		})
+	}
+	code, _, errOut := runIn(t, filepath.Join(dir, "sub"), ".")
+	if want := "seclint: .seclint.yaml: terraform.root_var_files: missing.tfvars: no such file\n"; code != exitUsage || errOut != want {
+		t.Errorf("missing mapped var file: exit %d, stderr %q; want 2 and %q", code, errOut, want)
+	}
+}

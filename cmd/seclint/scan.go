@@ -160,6 +160,11 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		if err := checkVarFiles(cfg.Terraform.VarFiles, cfg.Path+": terraform.var_files:"); err != nil {
 			return exitUsage, err
 		}
+		for _, files := range cfg.Terraform.RootVarFiles {
+			if err := checkVarFiles(files, cfg.Path+": terraform.root_var_files:"); err != nil {
+				return exitUsage, err
+			}
+		}
 		f.varFiles = append(cfg.Terraform.VarFiles, f.varFiles...)
 		if err := checkConfigRuleIDs(cfg, f.policyDirs); err != nil {
 			return exitUsage, err
@@ -212,6 +217,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	}
 	if cfg != nil {
 		opts.Vars = merged(cfg.Terraform.Vars, vars)
+		opts.RootVarFiles = cfg.Terraform.RootVarFiles
 		opts.CFNParams = merged(cfg.CloudFormation.Parameters, params)
 		opts.Ignores = cfg.Ignore
 		opts.PolicyKinds = cfg.PolicyKinds
