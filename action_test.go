@@ -395,6 +395,37 @@ func TestActionRelease(t *testing.T) {
 	})
 }
 
+// TestActionRefFromPath: when github.action_ref is empty (composite
+// actions, actions/runner#2473) the ref is read from the directory the
+// runner checked the action out to.
+func TestActionRefFromPath(t *testing.T) {
+	needTools(t, "bash", "git")
+	a := loadAction(t)
+	step := a.Runs.Steps[0]
+	if step.ID != "resolve" {
+		t.Fatalf("first step is %q, want resolve", step.ID)
+	}
+	tests := []struct{ ref, path, mode, version string }{
+		{"v0.1.0", "/src", "release", "v0.1.0"},
+		{"", "/home/runner/work/_actions/seclint/seclint/v0.2.0", "release", "v0.2.0"},
+		{"", "/home/runner/work/_actions/seclint/seclint/main", "checkout", "main"},
+		{"", "/home/runner/work/repo/repo", "checkout", ""},
+	}
+	for _, tt := range tests {
+		out := filepath.Join(t.TempDir(), "out")
+		cmd := exec.Command("bash", "--noprofile", "--norc", "-e", "-o", "pipefail", "-c", step.Run)
+		cmd.Env = append(os.Environ(), "GITHUB_OUTPUT="+out, "RUNNER_OS=Linux", "RUNNER_ARCH=X64", "RUNNER_TEMP="+t.TempDir(),
+			"INPUT_VERSION=", "ACTION_REF="+tt.ref, "ACTION_PATH="+tt.path)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%+v: %v\n%s", tt, err, b)
+		}
+		b, _ := os.ReadFile(out)
+		if !strings.Contains(string(b), "mode="+tt.mode+"\n") || !strings.Contains(string(b), "version="+tt.version+"\n") {
+			t.Errorf("%+v: outputs\n%s", tt, b)
+		}
+	}
+}
+
 // TestActionFromCheckout: a branch or commit of the action (no release
 // tag) builds the action's own checkout with go install.
 func TestActionFromCheckout(t *testing.T) {
