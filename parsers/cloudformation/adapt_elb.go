@@ -33,6 +33,7 @@ func (a *adapter) elb() {
 			o.Apply(props, adapt.ClassicLoadBalancerFields(lb))
 			a.lbScheme(o, lb, props)
 			o.Apply(get(props, "AccessLoggingPolicy"), adapt.AccessLogsFields(lb))
+			lb.AccessLogsTarget = a.target(get(get(props, "AccessLoggingPolicy"), "S3BucketName"))
 			lb.Listeners = adapt.Each(o, "listeners", get(props, "Listeners"), func(el *node.Node, at string) *model.CLBListener {
 				l := &model.CLBListener{}
 				o.Apply(el, adapt.CLBListenerFields(at, l))
@@ -136,6 +137,7 @@ func (a *adapter) lbAttributes(o adapt.Object, lb *model.LoadBalancer, attrs *no
 			o.Bool(&lb.AccessLogsEnabled, "access_logs_enabled", value)
 		case key == "access_logs.s3.bucket":
 			o.String(&lb.AccessLogsBucket, "access_logs_bucket", value)
+			lb.AccessLogsTarget = a.target(value)
 		}
 	}
 }

@@ -7,10 +7,11 @@ import (
 )
 
 // elb links load balancers with their security groups of the scan (by
-// reference), listeners with their load balancer (by reference or known
-// name), listener certificates with their listener, every certificate a
-// listener names with the ACM certificate of the scan and its region, and
-// works out for each Classic Load Balancer listener the SSL negotiation
+// reference) and with the bucket of the scan their access logs go to (by
+// reference, known name or name template), listeners with their load
+// balancer (by reference or known name), listener certificates with their
+// listener, every certificate a listener names with the ACM certificate of
+// the scan and its region, and works out for each Classic Load Balancer listener the SSL negotiation
 // policy that applies to it: the policies the listener names, those of
 // aws_load_balancer_listener_policy resources for its port, and those
 // whose own ports include it.
@@ -20,6 +21,10 @@ func (l *linker) elb() {
 	listeners := byID(e.Listeners, func(x *model.Listener) string { return x.ID })
 	groups := byID(l.m.AWS.EC2.SecurityGroups, func(g *model.SecurityGroup) string { return g.ID })
 	for _, b := range e.LoadBalancers {
+		b.AccessLogsBucketRef = ""
+		if t := l.buckets.resolve(b.AccessLogsTarget); t != nil {
+			b.AccessLogsBucketRef = t.ID
+		}
 		b.SecurityGroupRefs = nil
 		for _, t := range b.SecurityGroupTargets {
 			if g := groups.resolve(t); g != nil {

@@ -57,6 +57,13 @@ type LoadBalancer struct {
 	AccessLogsEnabled Bool `json:"access_logs_enabled,omitzero"`
 	// AccessLogsBucket is the bucket access logs go to.
 	AccessLogsBucket String `json:"access_logs_bucket,omitzero"`
+	// AccessLogsTarget is that bucket as written, with the references it is
+	// computed from, for the linking step.
+	AccessLogsTarget Target `json:"access_logs_target,omitzero"`
+	// AccessLogsBucketRef is the ID of that bucket when it is in the scan
+	// (set by the linking step): ELB writes its access logs there (and, for
+	// an Application or Classic Load Balancer, supports only SSE-S3 on it).
+	AccessLogsBucketRef string `json:"access_logs_bucket_ref,omitempty"`
 	// Listeners are a Classic Load Balancer's listeners (listener blocks,
 	// Listeners); absent for the other types, unknown as lists of blocks are.
 	Listeners Value[[]*CLBListener] `json:"listeners,omitzero"`

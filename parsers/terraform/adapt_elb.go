@@ -126,6 +126,7 @@ func (a *adapter) lbCommon(o adapt.Object, lb *model.LoadBalancer, n *node.Node,
 	lb.SecurityGroupTargets = adapt.Targets(field(n, "security_groups"), target)
 	logs := first(n, "access_logs")
 	o.Apply(logs, adapt.AccessLogsFields(lb))
+	lb.AccessLogsTarget = target(field(logs, "bucket"))
 	if logs != nil && !logs.IsUnknown() && field(logs, "enabled").IsNull() {
 		lb.AccessLogsEnabled = model.KnownOf(logsByDefault)
 		o.At("access_logs_enabled", logs)
