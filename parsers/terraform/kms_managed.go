@@ -51,23 +51,45 @@ func (a *adapter) managedKey(id, attr string, v *model.String) {
 	if at == nil {
 		return
 	}
-	if alias := a.managedAlias(r, at.Expr); alias != "" {
+	if alias := a.managedAlias(r.mi, at.Expr, 0); alias != "" {
 		*v = model.KnownOf(alias)
 	}
 }
 
-// managedAlias returns alias/aws/<service> when expr is exactly a reference
-// to a key attribute of a KMS data source of r's module instance that names
-// an AWS managed key, else "". Any other expression (a conditional, a
-// function, a variable) is left unknown: it may name another key.
-func (a *adapter) managedAlias(r *resInst, expr hcl.Expression) string {
+// managedAlias returns alias/aws/<service> when expr, in module instance
+// mi, is exactly a reference to a key attribute of a KMS data source that
+// names an AWS managed key, followed through locals and through module
+// variables to the argument the call passes, else "". Any other expression
+// (a conditional, a function, a variable without such an argument) is left
+// unknown: it may name another key.
+func (a *adapter) managedAlias(mi *modInst, expr hcl.Expression, depth int) string {
 	st, ok := expr.(*hclsyntax.ScopeTraversalExpr)
-	if !ok || st.Traversal.RootName() != "data" {
+	if !ok || mi == nil || depth > maxPolicyDepth {
 		return ""
 	}
-	mi := r.mi
-	addr, rest := mi.mod.resourceOf(st.Traversal)
-	typ := secondName(st.Traversal)
+	tr := st.Traversal
+	switch tr.RootName() {
+	case "local":
+		if len(tr) == 2 {
+			if l := mi.mod.localByName[secondName(tr)]; l != nil {
+				return a.managedAlias(mi, l.expr, depth+1)
+			}
+		}
+		return ""
+	case "var":
+		if len(tr) == 2 && mi.parent != nil {
+			if arg := attrExpr(mi.call.body, secondName(tr)); arg != nil {
+				return a.managedAlias(mi.parent, arg, depth+1)
+			}
+		}
+		return ""
+	case "data":
+		// Below.
+	default:
+		return ""
+	}
+	addr, rest := mi.mod.resourceOf(tr)
+	typ := secondName(tr)
 	if addr == "" || managedKeyAttrs[typ] == nil {
 		return ""
 	}
