@@ -25,6 +25,22 @@ var invalidCorpusFiles = []string{
 	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/core/config_invalid_yaml.yaml",
 	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/json_parse.json",
 	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/template.yaml",
+	// Parse, but CloudFormation rejects them: a Ref or Fn::GetAtt to a name
+	// the template does not declare (parsers/cloudformation/refs_test.go
+	// lists the lines).
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/core/parse_invalid_map.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/functions_ref.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/generic.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/issues.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/refs.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/resources/codepipeline/stages_second_stage.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/resources/lambda/function_property_value_limits.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/good/custom/is-defined.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/good/functions/sub_needed.yaml",
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/integration/aws-ec2-launchtemplate.yaml",
+	// Parses, but CloudFormation rejects it: Fn::ForEach without the
+	// AWS::LanguageExtensions transform.
+	"aws-cloudformation__cfn-lint/test/fixtures/templates/bad/functions/foreach_no_transform.yaml",
 }
 
 func needCorpus(tb testing.TB) {
