@@ -46,6 +46,8 @@ var policySources = []policySource{
 	{typ: "aws_secretsmanager_secret", attr: "policy", kind: model.PolicyResource},
 	{typ: "aws_ecr_repository_policy", attr: "policy", kind: model.PolicyResource, ownerAttr: "repository", ownerType: "aws_ecr_repository"},
 	{typ: "aws_s3_access_point", attr: "policy", kind: model.PolicyResource},
+	{typ: "aws_s3control_object_lambda_access_point_policy", attr: "policy", kind: model.PolicyResource},
+	{typ: "aws_s3control_bucket_policy", attr: "policy", kind: model.PolicyResource},
 	{typ: "aws_glacier_vault", attr: "access_policy", kind: model.PolicyResource},
 	{typ: "aws_glacier_vault_lock", attr: "policy", kind: model.PolicyResource, ownerAttr: "vault_name", ownerType: "aws_glacier_vault"},
 }
