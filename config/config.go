@@ -176,8 +176,16 @@ func Parse(path string, src []byte) (*Config, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err == nil {
-		recordIgnoreLines(&doc, c.Ignore)
-		recordPolicyKindLines(&doc, c.PolicyKinds)
+		for j, line := range itemLines(&doc, "ignore") {
+			if j < len(c.Ignore) {
+				c.Ignore[j].Line = line
+			}
+		}
+		for j, line := range itemLines(&doc, "policy_kinds") {
+			if j < len(c.PolicyKinds) {
+				c.PolicyKinds[j].Line = line
+			}
+		}
 		c.RuleRefs = ruleRefs(&doc)
 	}
 	if err := c.validate(); err != nil {
@@ -186,38 +194,23 @@ func Parse(path string, src []byte) (*Config, error) {
 	return c, nil
 }
 
-// recordIgnoreLines notes the line of each ignore entry.
-func recordIgnoreLines(doc *yaml.Node, igs []Ignore) {
+// itemLines returns the line of each item of the top-level sequence key,
+// or nil when the document has none.
+func itemLines(doc *yaml.Node, key string) []int {
 	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return
+		return nil
 	}
 	m := doc.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "ignore" && m.Content[i+1].Kind == yaml.SequenceNode {
+		if m.Content[i].Value == key && m.Content[i+1].Kind == yaml.SequenceNode {
+			lines := make([]int, len(m.Content[i+1].Content))
 			for j, item := range m.Content[i+1].Content {
-				if j < len(igs) {
-					igs[j].Line = item.Line
-				}
+				lines[j] = item.Line
 			}
+			return lines
 		}
 	}
-}
-
-// recordPolicyKindLines notes the line of each policy_kinds entry.
-func recordPolicyKindLines(doc *yaml.Node, kinds []PolicyKind) {
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "policy_kinds" && m.Content[i+1].Kind == yaml.SequenceNode {
-			for j, item := range m.Content[i+1].Content {
-				if j < len(kinds) {
-					kinds[j].Line = item.Line
-				}
-			}
-		}
-	}
+	return nil
 }
 
 func (c *Config) validate() error {
