@@ -27,6 +27,9 @@ type job struct {
 	// module was read only for context.
 	only  map[string]bool
 	parse func(*Options) *model.Unit
+	// src is the file at path when discovery read it (a template, plan or
+	// policy file): its ignore comments are read from it, not read again.
+	src []byte
 }
 
 type discovery struct {
@@ -179,20 +182,20 @@ func (d *discovery) classify(p string, explicit bool) {
 		d.files++
 		d.tf.addPlan(p)
 		root := d.root
-		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			return terraform.ParsePlan(p, src, terraform.Options{Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env, ScanRoot: root})
 		}})
 	case cloudformation.IsTemplate(src):
 		d.files++
 		root := d.root
-		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			u := cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams, Root: root})
 			d.inputs.addTemplate(u)
 			return u
 		}})
 	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
 		d.files++
-		d.jobs = append(d.jobs, job{path: p, parse: func(o *Options) *model.Unit {
+		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			return policyjson.ParseKinds(p, src, policyKindRules(o.PolicyKinds, o.ConfigPath))
 		}})
 	case explicit:

@@ -256,7 +256,7 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		cfnSpelling(res.findings)
 	}
 	res.checks = checks(u, cs, s.engine.Rules())
-	igs, diags := unitIgnores(u)
+	igs, diags := unitIgnores(u, j.path, j.src)
 	res.diags = append(res.diags, diags...)
 	for _, ig := range applyIgnores(res.findings, append(igs, external...), opts.Today) {
 		if opts.ReportUnusedIgnores && ig.kind == report.SuppressionInSource {

@@ -269,7 +269,8 @@ func applyIgnores(findings []report.Finding, igs []*ignore, today time.Time) []*
 
 // unitIgnores collects the suppressions of a unit: the ignore entries its
 // parser found (CloudFormation Metadata) and the ignore comments of its files.
-func unitIgnores(u *model.Unit) ([]*ignore, []model.Diagnostic) {
+// src, when not nil, is the content of the file at path, already read.
+func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Diagnostic) {
 	var igs []*ignore
 	var diags []model.Diagnostic
 	for _, s := range u.Suppressions {
@@ -286,11 +287,14 @@ func unitIgnores(u *model.Unit) ([]*ignore, []model.Diagnostic) {
 		igs = append(igs, ig)
 	}
 	for _, f := range u.Files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			continue // the parser already reported it
+		text := src
+		if f != path || text == nil {
+			var err error
+			if text, err = os.ReadFile(f); err != nil {
+				continue // the parser already reported it
+			}
 		}
-		i, d := commentIgnores(f, src)
+		i, d := commentIgnores(f, text)
 		igs = append(igs, i...)
 		diags = append(diags, d...)
 	}
