@@ -248,6 +248,7 @@ func TestCommandLineConventions(t *testing.T) {
 		{"--version", []string{"--version"}, exitOK, "seclint ", ""},
 		{"--version after a flag", []string{"-q", "--version"}, exitOK, "seclint ", ""},
 		{"unknown flag", []string{"--nope"}, exitUsage, "", "seclint: unknown flag: --nope\nRun 'seclint --help' for usage.\n"},
+		{"unknown flag of rules", []string{"rules", "--nope"}, exitUsage, "", "seclint: unknown flag: --nope\nRun 'seclint rules --help' for usage.\n"},
 		{"rules -f json", []string{"rules", "-f", "json"}, exitOK, `"id": "aws-s3-public-acl"`, ""},
 		{"rules -f JSON", []string{"rules", "-f", "JSON"}, exitOK, `"id": "aws-s3-public-acl"`, ""},
 		{"-f JSON", []string{"-f", "JSON", "--enable", "aws-s3-public-acl", "."}, exitFindings, `"rule_id": "aws-s3-public-acl"`, ""},

@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// commandHelp is the help of the subcommands whose flags are not parsed
-// with a flag set of their own; `seclint help COMMAND` and `COMMAND --help`
-// print it on stdout.
+// commandHelp is the help of the commands other than the scan and rules
+// (whose flag sets print their flags); `seclint help COMMAND` and
+// `COMMAND --help` print it on stdout.
 var commandHelp = map[string]string{
 	"explain": `Usage: seclint explain [--policy DIR] RULE-ID
 
@@ -72,8 +72,20 @@ func runHelp(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // flagError is a command line that does not parse: run follows its message
-// with a pointer to the help, as git and kubectl do.
-type flagError struct{ err error }
+// with a pointer to the help of the command (cmd, "" for the scan), as git
+// and kubectl do.
+type flagError struct {
+	cmd string
+	err error
+}
 
 func (e flagError) Error() string { return e.err.Error() }
 func (e flagError) Unwrap() error { return e.err }
+
+// help is the command line that prints the command's help.
+func (e flagError) help() string {
+	if e.cmd == "" {
+		return "seclint --help"
+	}
+	return "seclint " + e.cmd + " --help"
+}

@@ -49,8 +49,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		// rules that do not compile): problems with the scanned files are
 		// diagnostics in the report instead.
 		fmt.Fprintf(stderr, "seclint: %v\n", err)
-		if errors.As(err, new(flagError)) {
-			fmt.Fprintln(stderr, "Run 'seclint --help' for usage.")
+		if fe := new(flagError); errors.As(err, fe) {
+			fmt.Fprintf(stderr, "Run '%s' for usage.\n", fe.help())
 		}
 		return exitUsage
 	}

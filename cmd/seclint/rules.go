@@ -27,7 +27,7 @@ func runRules(ctx context.Context, args []string, stdout io.Writer) error {
 		if errors.Is(err, pflag.ErrHelp) {
 			return nil
 		}
-		return err
+		return flagError{"rules", err}
 	}
 	e, err := policies.New(ctx, policies.Options{Dirs: *dirs})
 	if err != nil {
@@ -66,7 +66,7 @@ func runExplain(ctx context.Context, args []string, stdout io.Writer) error {
 		if errors.Is(err, pflag.ErrHelp) {
 			return nil
 		}
-		return err
+		return flagError{"explain", err}
 	}
 	if fs.NArg() != 1 {
 		return fmt.Errorf("usage: seclint explain [--policy DIR] RULE-ID (see `seclint rules`)")

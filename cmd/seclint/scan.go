@@ -22,7 +22,7 @@ const scanUsage = `seclint — static security linter for AWS infrastructure cod
 
 Usage:
   seclint [flags] [PATH...]        scan files and directories (default: .)
-  seclint rules [-f text|json|markdown]
+  seclint rules [-f text|json|markdown] [--policy DIR]
   seclint explain [--policy DIR] RULE-ID
   seclint test [DIR...]            run your own rules' Rego tests (*_test.rego)
   seclint version                  (also: seclint --version)
@@ -116,7 +116,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			fs.PrintDefaults()
 			return exitOK, nil
 		}
-		return exitUsage, flagError{err}
+		return exitUsage, flagError{"", err}
 	}
 	if f.version {
 		return exitOK, runVersion(nil, stdout)

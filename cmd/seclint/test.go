@@ -40,7 +40,7 @@ func runTest(ctx context.Context, args []string, stdout io.Writer) (int, error) 
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK, nil
 		}
-		return exitUsage, err
+		return exitUsage, flagError{"test", err}
 	}
 	dirs := fs.Args()
 	if len(dirs) == 0 {
