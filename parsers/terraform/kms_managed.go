@@ -69,18 +69,9 @@ func (a *adapter) managedAlias(mi *modInst, expr hcl.Expression, depth int) stri
 	}
 	tr := st.Traversal
 	switch tr.RootName() {
-	case "local":
-		if len(tr) == 2 {
-			if l := mi.mod.localByName[secondName(tr)]; l != nil {
-				return a.managedAlias(mi, l.expr, depth+1)
-			}
-		}
-		return ""
-	case "var":
-		if len(tr) == 2 && mi.parent != nil {
-			if arg := attrExpr(mi.call.body, secondName(tr)); arg != nil {
-				return a.managedAlias(mi.parent, arg, depth+1)
-			}
+	case "local", "var":
+		if inner, sc, ok := mi.standsFor(tr); ok {
+			return a.managedAlias(sc.mi, inner, depth+1)
 		}
 		return ""
 	case "data":

@@ -66,29 +66,8 @@ func resourceRoot(tr hcl.Traversal) bool {
 // variable of a called module (var.name) to the argument of the call, so
 // that a template written there keeps its parts here.
 func (e *evaluator) declaredParts(ctx *hcl.EvalContext, tr hcl.Traversal, depth int) []model.Part {
-	if len(tr) != 2 {
-		return nil
-	}
-	step, ok := tr[1].(hcl.TraverseAttr)
-	if !ok {
-		return nil
-	}
-	mi := e.scope(ctx)
-	if mi == nil {
-		return nil
-	}
-	switch tr.RootName() {
-	case "local":
-		if l := mi.mod.localByName[step.Name]; l != nil {
-			return e.stringParts(mi.ctx, l.expr, depth+1)
-		}
-	case "var":
-		if mi.parent == nil || mi.call == nil {
-			return nil
-		}
-		if arg := attribute(mi.call.body, step.Name); arg != nil {
-			return e.stringParts(mi.callCtx, arg.Expr, depth+1)
-		}
+	if inner, sc, ok := e.scope(ctx).standsFor(tr); ok {
+		return e.stringParts(sc.ctx, inner, depth+1)
 	}
 	return nil
 }

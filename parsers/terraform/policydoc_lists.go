@@ -87,7 +87,7 @@ func (e *evaluator) structuredDocs(sc scope, expr hcl.Expression, depth int, fla
 	case *hclsyntax.SplatExpr:
 		return e.splatDocs(sc, t, depth+1)
 	case *hclsyntax.ScopeTraversalExpr:
-		if inner, isc, ok := e.standsFor(sc, t.Traversal); ok {
+		if inner, isc, ok := sc.mi.standsFor(t.Traversal); ok {
 			return e.docList(isc, inner, depth+1, flat), true
 		}
 	}
@@ -184,9 +184,9 @@ func (e *evaluator) splatDocs(sc scope, s *hclsyntax.SplatExpr, depth int) ([]*n
 }
 
 // standsFor returns the expression that local.X, or var.X of a called
-// module, stands for, with the scope to read it in.
-func (e *evaluator) standsFor(sc scope, tr hcl.Traversal) (hcl.Expression, scope, bool) {
-	mi := sc.mi
+// module, stands for in the instance mi, with the scope to read it in:
+// the local's in mi, the call's argument in the calling instance.
+func (mi *modInst) standsFor(tr hcl.Traversal) (hcl.Expression, scope, bool) {
 	if mi == nil || len(tr) != 2 {
 		return nil, scope{}, false
 	}
