@@ -18,12 +18,13 @@ keys_by_id := {k.id: k | some k in input.aws.kms.keys}
 
 recorder_statuses_by_id := {s.id: s | some s in input.aws.config.recorder_statuses}
 
-# policies_of(obj) is the set of policy documents that obj (a bucket, key,
-# secret or access point) lists in its policies.
-policies_of(obj) := {p |
+# policies_of(obj) are the policy documents that obj (a bucket, key,
+# secret or access point) lists in its policies (an array: a set would hash
+# every policy document).
+policies_of(obj) := [p |
 	some id in obj.policies
 	p := policies_by_id[id]
-}
+]
 
 # account_blocked_flags are the Block Public Access settings that an
 # account-level block of the scan turns on.

@@ -11,11 +11,12 @@ allows(s) if s.effect == "Allow"
 # denies(s): statement s is a known Deny.
 denies(s) if s.effect == "Deny"
 
-# policies_of_kind(kinds) is the set of policies whose kind is in kinds.
-policies_of_kind(kinds) := {p |
+# policies_of_kind(kinds) are the policies whose kind is in kinds (an
+# array: a set would hash every policy document).
+policies_of_kind(kinds) := [p |
 	some p in input.aws.iam.policies
 	p.kind in kinds
-}
+]
 
 # identity_policies and resource_policies are the usual selections; trust
 # policies are resource policies of an IAM role.
@@ -23,13 +24,15 @@ identity_policies := policies_of_kind({"identity"})
 
 resource_policies := policies_of_kind({"resource", "trust"})
 
-# known_items(list) is the set of [index, value] pairs of a known list whose
-# element is a known string. An unknown list yields nothing.
-known_items(list) := {[i, v] |
+# known_items(list) are the [index, value] pairs of a known list whose
+# element is a known string, in order (an array: rules iterate it per
+# statement, and a set would hash every pair). An unknown list yields
+# nothing.
+known_items(list) := [[i, v] |
 	is_array(list)
 	some i, v in list
 	is_string(v)
-}
+]
 
 # action_matches(pattern, action): IAM action matching. Case-insensitive;
 # "*" matches any run of characters and "?" any one character, across ":".
