@@ -288,7 +288,7 @@ func (e *evaluator) walk(ctx *hcl.EvalContext, expr hcl.Expression, v cty.Value,
 	}
 	n := walkValue(v, rng, refs, lits)
 	if ty.IsPrimitiveType() {
-		n.Literal = literalExpr(expr)
+		n.Literal = e.literalExpr(expr)
 		if !n.Literal && ty == cty.String {
 			// A literal that reached expr through locals or module
 			// variables is still one, written where it came from.

@@ -16,8 +16,8 @@ import (
 //
 // In .tf.json, where function calls hide in template strings, a string
 // that calls any function is not taken for a literal.
-func literalExpr(expr hcl.Expression) bool {
-	if expr == nil || len(expr.Variables()) > 0 {
+func (e *evaluator) literalExpr(expr hcl.Expression) bool {
+	if expr == nil || len(e.variables(expr)) > 0 {
 		return false
 	}
 	x, ok := expr.(hclsyntax.Expression)
@@ -27,14 +27,19 @@ func literalExpr(expr hcl.Expression) bool {
 		_, diags := expr.Value(&hcl.EvalContext{})
 		return !diags.HasErrors()
 	}
-	lit := true
+	return !callsFileFunction(x)
+}
+
+// callsFileFunction reports whether x calls a function that reads a file.
+func callsFileFunction(x hclsyntax.Expression) bool {
+	found := false
 	_ = hclsyntax.VisitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
 		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && readsFile(call.Name) {
-			lit = false
+			found = true
 		}
 		return nil
 	})
-	return lit
+	return found
 }
 
 // readsFile reports whether the function named name returns what a file

@@ -49,15 +49,25 @@ func (e *evaluator) literalOrigin(ctx *hcl.EvalContext, expr hcl.Expression) (hc
 // condition is known is followed into the branch it takes.
 func (mi *modInst) literalIn(ctx *hcl.EvalContext, expr hcl.Expression) (hcl.Expression, bool) {
 	expr = mi.e.shape(ctx, expr)
-	if literalExpr(expr) {
+	if mi.e.literalExpr(expr) {
 		return expr, true
 	}
 	x, ok := expr.(hclsyntax.Expression)
-	if !ok || callsFileFunction(x) {
+	if !ok {
 		// .tf.json hides function calls in strings: not followed.
 		return nil, false
 	}
 	ts := mi.e.variables(expr)
+	for _, t := range ts {
+		if root := t.RootName(); root != "local" && root != "var" {
+			// Only locals and variables may be literals (referenced);
+			// the cheap test first.
+			return nil, false
+		}
+	}
+	if callsFileFunction(x) {
+		return nil, false
+	}
 	var origin hcl.Expression
 	for _, t := range ts {
 		o := mi.referenced(t)
@@ -66,7 +76,8 @@ func (mi *modInst) literalIn(ctx *hcl.EvalContext, expr hcl.Expression) (hcl.Exp
 		}
 		origin = o.expr
 	}
-	if len(ts) == 1 && isTraversal(x) {
+	// shape took off parentheses and "${...}".
+	if _, one := x.(*hclsyntax.ScopeTraversalExpr); one && len(ts) == 1 {
 		return origin, true
 	}
 	return expr, true
@@ -118,23 +129,6 @@ func (mi *modInst) literalOf(ctx *hcl.EvalContext, expr hcl.Expression) litOrigi
 	return o
 }
 
-// isTraversal reports whether x only reads one reference: a.b.c, maybe in
-// parentheses or "${...}".
-func isTraversal(x hclsyntax.Expression) bool {
-	for {
-		switch w := x.(type) {
-		case *hclsyntax.ParenthesesExpr:
-			x = w.Expression
-		case *hclsyntax.TemplateWrapExpr:
-			x = w.Wrapped
-		case *hclsyntax.ScopeTraversalExpr:
-			return true
-		default:
-			return false
-		}
-	}
-}
-
 // follow descends from a literal expression along the attribute and index
 // steps of a traversal (local.creds.db reads the db entry of an object
 // constructor), as far as the constructors go.
@@ -180,18 +174,6 @@ func consItem(expr hcl.Expression, key cty.Value) hcl.Expression {
 		}
 	}
 	return nil
-}
-
-// callsFileFunction reports whether x calls a function that reads a file.
-func callsFileFunction(x hclsyntax.Expression) bool {
-	found := false
-	_ = hclsyntax.VisitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
-		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && readsFile(call.Name) {
-			found = true
-		}
-		return nil
-	})
-	return found
 }
 
 // isNullLiteral reports whether expr is written as null.
