@@ -125,27 +125,29 @@ func Load(path string) (*Config, error) {
 	if len(c.Terraform.RootVarFiles) > 0 {
 		roots := make(map[string][]string, len(c.Terraform.RootVarFiles))
 		for root, files := range c.Terraform.RootVarFiles {
+			root = filepath.Clean(resolve(dir, root))
 			for _, f := range files {
-				roots[filepath.Clean(resolve(dir, root))] = append(roots[filepath.Clean(resolve(dir, root))], resolve(dir, f))
+				roots[root] = append(roots[root], resolve(dir, f))
 			}
 		}
 		c.Terraform.RootVarFiles = roots
 	}
 	gdir := globDir(dir)
-	for i, g := range c.Exclude {
-		c.Exclude[i] = ResolveGlob(gdir, g)
-	}
+	resolveGlobs(gdir, c.Exclude)
 	for i := range c.Ignore {
-		for j, g := range c.Ignore[i].Paths {
-			c.Ignore[i].Paths[j] = ResolveGlob(gdir, g)
-		}
+		resolveGlobs(gdir, c.Ignore[i].Paths)
 	}
 	for i := range c.PolicyKinds {
-		for j, g := range c.PolicyKinds[i].Paths {
-			c.PolicyKinds[i].Paths[j] = ResolveGlob(gdir, g)
-		}
+		resolveGlobs(gdir, c.PolicyKinds[i].Paths)
 	}
 	return c, nil
+}
+
+// resolveGlobs applies ResolveGlob to each of globs, in place.
+func resolveGlobs(dir string, globs []string) {
+	for i, g := range globs {
+		globs[i] = ResolveGlob(dir, g)
+	}
 }
 
 // Find returns the config file of the scan root, or "" when there is none.
