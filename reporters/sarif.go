@@ -340,7 +340,7 @@ func ruleHelp(ru report.Rule) sarifMultiformat {
 	if len(ru.FSBP) > 0 {
 		links := make([]string, 0, len(ru.FSBP))
 		for _, c := range ru.FSBP {
-			links = append(links, fsbpLink(c))
+			links = append(links, FSBPLink(c))
 		}
 		fmt.Fprintf(&text, "\n\nAWS Security Hub (FSBP) controls: %s", strings.Join(ru.FSBP, ", "))
 		fmt.Fprintf(&md, "\n\n**AWS Security Hub (FSBP) controls:** %s", strings.Join(links, ", "))
@@ -350,10 +350,10 @@ func ruleHelp(ru report.Rule) sarifMultiformat {
 
 var fsbpControl = regexp.MustCompile(`^([A-Za-z0-9]+)\.([0-9]+)$`)
 
-// fsbpLink links a control such as "S3.2" to its page in the Security Hub
-// user guide (s3-controls.html#s3-2), or returns it as is when it does not
-// have that shape.
-func fsbpLink(control string) string {
+// FSBPLink links a control such as "S3.2" to its page in the Security Hub
+// user guide (s3-controls.html#s3-2), in Markdown, or returns it as is when
+// it does not have that shape. The rule pages (internal/rulesdoc) use it too.
+func FSBPLink(control string) string {
 	m := fsbpControl.FindStringSubmatch(control)
 	if m == nil {
 		return control

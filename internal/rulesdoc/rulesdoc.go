@@ -17,6 +17,7 @@ import (
 
 	"github.com/seclint/seclint/policies"
 	"github.com/seclint/seclint/report"
+	"github.com/seclint/seclint/reporters"
 )
 
 // Paths relative to the repository root.
@@ -94,7 +95,7 @@ func page(r report.Rule, fixtures bool) []byte {
 	if len(r.FSBP) > 0 {
 		var links []string
 		for _, c := range r.FSBP {
-			links = append(links, fsbpLink(c))
+			links = append(links, reporters.FSBPLink(c))
 		}
 		fmt.Fprintf(&b, "| AWS Security Hub (FSBP) | %s |\n", strings.Join(links, ", "))
 	}
@@ -123,17 +124,6 @@ func page(r report.Rule, fixtures bool) []byte {
 	fmt.Fprintf(&b, "or for the whole repository in `.seclint.yaml`: `rules: {disable: [%s]}`.\n", r.ID)
 	b.WriteString("\n[All rules](README.md)\n")
 	return b.Bytes()
-}
-
-// fsbpLink links a control ID such as S3.2 to its section of the Security
-// Hub user guide, whose pages are <service>-controls.html#<service>-<n>.
-func fsbpLink(control string) string {
-	svc, n, ok := strings.Cut(control, ".")
-	if !ok {
-		return control
-	}
-	s := strings.ToLower(svc)
-	return fmt.Sprintf("[%s](https://docs.aws.amazon.com/securityhub/latest/userguide/%s-controls.html#%s-%s)", control, s, s, n)
 }
 
 func codeList(xs []string) string {
