@@ -1,6 +1,10 @@
 package adapt
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/seclint/seclint/parsers/model"
+)
 
 // ManagedKeyAlias returns alias/aws/<service> when text names an AWS managed
 // key by its alias (alias/aws/ssm) or the alias's ARN
@@ -31,4 +35,20 @@ func ManagedKeyAliasSuffix(text string) string {
 		return ""
 	}
 	return ManagedKeyAlias(text[i+1:])
+}
+
+// PartlyKnownManagedKeyAlias returns alias/aws/<service> when v is a partly
+// known string whose known end is the ARN of an AWS managed key's alias
+// (ManagedKeyAliasSuffix): arn:${AWS::Partition}:kms:${AWS::Region}:
+// ${AWS::AccountId}:alias/aws/secretsmanager is that service's AWS managed
+// key in whatever partition, region and account. Else "".
+func PartlyKnownManagedKeyAlias(v model.String) string {
+	if v.State != model.Unknown || v.Parts == nil || len(*v.Parts) == 0 {
+		return ""
+	}
+	last := (*v.Parts)[len(*v.Parts)-1]
+	if last.Unknown {
+		return ""
+	}
+	return ManagedKeyAliasSuffix(last.Text)
 }

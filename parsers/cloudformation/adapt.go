@@ -60,7 +60,6 @@ func (t *template) adapt(u *model.Unit, prefix string) {
 	a.eventDataStores()
 	a.ssm()
 	a.secrets()
-	a.resolveManagedKeys()
 	a.detection()
 	a.cloudFront()
 	a.elb()

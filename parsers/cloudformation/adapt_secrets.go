@@ -54,6 +54,11 @@ func (a *adapter) secret(r *resource) *model.Secret {
 	s := &model.Secret{}
 	o := a.object(r, &s.Meta)
 	o.Apply(props, adapt.SecretFields(s))
+	// A KmsKeyId built with Fn::Sub or Fn::Join from pseudo parameters may
+	// still name the AWS managed key by the known end of its alias ARN.
+	if alias := adapt.PartlyKnownManagedKeyAlias(s.KMSKeyID); alias != "" {
+		s.KMSKeyID = model.KnownOf(alias)
+	}
 	if v := adapt.Get(props, "SecretString"); present(v) {
 		o.At("secret_string", v)
 		sv := &model.SecretValue{Meta: a.meta(r), SecretRef: s.ID, Literal: o.LiteralAt(a.u.Uses, "secret_string", v)}
