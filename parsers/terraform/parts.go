@@ -184,13 +184,17 @@ func attributePart(tr hcl.Traversal, refs []string) []model.Part {
 }
 
 // markerParts returns the parts of a string of a policy template (see
-// templateDoc) that holds markers: its text around them, each marker an
-// unknown part with the references of its interpolation.
-func markerParts(s string, unknownRefs [][]string) []model.Part {
-	var parts [][]model.Part
+// templateDoc), split at its markers: its text around them, each marker an
+// unknown part with the references of its interpolation. False when s
+// holds no marker.
+func markerParts(s string, unknownRefs [][]string) ([]model.Part, bool) {
+	if !strings.Contains(s, markerStart) {
+		return nil, false
+	}
+	var parts []model.Part
 	for rest := s; ; {
 		before, after, ok := strings.Cut(rest, markerStart)
-		parts = append(parts, []model.Part{{Text: before}})
+		parts = append(parts, model.Part{Text: before})
 		if !ok {
 			break
 		}
@@ -199,8 +203,16 @@ func markerParts(s string, unknownRefs [][]string) []model.Part {
 		if i, err := strconv.Atoi(num); err == nil && i >= 0 && i < len(unknownRefs) {
 			refs = unknownRefs[i]
 		}
-		parts = append(parts, []model.Part{{Unknown: true, Refs: refs}})
+		parts = append(parts, model.Part{Unknown: true, Refs: refs})
 		rest = tail
 	}
-	return node.Concat(parts...)
+	return parts, true
+}
+
+// appendRefs appends the references of parts to refs.
+func appendRefs(refs []string, parts []model.Part) []string {
+	for _, p := range parts {
+		refs = append(refs, p.Refs...)
+	}
+	return refs
 }

@@ -401,9 +401,9 @@ func scanJSONString(s string, in bool) bool {
 func replaceMarkers(n *node.Node, unknownRefs [][]string) *node.Node {
 	switch n.Kind {
 	case node.String:
-		if refs, ok := markerRefs(n.Str, unknownRefs); ok {
-			u := node.NewUnknown(n.Range, refs...)
-			u.Parts = markerParts(n.Str, unknownRefs)
+		if parts, ok := markerParts(n.Str, unknownRefs); ok {
+			u := node.NewUnknown(n.Range, dedupe(appendRefs(nil, parts))...)
+			u.Parts = node.Concat(parts)
 			return u
 		}
 	case node.List:
@@ -414,9 +414,9 @@ func replaceMarkers(n *node.Node, unknownRefs [][]string) *node.Node {
 		var keyRefs []string
 		unknownKey := false
 		for _, k := range n.Keys {
-			if refs, ok := markerRefs(k, unknownRefs); ok {
+			if parts, ok := markerParts(k, unknownRefs); ok {
 				unknownKey = true
-				keyRefs = append(keyRefs, refs...)
+				keyRefs = appendRefs(keyRefs, parts)
 			}
 		}
 		if unknownKey {
@@ -431,27 +431,6 @@ func replaceMarkers(n *node.Node, unknownRefs [][]string) *node.Node {
 		}
 	}
 	return n
-}
-
-// markerRefs reports whether s holds a marker and returns the references
-// of the parts it stands for.
-func markerRefs(s string, unknownRefs [][]string) ([]string, bool) {
-	if !strings.Contains(s, markerStart) {
-		return nil, false
-	}
-	var refs []string
-	for rest := s; ; {
-		_, after, ok := strings.Cut(rest, markerStart)
-		if !ok {
-			break
-		}
-		num, tail, _ := strings.Cut(after, markerEnd)
-		if i, err := strconv.Atoi(num); err == nil && i >= 0 && i < len(unknownRefs) {
-			refs = append(refs, unknownRefs[i]...)
-		}
-		rest = tail
-	}
-	return dedupe(refs), true
 }
 
 func dedupe(s []string) []string {
