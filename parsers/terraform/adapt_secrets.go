@@ -51,8 +51,8 @@ func (a *adapter) secretValue(r *resInst) {
 		if v.IsNull() {
 			continue
 		}
-		sv := &model.SecretValue{Meta: a.meta(r, r.id), Ignored: ignored["all"] || ignored[attr]}
-		o := adapt.Terraform.Object(a.locs, sv.ID, toRange(r.res.defRange))
+		sv := &model.SecretValue{Ignored: ignored["all"] || ignored[attr]}
+		o := a.object(r, r.id, &sv.Meta)
 		o.Set("secret_string", v.Range)
 		sv.Literal = o.LiteralAt(a.unit.Uses, "secret_string", v)
 		sv.Target = target(field(n, "secret_id"))

@@ -47,11 +47,7 @@ func (a *adapter) managedKey(id, attr string, v *model.String) {
 	if r == nil {
 		return
 	}
-	at := attribute(r.res.body, attr)
-	if at == nil {
-		return
-	}
-	if alias := a.managedAlias(r.mi, at.Expr, 0); alias != "" {
+	if alias := a.managedAlias(r.mi, attrExpr(r.res.body, attr), 0); alias != "" {
 		*v = model.KnownOf(alias)
 	}
 }
