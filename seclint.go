@@ -157,6 +157,11 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		}
 	}
 	var units []string // the unit of each finding, for mergeInstances
+	// A file that several units read (a module that several roots call)
+	// gives its diagnostics once: the Terraform parser's cache already
+	// reports a shared module's once, and this does so for what the scan
+	// reports about it (malformed and unused ignore comments).
+	seenDiag := map[model.Diagnostic]bool{}
 	for i, r := range results {
 		if nested[d.jobs[i].path] {
 			continue
@@ -166,7 +171,12 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 			units = append(units, d.jobs[i].path)
 		}
 		rep.Checks = append(rep.Checks, r.checks...)
-		rep.Diagnostics = append(rep.Diagnostics, r.diags...)
+		for _, dg := range r.diags {
+			if !seenDiag[dg] {
+				seenDiag[dg] = true
+				rep.Diagnostics = append(rep.Diagnostics, dg)
+			}
+		}
 		rep.Resources += r.resources
 	}
 	rep.Findings = mergeInstances(rep.Findings, units)

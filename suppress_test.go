@@ -1,6 +1,9 @@
 package seclint
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -152,5 +155,38 @@ func TestMalformedIgnoreComments(t *testing.T) {
 		if d.Severity != model.DiagWarning || d.Range.Start.Line != 2 || !strings.Contains(d.Detail, tt.hint) || !strings.Contains(d.Detail, ignoreForm) {
 			t.Errorf("%s: got %+v, want a warning on line 2 saying %q and the accepted form", tt.line, d, tt.hint)
 		}
+	}
+}
+
+// A module that two roots call is read by both units: its malformed ignore
+// comment is one warning, not one per caller.
+func TestMalformedIgnoreInSharedModuleOnce(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"modules/b/main.tf": "resource \"aws_s3_bucket\" \"this\" {\n  # seclint:ignore aws-s3-versioning because legacy\n  bucket = \"x\"\n}\n",
+		"envs/dev/main.tf":  "module \"b\" {\n  source = \"../../modules/b\"\n}\n",
+		"envs/prod/main.tf": "module \"b\" {\n  source = \"../../modules/b\"\n}\n",
+	}
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := Scan(context.Background(), Options{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, d := range rep.Diagnostics {
+		if d.Summary == "malformed ignore comment" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d malformed ignore comment warnings, want 1: %+v", n, rep.Diagnostics)
 	}
 }
