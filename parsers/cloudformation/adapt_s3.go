@@ -89,29 +89,15 @@ func publicAccessBlock(o adapt.Object, cfg *node.Node) *model.PublicAccessBlock 
 }
 
 // cannedACL converts CloudFormation's AccessControl spelling to the S3 API's
-// canned ACL names, which the model uses. Other values are kept as written.
+// canned ACL names, which the model uses (cannedACLSpelling's inverse).
+// Other values are kept as written.
 func cannedACL(v model.String) model.String {
 	s, ok := v.Get()
 	if !ok {
 		return v
 	}
-	switch s {
-	case "Private":
-		s = "private"
-	case "PublicRead":
-		s = "public-read"
-	case "PublicReadWrite":
-		s = "public-read-write"
-	case "AuthenticatedRead":
-		s = "authenticated-read"
-	case "LogDeliveryWrite":
-		s = "log-delivery-write"
-	case "BucketOwnerRead":
-		s = "bucket-owner-read"
-	case "BucketOwnerFullControl":
-		s = "bucket-owner-full-control"
-	case "AwsExecRead":
-		s = "aws-exec-read"
+	if api, ok := cannedACLNames[s]; ok {
+		s = api
 	}
 	return model.KnownOf(s)
 }

@@ -3,7 +3,7 @@ package cloudformation
 import "strings"
 
 // cannedACLSpelling maps the S3 API's canned ACL names, which the model
-// uses, back to CloudFormation's AccessControl values (cannedACL's inverse).
+// uses, back to CloudFormation's AccessControl values.
 var cannedACLSpelling = map[string]string{
 	"private":                   "Private",
 	"public-read":               "PublicRead",
@@ -14,6 +14,16 @@ var cannedACLSpelling = map[string]string{
 	"bucket-owner-full-control": "BucketOwnerFullControl",
 	"aws-exec-read":             "AwsExecRead",
 }
+
+// cannedACLNames maps CloudFormation's AccessControl values to the S3 API's
+// canned ACL names (cannedACL).
+var cannedACLNames = func() map[string]string {
+	names := make(map[string]string, len(cannedACLSpelling))
+	for api, cfn := range cannedACLSpelling {
+		names[cfn] = api
+	}
+	return names
+}()
 
 // cannedACLReplacer rewrites quoted canned ACL names, as the rules' %q
 // writes them.
