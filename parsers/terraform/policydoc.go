@@ -214,7 +214,7 @@ func (e *evaluator) statementSets(sc scope, body hcl.Body, listAttr, singleAttr 
 	if expr == nil {
 		return out
 	}
-	for _, d := range e.docsOf(sc, expr, depth+1) {
+	for _, d := range e.docList(sc, expr, depth+1, false) {
 		if d.Kind != node.Null {
 			out = append(out, statementsOf(d))
 		}

@@ -10,7 +10,7 @@ import (
 	"github.com/seclint/seclint/parsers/node"
 )
 
-// docsOf reads a list of policy documents (source_policy_documents,
+// docList reads a list of policy documents (source_policy_documents,
 // override_policy_documents) by its structure, so that each document is
 // read by policyDoc and keeps the positions of its statements:
 //
@@ -25,23 +25,19 @@ import (
 //   - local.X, and var.X in a called module: the expression they stand for;
 //   - a conditional whose condition is known: the branch taken.
 //
-// A list built some other way is evaluated (valueDocs): its known strings
+// A list built some other way is evaluated (docValues): its known strings
 // are parsed as JSON at the range of the expression. A document that may
-// be anything is an unknown node; a null or empty one a null node.
-func (e *evaluator) docsOf(sc scope, expr hcl.Expression, depth int) []*node.Node {
-	return e.docList(sc, expr, depth, false)
-}
-
-// docList is docsOf; in flat (inside flatten) an element that is itself a
-// list of documents contributes its documents.
+// be anything is an unknown node; a null or empty one a null node. In
+// flat (inside flatten) an element that is itself a list of documents
+// contributes its documents.
 func (e *evaluator) docList(sc scope, expr hcl.Expression, depth int, flat bool) []*node.Node {
 	if docs, ok := e.structuredDocs(sc, expr, depth, flat); ok {
 		return docs
 	}
-	return e.valueDocs(sc, expr, flat)
+	return e.docValues(unmarkDeep(e.evalIn(sc.ctx, expr)), expr.Range(), flat)
 }
 
-// structuredDocs is docList for the forms docsOf follows; false for others.
+// structuredDocs is docList for the forms it follows; false for others.
 func (e *evaluator) structuredDocs(sc scope, expr hcl.Expression, depth int, flat bool) ([]*node.Node, bool) {
 	if depth > maxPolicyDepth || expr == nil {
 		return nil, false
@@ -117,14 +113,10 @@ func isListType(ty cty.Type) bool {
 	return ty.IsListType() || ty.IsTupleType() || ty.IsSetType()
 }
 
-// valueDocs evaluates a list of documents: each known string is parsed
-// as JSON with the range of expr; an element that is not known is an
-// unknown document, and so is the whole list when it is not known. In flat,
-// nested lists are flattened.
-func (e *evaluator) valueDocs(sc scope, expr hcl.Expression, flat bool) []*node.Node {
-	return e.docValues(unmarkDeep(e.evalIn(sc.ctx, expr)), expr.Range(), flat)
-}
-
+// docValues reads v, the value of a list of documents written at r: each
+// known string is parsed as JSON with the range r; an element that is not
+// known is an unknown document, and so is the whole list when it is not
+// known. In flat, nested lists are flattened.
 func (e *evaluator) docValues(v cty.Value, r hcl.Range, flat bool) []*node.Node {
 	switch {
 	case !v.IsKnown():
