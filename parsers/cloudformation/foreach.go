@@ -128,7 +128,7 @@ func (t *template) forEach(name string, k, v *yaml.Node, section string, depth i
 	// CloudFormation template reference): what the loop would generate is
 	// not a resource of any stack, so it is not expanded, and each loop is
 	// an error where it is written.
-	if !t.hasLanguageExtensions() {
+	if !t.languageExtensions {
 		t.errorf(k, "Fn::ForEach without AWS::LanguageExtensions",
 			"CloudFormation rejects %s: Fn::ForEach needs Transform: AWS::LanguageExtensions at the top level of the template (a literal string, alone or in the Transform list); the loop is not expanded and the entries it would generate are not scanned", name)
 		t.incomplete(section)

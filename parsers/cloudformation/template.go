@@ -52,8 +52,11 @@ type template struct {
 	// condsIncomplete is set when a loop in Conditions could not be
 	// expanded: a condition that is not found may be one it generates.
 	condsIncomplete bool
-	// languageExtensions is set when Transform declares
-	// AWS::LanguageExtensions (see hasLanguageExtensions).
+	// languageExtensions is set when the template declares the
+	// AWS::LanguageExtensions transform as CloudFormation accepts it: the
+	// literal string, as Transform or as an item of the Transform list (not
+	// a macro mapping, which that transform does not take, nor a parameter
+	// or function).
 	languageExtensions bool
 	// jsonOrigin maps a string that Fn::ToJsonString built to the value it
 	// serialized, so that a policy document keeps its positions.
@@ -214,15 +217,6 @@ func (t *template) readTransforms(root *yaml.Node) {
 			t.languageExtensions = true
 		}
 	}
-}
-
-// hasLanguageExtensions reports whether the template declares the
-// AWS::LanguageExtensions transform as CloudFormation accepts it: the
-// literal string, as Transform or as an item of the Transform list (not a
-// macro mapping, which that transform does not take, nor a parameter or
-// function).
-func (t *template) hasLanguageExtensions() bool {
-	return t.languageExtensions
 }
 
 // rng returns the source range of a node: its start, and for a scalar the
