@@ -239,7 +239,7 @@ func (a *adapter) bucketACL(r *resInst) *model.BucketACL {
 }
 
 // publicAccessFlags reads the four flags of a public access block
-// resource. An omitted flag is false (AWS-FACTS #2), located at the
+// resource. An omitted flag is false (the provider's default), located at the
 // resource block, since that is where it would have to be written.
 func publicAccessFlags(o adapt.Object, n *node.Node, at model.Range) model.PublicAccessFlags {
 	var pab model.PublicAccessBlock

@@ -57,7 +57,7 @@ func (a *adapter) linkAccessPointPolicy(ap *model.AccessPoint, id string, r mode
 
 // accessPoint reads an aws_s3_access_point: its bucket, network origin
 // (vpc_configuration) and public_access_block_configuration, whose omitted
-// flags the provider defaults to true (AWS-FACTS #2).
+// flags the provider defaults to true.
 func (a *adapter) accessPoint(r *resInst) *model.AccessPoint {
 	n := a.node(r)
 	id := r.id
