@@ -27,7 +27,7 @@ is_classic(lb) if lb.lb_type == "classic"
 # policy, and to a Classic HTTPS/SSL listener with no SSL negotiation
 # policy: ELBSecurityPolicy-2016-08, which allows TLS 1.0 and 1.1.
 # Sources: ALB and NLB user guides, "Security policies" (Considerations);
-# Classic user guide, ssl-config-update (AWS-FACTS 10).
+# Classic user guide, ssl-config-update.
 elb_default_ssl_policy := "ELBSecurityPolicy-2016-08"
 
 # elb_tls_below_12_policies are the predefined ELB security policies that

@@ -86,7 +86,7 @@ deny contains finding if {
 	finding := lib.finding(lb, sprintf("listeners[%d].certificate", [i]), message(sprintf("Classic Load Balancer %s (port %v)", [lb.id, l.port]), l.certificate, lb.region))
 }
 
-# CloudFront takes viewer certificates from us-east-1 only (AWS-FACTS 17).
+# CloudFront takes viewer certificates from us-east-1 only (CloudFront developer guide, "Requirements for using SSL/TLS certificates with CloudFront").
 deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	cert := dist.viewer_certificate.certificate

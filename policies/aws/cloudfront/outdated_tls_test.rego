@@ -17,7 +17,7 @@ test_old_policy_fires if {
 	f.attribute == "viewer_certificate.minimum_protocol_version"
 }
 
-# AWS-FACTS 12: absent means TLSv1 with a custom certificate.
+# Absent means TLSv1 with a custom certificate.
 test_absent_policy_fires if {
 	fs := rule.deny with input as scan({"viewer_certificate": {"iam_certificate_id": "ASCA123"}})
 	count(fs) == 1

@@ -107,7 +107,7 @@ public_statement(s) if {
 }
 
 # The bucket's and the account's block public access apply to requests
-# through the access point too (AWS-FACTS #3).
+# through the access point too (S3 user guide, access points and Block Public Access).
 blocked_elsewhere(_, flag) if flag in lib.account_blocked_flags
 
 blocked_elsewhere(ap, flag) if lib.bucket_blocks(lib.buckets_by_id[ap.bucket_ref], flag)

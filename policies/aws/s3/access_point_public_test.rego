@@ -34,7 +34,7 @@ test_no_block_and_all_on_do_not_fire if {
 	count(rule.deny) == 0 with input as model([ap({}), ap({"id": "ap2", "public_access_block": all_on})], [], [], [])
 }
 
-# AWS-FACTS #3: the bucket's or the account's block covers the access point.
+# The bucket's or the account's block covers the access point.
 test_bucket_block_covers if {
 	b := {"id": "b", "public_access_block": all_on, "public_access_blocks": []}
 	count(rule.deny) == 0 with input as model([ap({"bucket_ref": "b", "public_access_block": relaxed})], [b], [], [])

@@ -59,7 +59,7 @@ deny contains finding if {
 	finding := lib.finding(bucket, "versioning.status", sprintf("Bucket %s has versioning %s; set its status to Enabled so that overwritten and deleted objects can be recovered.", [bucket.id, status]))
 }
 
-# Object Lock turns versioning on and keeps it on (AWS-FACTS #4). An unknown
+# Object Lock turns versioning on and keeps it on (S3 user guide, Object Lock). An unknown
 # Object Lock setting may be that, so it silences the rule too.
 maybe_object_lock(bucket) if lib.is_true(bucket.object_lock.enabled)
 
