@@ -26,15 +26,7 @@ func TestTerraformUnits(t *testing.T) {
 		"planned/main.tf":        `resource "aws_s3_bucket" "p" {}`,
 		"planned/plan.json":      `{"format_version":"1.2","terraform_version":"1.11.4","planned_values":{"root_module":{}}}`,
 	}
-	for rel, src := range files {
-		p := filepath.Join(dir, rel)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	wd, _ := os.Getwd()
 	if err := os.Chdir(dir); err != nil {
 		t.Fatal(err)

@@ -54,9 +54,10 @@ func TestHookAndActionMetadataValidate(t *testing.T) {
 	t.Run("action", func(t *testing.T) { validateYAMLFile(t, "action.yml", "github-action.json") })
 }
 
-func gitRepo(t *testing.T, files map[string]string) string {
+// writeTree writes files (path relative to dir → content) under dir,
+// creating their directories.
+func writeTree(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
-	dir := t.TempDir()
 	for name, src := range files {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -66,6 +67,12 @@ func gitRepo(t *testing.T, files map[string]string) string {
 			t.Fatal(err)
 		}
 	}
+}
+
+func gitRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeTree(t, dir, files)
 	for _, args := range [][]string{{"init", "-q"}, {"add", "."}} {
 		cmd := exec.Command("git", args...)
 		cmd.Dir = dir

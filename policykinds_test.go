@@ -2,7 +2,6 @@ package seclint
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,15 +28,7 @@ func TestPolicyKinds(t *testing.T) {
 		"permissions-boundary/admin.json":  admin,
 		"network/bucket-policy-admin.json": admin, // the config sets endpoint: no Principal is then malformed
 	}
-	for name, src := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	kinds := []config.PolicyKind{
 		{Paths: []string{filepath.ToSlash(dir) + "/guardrails/**"}, Kind: "boundary", Line: 3},
 		{Paths: []string{filepath.ToSlash(dir) + "/network/**"}, Kind: "endpoint", Line: 5},

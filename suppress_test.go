@@ -2,8 +2,6 @@ package seclint
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -167,15 +165,7 @@ func TestMalformedIgnoreInSharedModuleOnce(t *testing.T) {
 		"envs/dev/main.tf":  "module \"b\" {\n  source = \"../../modules/b\"\n}\n",
 		"envs/prod/main.tf": "module \"b\" {\n  source = \"../../modules/b\"\n}\n",
 	}
-	for name, src := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, dir, files)
 	rep, err := Scan(context.Background(), Options{Paths: []string{dir}})
 	if err != nil {
 		t.Fatal(err)
