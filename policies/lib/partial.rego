@@ -35,9 +35,9 @@ known_suffix(x) := concat("", [p.text |
 	i > _last_unknown(x.parts)
 ]) if is_partly_known(x)
 
-_first_unknown(parts) := min({i | some i, p in parts; p.unknown == true})
+_first_unknown(parts) := min([i | some i, p in parts; p.unknown == true])
 
-_last_unknown(parts) := max({i | some i, p in parts; p.unknown == true})
+_last_unknown(parts) := max([i | some i, p in parts; p.unknown == true])
 
 # starts_with(x, s): x certainly starts with s.
 starts_with(x, s) if startswith(known_prefix(x), s)
