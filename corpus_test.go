@@ -129,8 +129,8 @@ func BenchmarkParseOnly(b *testing.B) {
 }
 
 // BenchmarkSyntaxFloor reads and parses every corpus file to syntax only
-// (HCL bodies, YAML/JSON nodes) with GOMAXPROCS workers: the floor DESIGN.md
-// measures the full scan against.
+// (HCL bodies, YAML/JSON nodes) with GOMAXPROCS workers: the floor
+// scripts/bench compares the full scan with.
 func BenchmarkSyntaxFloor(b *testing.B) {
 	needCorpus(b)
 	var files []string

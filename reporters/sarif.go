@@ -402,7 +402,8 @@ func regionOf(rg model.Range) *sarifRegion {
 	return reg
 }
 
-// sarifLevel maps a severity to a SARIF level; see RULES.md "Conventions".
+// sarifLevel maps a severity to a SARIF level: CRITICAL and HIGH are
+// errors, MEDIUM warnings and LOW notes (as the github format's levels).
 func sarifLevel(s report.Severity) string {
 	switch s {
 	case report.Critical, report.High:
