@@ -12,12 +12,17 @@ import (
 	"github.com/seclint/seclint/parsers/model"
 )
 
-// writeModule writes files (name → source) into a new temporary directory.
+// writeModule writes files (name → source; a name may be a path such as
+// "child/main.tf") into a new temporary directory.
 func writeModule(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, src := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -1,10 +1,6 @@
 package terraform
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 // TestLiteralThroughLocalsAndModules: which master passwords are literals
 // written in the code, and where. A literal keeps its origin through
@@ -82,12 +78,9 @@ resource "aws_db_instance" "this" {
   password = var.password
 }
 `
-	dir := writeModule(t, map[string]string{"main.tf": root, "pw.txt": "from-a-file"})
-	// The module lives beside the root: write it as ./db.
+	// The module lives beside the root, as ./db.
+	dir := writeModule(t, map[string]string{"main.tf": root, "pw.txt": "from-a-file", "db/main.tf": db})
 	dbDir := dir + "/db"
-	if err := mkdirWrite(dbDir, "main.tf", db); err != nil {
-		t.Fatal(err)
-	}
 	for _, opts := range []Options{{}, {Vars: map[string]string{"given": "from-var"}}} {
 		u := ParseModule(dir, nil, opts)
 		main := dir + "/main.tf"
@@ -147,11 +140,4 @@ func usedLine(id string) int {
 		return 28
 	}
 	return 7 // in the module
-}
-
-func mkdirWrite(dir, name, src string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644)
 }

@@ -2,8 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -188,13 +186,7 @@ resource "aws_s3_bucket_policy" "b" {
     }]
   })
 }
-`})
-	if err := os.MkdirAll(filepath.Join(dir, "m"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "m", "main.tf"), []byte(moduleSrc), 0o644); err != nil {
-		t.Fatal(err)
-	}
+`, "m/main.tf": moduleSrc})
 	u := ParseModule(dir, nil, Options{})
 	got := map[string]string{}
 	for _, p := range u.Model.AWS.SSM.Parameters {
