@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -34,10 +35,8 @@ func inferFormat(file string) string {
 var colorModes = []string{"auto", "always", "never"}
 
 func checkColor(mode string) error {
-	for _, m := range colorModes {
-		if mode == m {
-			return nil
-		}
+	if slices.Contains(colorModes, mode) {
+		return nil
 	}
 	return fmt.Errorf("--color %q: want auto, always or never", mode)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -284,7 +285,7 @@ func parseOutputs(formats []string, file string) ([]output, error) {
 	for _, f := range formats {
 		name, dest, _ := strings.Cut(f, "=")
 		name = strings.ToLower(name)
-		if !isFormat(name) {
+		if !slices.Contains(reporters.Formats, name) {
 			return nil, fmt.Errorf("--format %q: want one of %s", name, strings.Join(reporters.Formats, ", "))
 		}
 		if dest == "" && file != "" && len(formats) == 1 {
@@ -302,15 +303,6 @@ func parseOutputs(formats []string, file string) ([]output, error) {
 		return nil, fmt.Errorf("only one --format can go to standard output; give the others a file: --format sarif=out.sarif")
 	}
 	return outs, nil
-}
-
-func isFormat(name string) bool {
-	for _, f := range reporters.Formats {
-		if f == name {
-			return true
-		}
-	}
-	return false
 }
 
 func (o output) write(rep *report.Report, stdout io.Writer, f scanFlags) error {
