@@ -41,13 +41,18 @@ func (t *template) checkRefs(root *yaml.Node) {
 		}
 		return false
 	}
+	// Only a node with an anchor can be reached twice (through an alias
+	// to it), so only those are recorded, with the Fn::ForEach bodies
+	// skipped below; recording every node cost a map entry per node.
 	seen := map[*yaml.Node]bool{}
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
 		if n == nil || depth > maxDepth || seen[n] {
 			return
 		}
-		seen[n] = true // an alias shares its node: check it once
+		if n.Anchor != "" {
+			seen[n] = true // an alias shares its node: check it once
+		}
 		if n.Kind == yaml.AliasNode {
 			walk(n.Alias, depth+1)
 			return
