@@ -28,9 +28,17 @@ const (
 // Node is one value with its source range.
 type Node struct {
 	Kind Kind
+	Bool bool
+	// Literal is set on a known scalar written as a literal in the source:
+	// no variable, parameter, reference, dynamic reference or
+	// interpolation of anything but literals, and no function that reads
+	// a file. Rules about secrets in code read it; a value computed from
+	// a variable that has a default, or from a CloudFormation parameter,
+	// is not a literal. (The small fields come first: packed together
+	// they keep a Node within a smaller allocation size class.)
+	Literal bool
 	// Str holds String values and the source text of Number values.
 	Str  string
-	Bool bool
 	List []*Node
 	// Keys keeps map keys in source order; Map holds the entries.
 	Keys []string
@@ -43,13 +51,6 @@ type Node struct {
 	// Terraform reference, a CloudFormation Ref or GetAtt), so adapters can
 	// link resources even when the value itself is unknown.
 	Refs []string
-	// Literal is set on a known scalar written as a literal in the source:
-	// no variable, parameter, reference, dynamic reference or
-	// interpolation of anything but literals, and no function that reads
-	// a file. Rules about secrets in code read it; a value computed from
-	// a variable that has a default, or from a CloudFormation parameter,
-	// is not a literal.
-	Literal bool
 	// Origin is where the literal is written when that is not Range: a
 	// Terraform local or a literal argument of a module call the value
 	// travelled through, a CloudFormation parameter's Default. Zero when
