@@ -210,6 +210,12 @@ func isBytes(t reflect.Type) bool {
 
 func (c *inputConverter) array(enc encoderFunc, v reflect.Value) (*ast.Term, error) {
 	n := v.Len()
+	if n == 0 {
+		// Most of a unit's collections are empty. OPA shares this term
+		// itself (its values are immutable once built), so every empty
+		// array of every input can be the one term.
+		return ast.InternedEmptyArray, nil
+	}
 	terms := make([]*ast.Term, n)
 	for i := range n {
 		t, err := enc(c, v.Index(i))
@@ -274,6 +280,9 @@ func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 	encParts := c.encoder(partsField.Type)
 	unknownKey := ast.StringTerm(model.UnknownKey)
 	partsKey := ast.StringTerm("parts")
+	// Input terms are never modified (OPA shares terms the same way), so
+	// every wholly unknown value of this type is the one object.
+	unknown := ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)})
 	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
 		switch model.State(v.Field(state.Index[0]).Uint()) {
 		case model.Known:
@@ -287,7 +296,7 @@ func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 				}
 				return ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)}, [2]*ast.Term{partsKey, pt}), nil
 			}
-			return ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)}), nil
+			return unknown, nil
 		default:
 			return ast.InternedNullTerm, nil
 		}
@@ -306,27 +315,8 @@ type field struct {
 }
 
 func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
-	var fields []field
-	for _, jf := range jsonfields.Of(t) {
-		ft := jf.Type
-		if ft.Name() == "" && ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		f := field{
-			key:   ast.StringTerm(jf.Name),
-			index: jf.Index,
-			// Resolved now, not per value; a recursive type gets the
-			// indirection that encoder left for it.
-			enc:       c.encoder(jf.Type),
-			omitEmpty: jf.Has("omitempty"),
-			quoted:    jf.Has("string") && quotable(ft.Kind()),
-		}
-		if jf.Has("omitzero") {
-			f.omitZero = zeroCheck(jf.Type)
-		}
-		fields = append(fields, f)
-	}
-	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	fields := c.fields(t)
+	enc := func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
 		kvs := make([][2]*ast.Term, 0, len(fields))
 	next:
 		for i := range fields {
@@ -360,6 +350,105 @@ func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 		}
 		return ast.NewTerm(ast.NewObject(kvs...)), nil
 	}
+	empty, ok := c.emptyTerm(t, fields)
+	if !ok {
+		return enc
+	}
+	// A struct of collections only, such as a service of the model, is the
+	// same object whenever all its collections are empty, which they are
+	// in most units: that object is built once, here.
+	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		if allEmpty(v) {
+			return empty, nil
+		}
+		return enc(c, v)
+	}
+}
+
+// emptyTerm returns the encoding of a value of struct type t whose
+// collections are all empty, not nil, when t is made of collections only:
+// slices (of anything but bytes) and structs of collections only, none of
+// them embedded, with a JSON option, or with a JSON encoding of their own.
+// Such a value has one encoding, an object of empty arrays and of such
+// objects, built here without calling any encoder (one may be waiting for
+// t's own).
+func (c *inputConverter) emptyTerm(t reflect.Type, fields []field) (*ast.Term, bool) {
+	if len(fields) == 0 || len(fields) != t.NumField() {
+		return nil, false
+	}
+	kvs := make([][2]*ast.Term, 0, len(fields))
+	for i := range fields {
+		f := &fields[i]
+		if len(f.index) != 1 || f.omitEmpty || f.omitZero != nil || f.quoted {
+			return nil, false
+		}
+		ft := t.Field(f.index[0]).Type
+		if isModelValue(ft) || ft.Implements(marshalerType) || ft.Implements(textMarshalerType) ||
+			reflect.PointerTo(ft).Implements(marshalerType) || reflect.PointerTo(ft).Implements(textMarshalerType) {
+			return nil, false
+		}
+		var val *ast.Term
+		switch ft.Kind() {
+		case reflect.Slice:
+			if isBytes(ft) {
+				return nil, false
+			}
+			val = ast.InternedEmptyArray
+		case reflect.Struct:
+			e, ok := c.emptyTerm(ft, c.fields(ft))
+			if !ok {
+				return nil, false
+			}
+			val = e
+		default:
+			return nil, false
+		}
+		kvs = append(kvs, [2]*ast.Term{f.key, val})
+	}
+	return ast.NewTerm(ast.NewObject(kvs...)), true
+}
+
+// allEmpty reports whether v, of a type emptyTerm accepts, has all its
+// collections empty and none nil (a nil slice is null, not []).
+func allEmpty(v reflect.Value) bool {
+	for i := range v.NumField() {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.Slice:
+			if f.IsNil() || f.Len() != 0 {
+				return false
+			}
+		default: // a struct
+			if !allEmpty(f) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// fields resolves the JSON members of struct type t.
+func (c *inputConverter) fields(t reflect.Type) []field {
+	var fields []field
+	for _, jf := range jsonfields.Of(t) {
+		ft := jf.Type
+		if ft.Name() == "" && ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		f := field{
+			key:   ast.StringTerm(jf.Name),
+			index: jf.Index,
+			// Resolved now, not per value; a recursive type gets the
+			// indirection that encoder left for it.
+			enc:       c.encoder(jf.Type),
+			omitEmpty: jf.Has("omitempty"),
+			quoted:    jf.Has("string") && quotable(ft.Kind()),
+		}
+		if jf.Has("omitzero") {
+			f.omitZero = zeroCheck(jf.Type)
+		}
+		fields = append(fields, f)
+	}
+	return fields
 }
 
 func quotable(k reflect.Kind) bool {

@@ -270,6 +270,23 @@ func fill(r *rand.Rand, v reflect.Value, depth int) {
 	}
 }
 
+// TestConverterEmptyCollections checks the shared terms of empty
+// collections and of services whose collections are all empty against the
+// JSON round trip: a normalized model (empty, and with a few objects), and
+// models whose collections are nil.
+func TestConverterEmptyCollections(t *testing.T) {
+	c := &inputConverter{}
+	sameAsJSON(t, "zero model", c, &model.Model{})
+	sameAsJSON(t, "normalized model", c, (&model.Model{}).Normalize())
+	m := (&model.Model{}).Normalize()
+	m.AWS.S3.Buckets = append(m.AWS.S3.Buckets, &model.Bucket{Meta: model.Meta{ID: "b", Type: "AWS::S3::Bucket"}})
+	m.Normalize()
+	sameAsJSON(t, "one bucket", c, m)
+	m.AWS.IAM.Roles = nil
+	sameAsJSON(t, "a nil collection", c, m)
+	sameAsJSON(t, "normalized model again", c, (&model.Model{}).Normalize())
+}
+
 // BenchmarkInput compares the two ways of building the input for a model
 // of 500 buckets with policies.
 func BenchmarkInput(b *testing.B) {
@@ -294,6 +311,18 @@ func BenchmarkInput(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
 			if _, err := c.convert(m); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	// A typical unit: a few buckets, every other collection empty.
+	unit := &model.Model{AWS: model.AWS{S3: model.S3{Buckets: m.AWS.S3.Buckets[:7]}}}
+	unit.Normalize()
+	b.Run("unit", func(b *testing.B) {
+		c := &inputConverter{}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := c.convert(unit); err != nil {
 				b.Fatal(err)
 			}
 		}
