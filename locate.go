@@ -14,10 +14,9 @@ import (
 // locate turns rule output into findings placed in the source through the
 // unit's location index: the attribute's own range when the parser recorded
 // it, else the enclosing block's, else the object's.
-func locate(u *model.Unit, cs collections, raw []policies.RawFinding, rules []report.Rule, override map[string]report.Severity) []report.Finding {
-	sev := make(map[string]report.Severity, len(rules))
-	for _, r := range rules {
-		sev[r.ID] = r.Severity
+func locate(u *model.Unit, cs collections, raw []policies.RawFinding, sev, override map[string]report.Severity) []report.Finding {
+	if len(raw) == 0 {
+		return []report.Finding{}
 	}
 	types := cs.types()
 	out := make([]report.Finding, 0, len(raw))
@@ -68,15 +67,17 @@ func Fingerprint(ruleID, unit, resource, attribute string) string {
 // for the rules' METADATA names: "aws.s3.buckets", or
 // "aws.iam.policies[kind=identity]" for the policies of one kind.
 type collections struct {
-	all    []model.Collection
-	byName map[string][]model.Meta
-	kinds  map[string]string // policy ID → kind
+	all []model.Collection
+	// index is the position of each collection in all, the same for every
+	// model (Scanner.collectionIndex).
+	index map[string]int
+	kinds map[string]string // policy ID → kind; nil without policies
 }
 
-func newCollections(m *model.Model) collections {
-	cs := collections{all: m.Collections(), byName: map[string][]model.Meta{}, kinds: map[string]string{}}
-	for _, c := range cs.all {
-		cs.byName[c.Name] = c.Objects
+func newCollections(m *model.Model, index map[string]int) collections {
+	cs := collections{all: m.Collections(), index: index}
+	if len(m.AWS.IAM.Policies) > 0 {
+		cs.kinds = make(map[string]string, len(m.AWS.IAM.Policies))
 	}
 	for _, p := range m.AWS.IAM.Policies {
 		cs.kinds[p.ID] = p.Kind
@@ -84,11 +85,19 @@ func newCollections(m *model.Model) collections {
 	return cs
 }
 
+// byName returns the objects of the collection name, without a filter.
+func (cs collections) byName(name string) []model.Meta {
+	if i, ok := cs.index[name]; ok {
+		return cs.all[i].Objects
+	}
+	return nil
+}
+
 // objects lists the objects of the named collection.
 func (cs collections) objects(name string) []model.Meta {
 	name, filter, _ := strings.Cut(name, "[")
 	kind, _ := strings.CutPrefix(strings.TrimSuffix(filter, "]"), "kind=")
-	all := cs.byName[name]
+	all := cs.byName(name)
 	if kind == "" {
 		return all
 	}
@@ -115,7 +124,18 @@ func (cs collections) types() map[string]string {
 // checks lists every (rule, object) pair a rule applies to, so JUnit shows
 // passing checks as well as failures.
 func checks(u *model.Unit, cs collections, rules []report.Rule) []report.Check {
-	var out []report.Check
+	// At most one check per rule and object of its collections: sized once.
+	n := 0
+	for _, r := range rules {
+		for _, c := range r.Collections {
+			name, _, _ := strings.Cut(c, "[")
+			n += len(cs.byName(name))
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]report.Check, 0, n)
 	for _, r := range rules {
 		for _, c := range r.Collections {
 			for _, o := range cs.objects(c) {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,6 +82,11 @@ type Options struct {
 // editor integration) pay for compiling them once.
 type Scanner struct {
 	engine *policies.Engine
+	// severity is each rule's default severity and collectionIndex the
+	// position of each collection in model.Collections' fixed order: the
+	// same for every unit, so built once rather than per unit.
+	severity        map[string]report.Severity
+	collectionIndex map[string]int
 }
 
 // NewScanner compiles the rules selected by opts.
@@ -89,7 +95,17 @@ func NewScanner(ctx context.Context, opts policies.Options) (*Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Scanner{engine: e}, nil
+	rules := e.Rules()
+	sev := make(map[string]report.Severity, len(rules))
+	for _, r := range rules {
+		sev[r.ID] = r.Severity
+	}
+	all := (&model.Model{}).Collections()
+	index := make(map[string]int, len(all))
+	for i, c := range all {
+		index[c.Name] = i
+	}
+	return &Scanner{engine: e, severity: sev, collectionIndex: index}, nil
 }
 
 // Rules documents the rules the scanner runs.
@@ -156,7 +172,18 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 			nested[f] = true
 		}
 	}
-	var units []string // the unit of each finding, for mergeInstances
+	// The report's slices are sized first: the checks of a scan are many,
+	// and growing them by appending copied them over and over.
+	var nFindings, nChecks int
+	for i, r := range results {
+		if !nested[d.jobs[i].path] {
+			nFindings += len(r.findings)
+			nChecks += len(r.checks)
+		}
+	}
+	rep.Findings = slices.Grow(rep.Findings, nFindings)
+	rep.Checks = slices.Grow(rep.Checks, nChecks)
+	units := make([]string, 0, nFindings) // the unit of each finding, for mergeInstances
 	// A file that several units read (a module that several roots call)
 	// gives its diagnostics once: the Terraform parser's cache already
 	// reports a shared module's once, and this does so for what the scan
@@ -254,14 +281,14 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		res.included = u.Files[1:]
 	}
 	m := u.Model.Normalize()
-	cs := newCollections(m)
+	cs := newCollections(m, s.collectionIndex)
 	res.resources = cs.resources()
 	raw, err := s.engine.Evaluate(ctx, m)
 	if err != nil {
 		res.diags = append(res.diags, model.Diagnostic{Severity: model.DiagError, Summary: "rule evaluation failed", Detail: err.Error(), Range: model.Range{File: j.path}})
 		return res
 	}
-	res.findings = locate(u, cs, raw, s.engine.Rules(), opts.Severity)
+	res.findings = locate(u, cs, raw, s.severity, opts.Severity)
 	if u.Kind == model.UnitCloudFormation {
 		cfnSpelling(res.findings)
 	}
