@@ -25,6 +25,10 @@ type adapter struct {
 	// known names, built on first use.
 	roleNames   map[string][]string
 	bucketNames map[string]string
+	// evaluated holds each resource's evaluated Properties: several
+	// adapters read one resource (a role's own fields and its policies),
+	// and the evaluation is the same each time. Nothing modifies the trees.
+	evaluated map[*resource]*node.Node
 }
 
 // adapt fills u's model from the template's resources, in source order,
@@ -109,6 +113,18 @@ func (a *adapter) props(r *resource) *node.Node {
 	if r.props == nil {
 		return nil
 	}
+	if v, ok := a.evaluated[r]; ok {
+		return v
+	}
+	v := a.evalProps(r)
+	if a.evaluated == nil {
+		a.evaluated = make(map[*resource]*node.Node, len(a.t.resources))
+	}
+	a.evaluated[r] = v
+	return v
+}
+
+func (a *adapter) evalProps(r *resource) *node.Node {
 	v, keep := a.t.eval(r.props, 0)
 	switch {
 	case !keep || v == nil || v.Kind == node.Null:
