@@ -109,6 +109,15 @@ func (a *adapter) listItems(r *resource, props *node.Node, prop string) (items [
 		return nil, nil
 	}
 	if raw := a.t.lookup(r.props, prop); raw != nil && raw.Kind == yaml.SequenceNode && !isFunc(raw) {
+		if len(list.List) == len(raw.Content) {
+			// No element was dropped: list is the evaluation of raw, element
+			// for element.
+			index = make([]int, len(list.List))
+			for i := range index {
+				index[i] = i
+			}
+			return list.List, index
+		}
 		for i, c := range raw.Content {
 			if v, keep := a.t.eval(c, 1); keep && v != nil {
 				items = append(items, v)
