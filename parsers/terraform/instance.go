@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -50,6 +51,9 @@ type modInst struct {
 	// output of one of their instances changed since it was built.
 	modStale map[string]bool
 	state    map[string]visitState
+	// singles holds the object of each variable, local and resource read
+	// alone under its root, once its value is final (singleValue).
+	singles map[rootRef]cty.Value
 	// providers maps a provider key ("aws", "aws.west") to the
 	// configuration resources of this instance use.
 	providers map[string]*providerRef
@@ -331,45 +335,116 @@ func (mi *modInst) bind(ts []hcl.Traversal) {
 	if len(ts) == 0 {
 		return
 	}
-	b := binding{}
+	// Most expressions read a few names: they are collected in a slice on
+	// the stack, not in maps, and grouped by root after sorting.
+	var buf [8]rootRef
+	refs := buf[:0]
+	var data *binding
 	for _, t := range ts {
 		root := t.RootName()
 		switch root {
-		case "var":
-			b.name(root, secondName(t), mi.vars)
-		case "local":
-			b.name(root, secondName(t), mi.locals)
-		case "module":
-			name := secondName(t)
-			if name == "" {
-				b.whole(root)
-				continue
-			}
-			v, ok := mi.moduleValue(name)
-			b.set(root, name, v, ok)
+		case "var", "local", "module":
 		case "data":
-			mi.bindData(&b, t)
+			if data == nil {
+				data = &binding{}
+			}
+			mi.bindData(data, t)
+			continue
 		default:
-			names, ok := mi.typeVals[root]
-			if !ok {
+			if _, ok := mi.typeVals[root]; !ok {
 				// Not a resource type of the module: count, each, path,
 				// an iterator of a child context, or an undeclared name
 				// that is to fail as it does in Terraform.
 				continue
 			}
-			b.name(root, secondName(t), names)
+		}
+		refs = append(refs, rootRef{root, secondName(t)})
+	}
+	if len(refs) > 1 {
+		slices.SortFunc(refs, func(a, b rootRef) int {
+			if c := strings.Compare(a.root, b.root); c != 0 {
+				return c
+			}
+			return strings.Compare(a.name, b.name)
+		})
+	}
+	for i := 0; i < len(refs); {
+		j := i + 1
+		for j < len(refs) && refs[j].root == refs[i].root {
+			j++
+		}
+		mi.ctx.Variables[refs[i].root] = mi.rootValue(refs[i:j])
+		i = j
+	}
+	if data != nil {
+		mi.ctx.Variables["data"] = data.dataValue()
+	}
+}
+
+// rootRef is a name read under a root variable ("" for the root alone).
+type rootRef struct{ root, name string }
+
+// rootValue is the object bound to one root: the names refs (sorted, all
+// of the same root) read. A read of the root without a name makes it
+// unknown as a whole.
+func (mi *modInst) rootValue(refs []rootRef) cty.Value {
+	if refs[0].name == "" {
+		return cty.DynamicVal // sorted first: read without a name
+	}
+	root := refs[0].root
+	if refs[len(refs)-1].name == refs[0].name {
+		return mi.singleValue(root, refs[0].name)
+	}
+	attrs := make(map[string]cty.Value, len(refs))
+	for _, r := range refs {
+		if v, ok := mi.rootName(root, r.name); ok {
+			attrs[r.name] = v
 		}
 	}
-	for root, attrs := range b.roots {
-		if attrs == nil {
-			mi.ctx.Variables[root] = cty.DynamicVal
-			continue
+	return objectOrEmpty(attrs)
+}
+
+// rootName is the value of root.name; ok is false for a name the module
+// does not declare, which is left out of the object so that reading it
+// fails as in Terraform.
+func (mi *modInst) rootName(root, name string) (cty.Value, bool) {
+	var v cty.Value
+	var ok bool
+	switch root {
+	case "var":
+		v, ok = mi.vars[name]
+	case "local":
+		v, ok = mi.locals[name]
+	case "module":
+		v, ok = mi.moduleValue(name)
+	default:
+		v, ok = mi.typeVals[root][name]
+	}
+	return v, ok
+}
+
+// singleValue is the object of a root read with one name. A variable,
+// local or resource is set once, when it is visited, so its object is
+// built once and then shared by every expression that reads it alone;
+// module.NAME changes as the outputs of the call are evaluated, and an
+// entry not yet visited may still change, so those are built each time.
+func (mi *modInst) singleValue(root, name string) cty.Value {
+	k := rootRef{root, name}
+	if v, ok := mi.singles[k]; ok {
+		return v
+	}
+	v, ok := mi.rootName(root, name)
+	obj := cty.EmptyObjectVal
+	if ok {
+		obj = cty.ObjectVal(map[string]cty.Value{name: v})
+	}
+	if root != "module" && mi.state[root+"."+name] == visited {
+		if mi.singles == nil {
+			mi.singles = map[rootRef]cty.Value{}
 		}
-		mi.ctx.Variables[root] = objectOrEmpty(attrs)
+		mi.singles[k] = obj
 	}
-	if b.data != nil {
-		mi.ctx.Variables["data"] = b.dataValue()
-	}
+	return obj
 }
 
 // bindData adds a data.TYPE.NAME reference to b.
@@ -399,53 +474,13 @@ func (mi *modInst) bindData(b *binding, t hcl.Traversal) {
 	}
 }
 
-// binding collects the values one expression reads, per root variable.
+// binding collects the data sources one expression reads.
 type binding struct {
-	// roots maps a root to the names read under it; a nil map means the
-	// root is read without a name.
-	roots map[string]map[string]cty.Value
 	// data maps a data source type to the names read; dataPartial are
 	// types read without a name, dataWhole a read of data alone.
 	data        map[string]map[string]cty.Value
 	dataPartial map[string]bool
 	dataWhole   bool
-}
-
-// name adds root.NAME, taking its value from vals.
-func (b *binding) name(root, name string, vals map[string]cty.Value) {
-	if name == "" {
-		b.whole(root)
-		return
-	}
-	v, ok := vals[name]
-	b.set(root, name, v, ok)
-}
-
-// set adds root.name with value v; an undeclared name (ok false) is left
-// out of the object, so that reading it fails as in Terraform.
-func (b *binding) set(root, name string, v cty.Value, ok bool) {
-	if b.roots == nil {
-		b.roots = map[string]map[string]cty.Value{}
-	}
-	attrs, seen := b.roots[root]
-	if seen && attrs == nil {
-		return // read without a name: unknown as a whole
-	}
-	if attrs == nil {
-		attrs = map[string]cty.Value{}
-		b.roots[root] = attrs
-	}
-	if ok {
-		attrs[name] = v
-	}
-}
-
-// whole notes a read of root without a name.
-func (b *binding) whole(root string) {
-	if b.roots == nil {
-		b.roots = map[string]map[string]cty.Value{}
-	}
-	b.roots[root] = nil
 }
 
 // dataTypes returns the names read under data.TYPE, creating the entry.
