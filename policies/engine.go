@@ -135,25 +135,91 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	if err != nil {
 		return nil, err
 	}
-	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input))
+	// The findings are read from the AST: converting every rule's set to Go
+	// values (rego's default) costs more than the rules that found nothing.
+	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules: %w", err)
 	}
 	if len(rs) == 0 {
 		return nil, nil
 	}
+	t, _ := rs[0].Bindings[findingsVar].(*ast.Term)
+	sets, ok := t.Value.(*ast.Array)
+	if !ok || sets.Len() != len(q.rules) {
+		return nil, fmt.Errorf("evaluating rules: unexpected result %v", t)
+	}
 	var out []RawFinding
-	for _, i := range q.rules {
-		set, _ := rs[0].Bindings[ruleVar(i)].([]any)
-		for _, x := range set {
-			f, err := decodeFinding(e.rules[i].ID, x)
+	for k, i := range q.rules {
+		set, _ := sets.Elem(k).Value.(ast.Set)
+		if set == nil {
+			continue
+		}
+		var err error
+		set.Foreach(func(x *ast.Term) {
 			if err != nil {
-				return nil, err
+				return
 			}
-			out = append(out, f)
+			var f RawFinding
+			if f, err = decodeFinding(e.rules[i].ID, x); err == nil {
+				out = append(out, f)
+			}
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// keepTerm is the rego.EvalGenerateJSON function that keeps a result as
+// its AST term.
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
+// The keys of a finding object.
+var (
+	resourceKey  = ast.InternedTerm("resource")
+	attributeKey = ast.InternedTerm("attribute")
+	messageKey   = ast.InternedTerm("message")
+	severityKey  = ast.InternedTerm("severity")
+)
+
+// decodeFinding reads a finding of rule ruleID. One that is not well formed
+// is decoded as JSON by decodeJSONFinding, which says what is wrong.
+func decodeFinding(ruleID string, x *ast.Term) (RawFinding, error) {
+	obj, ok := x.Value.(ast.Object)
+	if !ok {
+		return decodeJSON(ruleID, x)
+	}
+	str := func(k *ast.Term) string {
+		if v := obj.Get(k); v != nil {
+			if s, ok := v.Value.(ast.String); ok {
+				return string(s)
+			}
+		}
+		return ""
+	}
+	f := RawFinding{RuleID: ruleID, Resource: str(resourceKey), Attribute: str(attributeKey), Message: str(messageKey)}
+	sev := str(severityKey)
+	if f.Resource == "" || f.Message == "" {
+		return decodeJSON(ruleID, x)
+	}
+	if sev != "" {
+		s, ok := report.ParseSeverity(sev)
+		if !ok {
+			return decodeJSON(ruleID, x)
+		}
+		f.Severity = s
+	}
+	return f, nil
+}
+
+func decodeJSON(ruleID string, x *ast.Term) (RawFinding, error) {
+	v, err := ast.JSON(x.Value)
+	if err != nil {
+		return RawFinding{}, fmt.Errorf("rule %s: decoding a finding: %w", ruleID, err)
+	}
+	return decodeJSONFinding(ruleID, v)
 }
 
 // Input is the Rego input for m, built directly from the model (input.go).
@@ -165,7 +231,7 @@ func (e *Engine) Input(m *model.Model) (ast.Value, error) {
 	return v, nil
 }
 
-func decodeFinding(ruleID string, x any) (RawFinding, error) {
+func decodeJSONFinding(ruleID string, x any) (RawFinding, error) {
 	obj, ok := x.(map[string]any)
 	if !ok {
 		return RawFinding{}, fmt.Errorf("rule %s: a finding must be an object, got %T", ruleID, x)

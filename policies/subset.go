@@ -39,8 +39,8 @@ func (s ruleSet) empty() bool {
 // key names the set in Engine.queries.
 func (s ruleSet) key() string { return string(s) }
 
-// preparedSet is the query of one set of rules; rule i's findings are bound
-// to ruleVar(i).
+// preparedSet is the query of one set of rules: findingsVar is bound to the
+// array of their deny sets, in the order of rules.
 type preparedSet struct {
 	ready chan struct{} // closed once query or err is set
 	rules []int
@@ -48,7 +48,7 @@ type preparedSet struct {
 	err   error
 }
 
-func ruleVar(i int) string { return fmt.Sprintf("r%d", i) }
+const findingsVar = "findings"
 
 func (e *Engine) allRules() ruleSet {
 	s := newRuleSet(len(e.rules))
@@ -125,17 +125,19 @@ func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error
 		return p, p.err
 	}
 	defer close(p.ready)
+	// One expression and one variable, not one per rule: rego builds a
+	// result value per expression and per variable of every evaluation.
 	var q []string
 	for i := range e.rules {
 		if set.has(i) {
 			p.rules = append(p.rules, i)
-			q = append(q, fmt.Sprintf("%s := %s.deny", ruleVar(i), e.pkgs[i]))
+			q = append(q, e.pkgs[i].String()+".deny")
 		}
 	}
 	if len(q) == 0 {
 		return p, nil
 	}
-	body, err := ast.ParseBody(strings.Join(q, "; "))
+	body, err := ast.ParseBody(findingsVar + " := [" + strings.Join(q, ", ") + "]")
 	if err != nil {
 		p.err = fmt.Errorf("building query: %w", err)
 		return p, p.err
