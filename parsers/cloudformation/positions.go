@@ -1,6 +1,7 @@
 package cloudformation
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -27,7 +28,9 @@ type lineIndex struct {
 const markEvery = 64
 
 func newLineIndex(src []byte) *lineIndex {
-	li := &lineIndex{src: src, starts: []int{0}, ascii: true}
+	// Sized first: appending line by line copied a large file's index
+	// several times over.
+	li := &lineIndex{src: src, starts: make([]int, 1, bytes.Count(src, []byte{'\n'})+1), ascii: true}
 	for i, b := range src {
 		if b == '\n' {
 			li.starts = append(li.starts, i+1)
