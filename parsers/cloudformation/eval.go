@@ -183,7 +183,13 @@ func (t *template) list(n *yaml.Node, depth int) *node.Node {
 }
 
 func (t *template) mapping(n *yaml.Node, depth int) *node.Node {
-	out := node.NewMap(t.rng(n))
+	// Sized for the entries written, so that neither the map nor the key
+	// list grows entry by entry.
+	entries := len(n.Content) / 2
+	out := &node.Node{Kind: node.Map, Map: make(map[string]*node.Node, entries), Range: t.rng(n)}
+	if entries > 0 {
+		out.Keys = make([]string, 0, entries)
+	}
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
