@@ -348,6 +348,10 @@ func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 			}
 			kvs = append(kvs, [2]*ast.Term{f.key, val})
 		}
+		if len(kvs) == 0 {
+			// Every field omitted: OPA's own shared empty object.
+			return ast.InternedEmptyObject, nil
+		}
 		return ast.NewTerm(ast.NewObject(kvs...)), nil
 	}
 	empty, ok := c.emptyTerm(t, fields)
