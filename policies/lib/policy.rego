@@ -37,11 +37,12 @@ known_items(list) := [[i, v] |
 # action_matches(pattern, action): IAM action matching. Case-insensitive;
 # "*" matches any run of characters and "?" any one character, across ":".
 # Every other character is literal (unlike a glob, "[" and "{" are not
-# special in IAM).
+# special in IAM). A pattern equal to the action matches it, wildcards or
+# not (a "*" or "?" matches itself), so the first body need not test for
+# them.
 action_matches(pattern, action) if {
 	is_string(pattern)
 	is_string(action)
-	not _has_wildcard(pattern)
 	lower(pattern) == lower(action)
 }
 

@@ -18,8 +18,13 @@ is_known(x) if {
 # has(obj, key) holds when obj sets key (known or unknown).
 has(obj, key) if object.get(obj, key, null) != null
 
-# absent(obj, key) holds when obj does not set key.
-absent(obj, key) if not has(obj, key)
+# absent(obj, key) holds when obj does not set key. (Written without has:
+# every call of a function with arguments is cached for the query, and rules
+# test absent on every statement.) object.get is undefined for what is not an
+# object, so that case is a body of its own.
+absent(obj, key) if object.get(obj, key, null) == null
+
+absent(obj, key) if not is_object(obj)
 
 # is_true / is_false hold only for known booleans.
 is_true(x) if x == true

@@ -58,9 +58,9 @@ deny contains finding if {
 	some policy in input.aws.iam.policies
 	policy.kind == "resource"
 	some i, s in policy.statements
-	lib.allows_action(s, "s3:PutObject")
 	some p in s.principals
 	_is_cloudtrail(p)
+	lib.allows_action(s, "s3:PutObject")
 	not _source_bound(s)
 	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s lets cloudtrail.amazonaws.com write objects from any trail of any account; add an aws:SourceArn (the trail's ARN) or aws:SourceAccount condition.", [lib.statement_name(policy, s, i)]))
 }

@@ -58,7 +58,9 @@ deny contains finding if {
 	lib.allows(s)
 	resources := [r | some [_, r] in lib.known_items(s.resources); _every_key(r)]
 	count(resources) > 0
-	some [j, action] in lib.known_items(s.actions)
+	is_array(s.actions)
+	some j, action in s.actions
+	is_string(action)
 	granted := [d |
 		some d in decrypt_actions
 		lib.action_matches(action, d)

@@ -50,10 +50,13 @@ deny contains finding if {
 	some policy in lib.identity_policies
 	some i, s in policy.statements
 	lib.allows(s)
-	some [j, action] in lib.known_items(s.actions)
+	is_array(s.actions)
+	some j, action in s.actions
 	not lib.action_is_all(action)
 	lib.action_matches(action, "iam:PassRole")
-	some [_, resource] in lib.known_items(s.resources)
+	is_array(s.resources)
+	some resource in s.resources
+	is_string(resource)
 	_every_role(resource)
 	finding := lib.finding(
 		policy,

@@ -94,10 +94,10 @@ deny contains finding if {
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
-	some pair in [["actions", "not_actions", "Action", "NotAction"], ["resources", "not_resources", "Resource", "NotResource"], ["principals", "not_principals", "Principal", "NotPrincipal"]]
-	is_array(s[pair[0]])
-	is_array(s[pair[1]])
-	finding := lib.finding(policy, lib.path(["statements", i, pair[1]]), sprintf("%s has both %s and %s; use one of them.", [lib.statement_name(policy, s, i), pair[2], pair[3]]))
+	some [field, not_field, name, not_name] in [["actions", "not_actions", "Action", "NotAction"], ["resources", "not_resources", "Resource", "NotResource"], ["principals", "not_principals", "Principal", "NotPrincipal"]]
+	is_array(s[not_field]) # the rare one first
+	is_array(s[field])
+	finding := lib.finding(policy, lib.path(["statements", i, not_field]), sprintf("%s has both %s and %s; use one of them.", [lib.statement_name(policy, s, i), name, not_name]))
 }
 
 # A permissions boundary is written like an identity policy (IAM user
@@ -136,13 +136,11 @@ deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	is_array(s.conditions)
-	bad := {c.operator |
-		some c in s.conditions
-		is_string(c.operator)
-		not lib.condition_operator_known(c.operator)
-	}
-	some op in bad
-	j := min({j | some j, c in s.conditions; c.operator == op})
+	some c in s.conditions
+	op := c.operator
+	is_string(op)
+	not lib.condition_operator_known(op)
+	j := min({j | some j, c2 in s.conditions; c2.operator == op})
 	finding := lib.finding(policy, lib.path(["statements", i, "conditions", j]), sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op]))
 }
 
@@ -150,7 +148,9 @@ deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	some field in ["actions", "not_actions"]
-	some [j, action] in lib.known_items(s[field])
+	is_array(s[field])
+	some j, action in s[field]
+	is_string(action)
 	not lib.action_well_formed(action)
 	finding := lib.finding(policy, lib.path(["statements", i, field, j]), sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action]))
 }
