@@ -137,7 +137,7 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	}
 	// The findings are read from the AST: converting every rule's set to Go
 	// values (rego's default) costs more than the rules that found nothing.
-	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
+	rs, err := q.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm), rego.EvalVirtualCache(newRefCache()))
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules: %w", err)
 	}

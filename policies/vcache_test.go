@@ -1,0 +1,51 @@
+package policies
+
+import (
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/topdown"
+)
+
+// TestRefCacheMatchesOPA replays the same operations on refCache and on
+// OPA's own virtual cache and compares every answer.
+func TestRefCacheMatchesOPA(t *testing.T) {
+	ours, theirs := newRefCache(), topdown.NewVirtualCache()
+	ref := func(s string) ast.Ref { return ast.MustParseRef(s) }
+	value := ast.StringTerm("v")
+	check := func(r ast.Ref) {
+		t.Helper()
+		v1, u1 := ours.Get(r)
+		v2, u2 := theirs.Get(r)
+		if u1 != u2 || (v1 == nil) != (v2 == nil) || (v1 != nil && !v1.Equal(v2)) {
+			t.Errorf("Get(%v) = %v, %v; OPA's cache: %v, %v", r, v1, u1, v2, u2)
+		}
+	}
+	refs := []ast.Ref{ref("data.a.b.deny"), ref("data.a.b"), ref("data.a.c.deny"), ref(`data.lib.f["x"][1]`), ref(`data.lib.f["x"][2]`)}
+	both := func(f func(c topdown.VirtualCache)) {
+		f(ours)
+		f(theirs)
+		for _, r := range refs {
+			check(r)
+		}
+	}
+	both(func(c topdown.VirtualCache) {})
+	both(func(c topdown.VirtualCache) { c.Put(refs[0], value) })
+	both(func(c topdown.VirtualCache) { c.Put(refs[3], nil) })
+	both(func(c topdown.VirtualCache) { c.Push() })
+	both(func(c topdown.VirtualCache) { c.Put(refs[2], value) })
+	both(func(c topdown.VirtualCache) { c.Pop() })
+	both(func(c topdown.VirtualCache) { c.Put(refs[3], value) })
+	both(func(c topdown.VirtualCache) { c.Put(refs[4], ast.BooleanTerm(false)) })
+
+	// The evaluator reuses the array of a reference it puts.
+	buf := ref(`data.lib.g["y"]`)
+	ours.Put(buf, value)
+	buf[2] = ast.StringTerm("z")
+	if v, _ := ours.Get(ref(`data.lib.g["y"]`)); v == nil {
+		t.Error("an entry changed with the array it was put with")
+	}
+	if got := len(ours.Keys()); got != 4 {
+		t.Errorf("Keys() has %d references, want 4", got)
+	}
+}
