@@ -2,6 +2,7 @@ package cloudformation
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -30,15 +31,32 @@ const markEvery = 64
 func newLineIndex(src []byte) *lineIndex {
 	// Sized first: appending line by line copied a large file's index
 	// several times over.
-	li := &lineIndex{src: src, starts: make([]int, 1, bytes.Count(src, []byte{'\n'})+1), ascii: true}
-	for i, b := range src {
-		if b == '\n' {
-			li.starts = append(li.starts, i+1)
-		} else if b >= utf8.RuneSelf {
-			li.ascii = false
+	li := &lineIndex{src: src, starts: make([]int, 1, bytes.Count(src, []byte{'\n'})+1), ascii: isASCII(src)}
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		li.starts = append(li.starts, off)
 	}
 	return li
+}
+
+// isASCII reports whether every byte of b is ASCII, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lineEnd returns the byte offset of the end of a 1-based line, without its
