@@ -52,8 +52,8 @@ deny contains finding if {
 	lib.allows(s)
 	is_array(s.actions)
 	some j, action in s.actions
-	not lib.action_is_all(action)
 	lib.action_matches(action, "iam:PassRole")
+	not lib.action_is_all(action)
 	is_array(s.resources)
 	some resource in s.resources
 	is_string(resource)
