@@ -317,7 +317,10 @@ type field struct {
 func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 	fields := c.fields(t)
 	enc := func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
-		kvs := make([][2]*ast.Term, 0, len(fields))
+		// The pairs are only read by NewObject, which copies them: a
+		// buffer on the stack holds those of all but the largest structs.
+		var buf [32][2]*ast.Term
+		kvs := buf[:0]
 	next:
 		for i := range fields {
 			f := &fields[i]
