@@ -61,10 +61,12 @@ last_path_segment(name) := seg if {
 
 # _secret_end(words, i) is the index of the last word of a secret word or
 # phrase that starts at word i.
-_secret_end(words, i) := i if {
-	some w in _secret_words
-	endswith(words[i], w)
-}
+_secret_end(words, i) := i if regex.match(_secret_word_at_end, words[i])
+
+# _secret_word_at_end matches a word that ends with one of _secret_words:
+# one match per word instead of an endswith per secret word. (The secret
+# words are letters only, so they need no escaping.)
+_secret_word_at_end := concat("", ["(?:", concat("|", _secret_words), ")$"])
 
 _secret_end(words, i) := i + 1 if {
 	words[i] in {"api", "private"}
