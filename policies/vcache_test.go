@@ -11,7 +11,7 @@ import (
 // OPA's own virtual cache and compares every answer.
 func TestRefCacheMatchesOPA(t *testing.T) {
 	ours, theirs := newRefCache(), topdown.NewVirtualCache()
-	ref := func(s string) ast.Ref { return ast.MustParseRef(s) }
+	ref := ast.MustParseRef
 	value := ast.StringTerm("v")
 	check := func(r ast.Ref) {
 		t.Helper()
