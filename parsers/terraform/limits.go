@@ -79,10 +79,59 @@ var convertFuncs = map[string]bool{"tolist": true, "toset": true, "tomap": true}
 // arguments as they are (marks, unknowns, nulls) and leaves every check,
 // and the result type, to f.
 func (e *evaluator) boundConversions(name string, f function.Function) function.Function {
+	b, ok := builtinConversions[name]
+	c := b.c
+	if !ok || b.f != f {
+		// A function of the evaluator (file, range) under this name.
+		c = conversionOf(name, f)
+	}
+	if c == nil {
+		return f
+	}
+	return e.bound(c)
+}
+
+// conversion is what the wrapper of boundConversions needs to know of a
+// function that converts its arguments. It depends on the function alone,
+// so for the builtin functions it is computed once and shared, read-only,
+// by every evaluator; only the wrapper, which reports to its evaluator, is
+// made per evaluator.
+type conversion struct {
+	name string
+	f    function.Function
+	// params and vp are f's parameters, which HCL would have converted
+	// the arguments to; raw and rawVar are the wrapper's, taking any value.
+	params       []function.Parameter
+	vp           *function.Parameter
+	raw          []function.Parameter
+	rawVar       *function.Parameter
+	toCollection bool
+}
+
+// builtinConversions are the conversions of the builtin functions, by
+// name. Built once; never modified.
+var builtinConversions = func() map[string]builtinConversion {
+	cs := make(map[string]builtinConversion, len(builtinFunctions))
+	for name, f := range builtinFunctions {
+		cs[name] = builtinConversion{f, conversionOf(name, f)}
+	}
+	return cs
+}()
+
+// builtinConversion is the conversion c of the builtin function f; nil
+// when f converts nothing.
+type builtinConversion struct {
+	f function.Function
+	c *conversion
+}
+
+// conversionOf computes the conversion of f; nil when f converts nothing
+// or receives expressions (try, can), which are left unwrapped.
+func conversionOf(name string, f function.Function) *conversion {
 	params := f.Params()
 	vp := f.VarParam()
 	if vp != nil && vp.Type.IsCapsuleType() {
-		return f // try: HCL passes it expressions
+		return nil // try: HCL passes it expressions
 	}
 	// tolist, toset and tomap decide their result type from the elements.
 	toCollection := convertFuncs[strings.TrimPrefix(name, "core::")]
@@ -90,49 +139,58 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	raw := make([]function.Parameter, len(params))
 	for i, p := range params {
 		if p.Type.IsCapsuleType() {
-			return f // try and can: HCL passes them expressions
+			return nil // try and can: HCL passes them expressions
 		}
 		converts = converts || p.Type != cty.DynamicPseudoType
 		raw[i] = rawParam(p)
 	}
 	if !converts {
-		return f
+		return nil
 	}
 	var rawVar *function.Parameter
 	if vp != nil {
 		p := rawParam(*vp)
 		rawVar = &p
 	}
-	// paramType is the type f declares for argument i, which HCL would
-	// have converted it to.
-	paramType := func(i int) cty.Type {
-		if i < len(params) {
-			return params[i].Type
-		}
-		return vp.Type
+	return &conversion{name: name, f: f, params: params, vp: vp, raw: raw, rawVar: rawVar, toCollection: toCollection}
+}
+
+// paramType is the type f declares for argument i, which HCL would have
+// converted it to.
+func (c *conversion) paramType(i int) cty.Type {
+	if i < len(c.params) {
+		return c.params[i].Type
 	}
+	return c.vp.Type
+}
+
+// dynamicReturn is the result type of every wrapper: the result is f's, of
+// the type f decides.
+var dynamicReturn = function.StaticReturnType(cty.DynamicPseudoType)
+
+// bound is the wrapper of c's function for this evaluator.
+func (e *evaluator) bound(c *conversion) function.Function {
 	return function.New(&function.Spec{
-		Description: f.Description(),
-		Params:      raw,
-		VarParam:    rawVar,
-		// The result is f's, of the type f decides.
-		Type: function.StaticReturnType(cty.DynamicPseudoType),
+		Description: c.f.Description(),
+		Params:      c.raw,
+		VarParam:    c.rawVar,
+		Type:        dynamicReturn,
 		Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) {
 			for i, a := range args {
-				target := paramType(i)
-				if toCollection {
+				target := c.paramType(i)
+				if c.toCollection {
 					target = cty.List(cty.DynamicPseudoType)
 				}
 				if tooLargeToConvert(a, target) {
 					e.diags.add(model.DiagWarning, "value too large",
-						fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", name, maxConvert), e.curRange)
+						fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", c.name, maxConvert), e.curRange)
 					return cty.DynamicVal, nil
 				}
 			}
 			conv := make([]cty.Value, len(args))
 			for i, a := range args {
 				conv[i] = a
-				if ty := paramType(i); ty != cty.DynamicPseudoType {
+				if ty := c.paramType(i); ty != cty.DynamicPseudoType {
 					v, err := convert.Convert(a, ty)
 					if err != nil {
 						return cty.NilVal, function.NewArgError(i, err)
@@ -140,7 +198,7 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 					conv[i] = v
 				}
 			}
-			return f.Call(conv)
+			return c.f.Call(conv)
 		},
 	})
 }
