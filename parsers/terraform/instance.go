@@ -73,21 +73,22 @@ const (
 func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, callCtx *hcl.EvalContext, key string) *modInst {
 	e.nInsts++
 	mi := &modInst{
-		e:        e,
-		mod:      mod,
-		parent:   parent,
-		call:     call,
-		callCtx:  callCtx,
-		vars:     map[string]cty.Value{},
-		locals:   map[string]cty.Value{},
+		e:       e,
+		mod:     mod,
+		parent:  parent,
+		call:    call,
+		callCtx: callCtx,
+		// Sized for what buildContext and walk enter, without growing.
+		vars:     make(map[string]cty.Value, len(mod.variables)),
+		locals:   make(map[string]cty.Value, len(mod.locals)),
 		outputs:  map[string]cty.Value{},
-		res:      map[string]*resState{},
-		calls:    map[string]*callState{},
+		res:      make(map[string]*resState, len(mod.resources)),
+		calls:    make(map[string]*callState, len(mod.calls)),
 		typeVals: map[string]map[string]cty.Value{},
 		dataVals: map[string]map[string]cty.Value{},
-		modVals:  map[string]cty.Value{},
+		modVals:  make(map[string]cty.Value, len(mod.calls)),
 		modStale: map[string]bool{},
-		state:    map[string]visitState{},
+		state:    make(map[string]visitState, len(mod.variables)+len(mod.locals)+len(mod.resources)+len(mod.calls)),
 	}
 	if parent != nil {
 		mi.path = parent.prefix + "module." + call.name + key
