@@ -269,7 +269,8 @@ func applyIgnores(findings []report.Finding, igs []*ignore, today time.Time) []*
 
 // unitIgnores collects the suppressions of a unit: the ignore entries its
 // parser found (CloudFormation Metadata) and the ignore comments of its files.
-// src, when not nil, is the content of the file at path, already read.
+// src, when not nil, is the content of the file at path, already read;
+// the unit's Sources hold others, and any other file is read.
 func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Diagnostic) {
 	var igs []*ignore
 	var diags []model.Diagnostic
@@ -289,6 +290,9 @@ func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Dia
 	for _, f := range u.Files {
 		text := src
 		if f != path || text == nil {
+			text = u.Sources[f]
+		}
+		if text == nil {
 			var err error
 			if text, err = os.ReadFile(f); err != nil {
 				continue // the parser already reported it

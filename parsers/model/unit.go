@@ -66,7 +66,12 @@ type Unit struct {
 	Path string
 	Kind string
 	// Files are the source files the unit read.
-	Files       []string
+	Files []string
+	// Sources holds the content of files the parser read, by path, so that
+	// the scan can look for ignore comments without reading them again. It
+	// may lack some of Files (those are read when needed) and hold others.
+	// It is not part of the unit's output.
+	Sources     map[string][]byte `json:"-"`
 	Model       *Model
 	Locations   Locations
 	Diagnostics []Diagnostic

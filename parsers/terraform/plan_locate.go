@@ -55,6 +55,7 @@ func (p *plan) relocate(unit *model.Unit, files []string, opts Options) {
 		}
 	}
 	unit.Files = append(unit.Files, hu.Files...)
+	unit.Sources = hu.Sources
 }
 
 // stripKeys removes the instance keys of an address:

@@ -111,6 +111,9 @@ func parseModule(dir string, files []string, opts Options) (unit *model.Unit, e 
 	e = newEvaluator(dir, opts, diags)
 	e.run(files)
 	unit.Files = e.files()
+	// The configuration files as read for parsing (variable files are not
+	// kept; the scan reads them again if it needs them).
+	unit.Sources = e.src
 	newAdapter(e, unit).run()
 	return unit, e
 }
