@@ -68,10 +68,12 @@ type evaluator struct {
 	// that an evaluation in it, or in a child of it (count, each, dynamic
 	// iterators, a module call's inputs), can bind what it reads (bind).
 	scopes map[*hcl.EvalContext]*modInst
-	// vars caches the traversals of native expressions (variables): an
-	// expression is evaluated once per instance of its block, and walking
-	// it for its references costs about as much as evaluating it.
-	vars map[hclsyntax.Expression][]hcl.Traversal
+	// fileMods maps each configuration file read to its module, whose
+	// cache of traversals holds those of the file's expressions
+	// (module.traversals); vars caches those of other native expressions
+	// (templates).
+	fileMods map[string]*module
+	vars     map[hclsyntax.Expression][]hcl.Traversal
 	// insts are the module instances, resInsts the resource instances of
 	// the unit, in a stable order: the root first, then each call's
 	// instances depth first, resources in declaration order.
@@ -112,6 +114,7 @@ func newEvaluator(rootDir string, opts Options, diags *diagnostics) *evaluator {
 		modules:    map[string]*module{},
 		byID:       map[string]*resInst{},
 		scopes:     map[*hcl.EvalContext]*modInst{},
+		fileMods:   map[string]*module{},
 		vars:       map[hclsyntax.Expression][]hcl.Traversal{},
 	}
 	root := opts.ScanRoot
@@ -167,6 +170,7 @@ func (e *evaluator) addModule(dir string, m *module) {
 	e.modules[dir] = m
 	for path, src := range m.src {
 		e.src[path] = src
+		e.fileMods[path] = m
 	}
 	e.noteFunctions(m)
 }
@@ -240,12 +244,17 @@ func (e *evaluator) scope(ctx *hcl.EvalContext) *modInst {
 	return e.scopes[root]
 }
 
-// variables returns the traversals expr reads, from the cache for a native
-// expression (all of them are pointers, so they can be map keys).
+// variables returns the traversals expr reads, from a cache for a native
+// expression (all of them are pointers, so they can be map keys): its
+// module's, shared by the units of the scan, when it is in a module's
+// file. The slice is shared: callers must not modify it.
 func (e *evaluator) variables(expr hcl.Expression) []hcl.Traversal {
 	x, ok := expr.(hclsyntax.Expression)
 	if !ok {
 		return expr.Variables()
+	}
+	if m := e.fileMods[x.Range().Filename]; m != nil {
+		return m.traversals(x)
 	}
 	if ts, ok := e.vars[x]; ok {
 		return ts

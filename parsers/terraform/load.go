@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -126,6 +127,35 @@ type module struct {
 	exposedTr map[*resource][]hcl.Traversal
 	// functions are the functions called, with the first call's range.
 	functions []calledFunc
+
+	// vars caches the traversals of the module's native expressions
+	// (traversals): an expression is evaluated once per instance of its
+	// block, in every unit that calls the module, and walking it for its
+	// references costs about as much as evaluating it. The units of a scan
+	// share a module and evaluate it concurrently, hence the lock.
+	varsMu sync.Mutex
+	vars   map[hclsyntax.Expression][]hcl.Traversal
+}
+
+// traversals returns the traversals x reads (its Variables), walking it
+// the first time only. The slice is shared: callers must not modify it.
+func (m *module) traversals(x hclsyntax.Expression) []hcl.Traversal {
+	m.varsMu.Lock()
+	ts, ok := m.vars[x]
+	m.varsMu.Unlock()
+	if ok {
+		return ts
+	}
+	// Walked outside the lock: another unit may walk x at the same time,
+	// and the two results are equal.
+	ts = x.Variables()
+	m.varsMu.Lock()
+	if m.vars == nil {
+		m.vars = map[hclsyntax.Expression][]hcl.Traversal{}
+	}
+	m.vars[x] = ts
+	m.varsMu.Unlock()
+	return ts
 }
 
 type calledFunc struct {
