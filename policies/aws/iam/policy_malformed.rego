@@ -50,6 +50,14 @@ package seclint.aws.iam.policy_malformed
 
 import data.seclint.lib
 
+# Speed: these rules test every statement, action and condition of every
+# policy, and each call of a function with arguments costs OPA allocations
+# (its cache entry and bindings) even when it fails. So a statement's
+# missing element is tested with object.get (lib.absent, inlined: a
+# statement is always an object), an action with the regular expression of
+# lib.action_well_formed, and a condition operator against the base
+# operators before lib.condition_operator_known.
+
 # Structural errors that the policy decoder recorded: invalid JSON in a
 # string document, a Statement or Principal of the wrong JSON type, unknown
 # element names. (A standalone .json file that is not valid JSON cannot be
@@ -70,7 +78,7 @@ deny contains finding if {
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
-	lib.absent(s, "effect")
+	object.get(s, "effect", null) == null
 	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Effect; write \"Allow\" or \"Deny\".", [lib.statement_name(policy, s, i)]))
 }
 
@@ -85,8 +93,8 @@ deny contains finding if {
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
-	lib.absent(s, "actions")
-	lib.absent(s, "not_actions")
+	object.get(s, "actions", null) == null
+	object.get(s, "not_actions", null) == null
 	not _misspelled(policy, i, {"action", "notaction"})
 	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Action or NotAction.", [lib.statement_name(policy, s, i)]))
 }
@@ -106,8 +114,8 @@ deny contains finding if {
 deny contains finding if {
 	some policy in lib.policies_of_kind({"identity", "boundary"})
 	some i, s in policy.statements
-	lib.absent(s, "resources")
-	lib.absent(s, "not_resources")
+	object.get(s, "resources", null) == null
+	object.get(s, "not_resources", null) == null
 	not _misspelled(policy, i, {"resource", "notresource"})
 	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Resource; a statement of an identity policy must name its resources (\"*\" for all).", [lib.statement_name(policy, s, i)]))
 }
@@ -125,8 +133,8 @@ deny contains finding if {
 deny contains finding if {
 	some policy in lib.policies_of_kind({"resource", "trust", "endpoint"})
 	some i, s in policy.statements
-	lib.absent(s, "principals")
-	lib.absent(s, "not_principals")
+	object.get(s, "principals", null) == null
+	object.get(s, "not_principals", null) == null
 	not _misspelled(policy, i, {"principal", "notprincipal"})
 	finding := lib.finding(policy, lib.path(["statements", i]), sprintf("%s has no Principal; a statement of %s must name the principals it applies to.", [lib.statement_name(policy, s, i), object.get(lib.kind_names, policy.kind, "a resource policy")]))
 }
@@ -139,6 +147,7 @@ deny contains finding if {
 	some c in s.conditions
 	op := c.operator
 	is_string(op)
+	not lower(op) in lib.condition_base_operators # most are; spares the call below
 	not lib.condition_operator_known(op)
 	j := min({j | some j, c2 in s.conditions; c2.operator == op})
 	finding := lib.finding(policy, lib.path(["statements", i, "conditions", j]), sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op]))
@@ -151,7 +160,7 @@ deny contains finding if {
 	is_array(s[field])
 	some j, action in s[field]
 	is_string(action)
-	not lib.action_well_formed(action)
+	not regex.match(`^(?:\*|[^:\s]+:[^:\s]+)$`, action) # lib.action_well_formed, inlined: one call per action
 	finding := lib.finding(policy, lib.path(["statements", i, field, j]), sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action]))
 }
 
