@@ -74,10 +74,15 @@ _secret_end(words, i) := i + 1 if {
 }
 
 # _may_mention_secret(s): s contains the text of a secret word (every word of
-# _secret_words, and the "key" of "api key" and "private key", contains one
-# of these). Splitting a name into words costs three regular expression
-# replacements; this one match spares it for the names that cannot qualify.
-_may_mention_secret(s) if regex.match(`(?i)passw|passphrase|secret|token|credential|key`, s)
+# _secret_words contains one of these, and "api key" and "private key" are
+# words split only by what is not a letter). Splitting a name into words
+# costs three regular expression replacements; this one match spares it for
+# the names that cannot qualify (KeyName, KmsKeyId).
+_may_mention_secret(s) if regex.match(may_mention_secret_pattern, s)
+
+# may_mention_secret_pattern is _may_mention_secret's expression, for a rule
+# that tests many names to match before it calls looks_like_secret_name.
+may_mention_secret_pattern := `(?i)passw|passphrase|secret|token|credential|(?:api|private)[^A-Za-z]*key`
 
 # looks_like_secret_name(name): a known name (a parameter path's last
 # segment) looks like a secret.
