@@ -52,10 +52,10 @@ deny contains finding if {
 	s.effect == "Allow" # lib.allows(s), inlined
 	is_array(s.actions)
 	some j, action in s.actions
-	is_string(action)
 	# Speed: only an action of the iam service, or one with a wildcard in its
 	# service part, can match iam:PassRole; the builtin spares most actions
-	# the call (each call costs OPA allocations, even when it fails).
+	# the call (each call costs OPA allocations, even when it fails), and is
+	# undefined for an unknown.
 	regex.match(`^(?:(?i:iam:)|[^:]*[*?])`, action)
 	lib.action_matches(action, "iam:PassRole")
 	not lib.action_is_all(action)

@@ -41,7 +41,7 @@ import data.seclint.lib
 # unknown version, so only a readable document without Version fires.
 deny contains finding if {
 	some policy in input.aws.iam.policies
-	lib.absent(policy, "version")
+	object.get(policy, "version", null) == null # lib.absent, inlined: one call per policy
 	finding := lib.finding(
 		policy,
 		"",
