@@ -114,9 +114,15 @@ func knownCollections() map[string]bool {
 // prepared returns the query for set, preparing it on first use. Concurrent
 // units that need a set not yet prepared wait for one preparation.
 func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error) {
-	p := &preparedSet{ready: make(chan struct{})}
-	if prev, loaded := e.queries.LoadOrStore(set.key(), p); loaded {
-		p = prev.(*preparedSet)
+	key := set.key()
+	// Load first: every unit but the first of a set finds its query there,
+	// without allocating a preparedSet and its channel.
+	v, loaded := e.queries.Load(key)
+	if !loaded {
+		v, loaded = e.queries.LoadOrStore(key, &preparedSet{ready: make(chan struct{})})
+	}
+	p := v.(*preparedSet)
+	if loaded {
 		select {
 		case <-p.ready:
 		case <-ctx.Done():
