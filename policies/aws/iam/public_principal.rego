@@ -72,8 +72,8 @@ _private_ip_note(s) := " (its aws:SourceIp condition lists only private addresse
 deny contains finding if {
 	some policy in lib.resource_policies
 	some i, s in policy.statements
-	s.effect == "Allow" # lib.allows(s), inlined: one call per statement
-	is_array(s.not_principals)
+	is_array(s.not_principals) # the rare condition first
+	s.effect == "Allow"
 	not lib.narrowed(s)
 	finding := lib.finding(
 		policy,
