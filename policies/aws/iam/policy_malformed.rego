@@ -113,7 +113,8 @@ deny contains finding if {
 # guide); an SCP has no Principal either (Organizations user guide, SCP
 # syntax).
 deny contains finding if {
-	some policy in lib.policies_of_kind({"identity", "boundary"})
+	some policy in input.aws.iam.policies
+	policy.kind in {"identity", "boundary"}
 	some i, s in policy.statements
 	object.get(s, "resources", null) == null
 	object.get(s, "not_resources", null) == null
@@ -122,7 +123,8 @@ deny contains finding if {
 }
 
 deny contains finding if {
-	some policy in lib.policies_of_kind({"identity", "boundary", "scp"})
+	some policy in input.aws.iam.policies
+	policy.kind in {"identity", "boundary", "scp"}
 	some i, s in policy.statements
 	some field in ["principals", "not_principals"]
 	is_array(s[field])
@@ -132,7 +134,8 @@ deny contains finding if {
 # Resource policies (and role trust policies) must say whom they apply to,
 # and so must VPC endpoint policies (VPC user guide).
 deny contains finding if {
-	some policy in lib.policies_of_kind({"resource", "trust", "endpoint"})
+	some policy in input.aws.iam.policies
+	policy.kind in {"resource", "trust", "endpoint"}
 	some i, s in policy.statements
 	object.get(s, "principals", null) == null
 	object.get(s, "not_principals", null) == null
