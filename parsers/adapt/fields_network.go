@@ -52,3 +52,11 @@ func NetworkACLPortFields(prefix string, e *model.NetworkACLEntry) []Field {
 		{Path: prefix + "to_port", CFN: "To", Number: &e.ToPort},
 	}
 }
+
+// NetworkACLAssociationFields maps aws_network_acl_association and
+// AWS::EC2::SubnetNetworkAclAssociation but for their ACL, a target.
+func NetworkACLAssociationFields(a *model.NetworkACLAssociation) []Field {
+	return []Field{
+		{Path: "subnet", TF: "subnet_id", CFN: "SubnetId", String: &a.Subnet},
+	}
+}

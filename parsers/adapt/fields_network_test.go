@@ -17,6 +17,7 @@ func TestNetworkFieldPathsAreModelPaths(t *testing.T) {
 	rule := &model.SecurityGroupRule{}
 	acl := &model.NetworkACL{Entries: []*model.NetworkACLEntry{{}}}
 	entry := &model.NetworkACLRule{}
+	assoc := &model.NetworkACLAssociation{}
 	for _, tt := range []struct {
 		obj    any
 		fields [][]Field
@@ -25,6 +26,7 @@ func TestNetworkFieldPathsAreModelPaths(t *testing.T) {
 		{rule, [][]Field{SecurityGroupPermissionFields("", &rule.SecurityGroupPermission)}},
 		{acl, [][]Field{NetworkACLEntryFields("entries[0].", acl.Entries[0])}},
 		{entry, [][]Field{NetworkACLEntryFields("", &entry.NetworkACLEntry), NetworkACLPortFields("", &entry.NetworkACLEntry)}},
+		{assoc, [][]Field{NetworkACLAssociationFields(assoc)}},
 	} {
 		var fields []Field
 		for _, fs := range tt.fields {

@@ -11,7 +11,8 @@ import (
 // network maps AWS::EC2::SecurityGroup (SecurityGroupIngress and
 // SecurityGroupEgress inline), AWS::EC2::SecurityGroupIngress and
 // AWS::EC2::SecurityGroupEgress, AWS::EC2::NetworkAcl with its
-// AWS::EC2::NetworkAclEntry resources, AWS::EC2::VPC and
+// AWS::EC2::NetworkAclEntry and AWS::EC2::SubnetNetworkAclAssociation
+// resources, AWS::EC2::VPC and
 // AWS::EC2::FlowLog. Which group, ACL or VPC a resource belongs to is
 // resolved by the linking step from the targets recorded here.
 func (a *adapter) network() {
@@ -63,6 +64,12 @@ func (a *adapter) network() {
 			}
 			nr.Public = adapt.PublicCIDR(nr.CIDR)
 			v.NetworkACLRules = append(v.NetworkACLRules, nr)
+		case "AWS::EC2::SubnetNetworkAclAssociation":
+			props := a.props(r)
+			as := &model.NetworkACLAssociation{ACL: a.target(get(props, "NetworkAclId"))}
+			o := a.object(r, &as.Meta)
+			o.Apply(props, adapt.NetworkACLAssociationFields(as))
+			v.NetworkACLAssociations = append(v.NetworkACLAssociations, as)
 		case "AWS::EC2::VPC":
 			x := &model.VPCNetwork{}
 			a.object(r, &x.Meta)

@@ -41,6 +41,17 @@ Resources:
       RuleAction: DENY
       CidrBlock: 0.0.0.0/0
       PortRange: {From: 22, To: 22}
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24}
+  AclAssoc:
+    Type: AWS::EC2::SubnetNetworkAclAssociation
+    Properties: {NetworkAclId: !GetAtt Acl.Id, SubnetId: !Ref Subnet}
+  OtherAssoc:
+    Type: AWS::EC2::SubnetNetworkAclAssociation
+    Properties:
+      NetworkAclId: acl-0123456789abcdef0
+      SubnetId: subnet-0123456789abcdef0
 `, Options{})
 	if len(u.Diagnostics) != 0 {
 		t.Fatalf("diagnostics: %v", u.Diagnostics)
@@ -61,6 +72,19 @@ Resources:
 	if ent.ACLRef != "Acl" || ent.Action != model.KnownOf("deny") || ent.Egress != model.KnownOf(false) ||
 		ent.FromPort != model.KnownOf(22.0) || ent.Protocol != model.KnownOf("tcp") || ent.Public != model.KnownOf(true) {
 		t.Errorf("entry = %+v", ent)
+	}
+	if len(v.NetworkACLAssociations) != 2 {
+		t.Fatalf("got %d associations, want 2", len(v.NetworkACLAssociations))
+	}
+	assoc, other := v.NetworkACLAssociations[0], v.NetworkACLAssociations[1]
+	if assoc.ACLRef != "Acl" || assoc.Subnet.State != model.Unknown {
+		t.Errorf("association = %+v, want linked to Acl, subnet unknown", assoc)
+	}
+	if other.ACLRef != "" || other.ACL.Name != model.KnownOf("acl-0123456789abcdef0") || other.Subnet != model.KnownOf("subnet-0123456789abcdef0") {
+		t.Errorf("other association = %+v, want unlinked with the literal IDs", other)
+	}
+	if acl := v.NetworkACLs[0]; len(acl.Associations) != 1 || acl.Associations[0] != "AclAssoc" {
+		t.Errorf("acl associations = %v, want [AclAssoc]", acl.Associations)
 	}
 	if x := v.VPCs[0]; len(x.FlowLogs) != 1 || v.FlowLogs[0].VPCRef != "Vpc" {
 		t.Errorf("vpc flow logs = %v", x.FlowLogs)

@@ -3,10 +3,12 @@ package link
 import "github.com/seclint/seclint/parsers/model"
 
 // network links security group rule resources with their group, network
-// ACL entry resources with their ACL, and flow logs with their VPC.
+// ACL entry and subnet association resources with their ACL, and flow
+// logs with their VPC.
 func (l *linker) network() {
 	l.securityGroups()
 	l.networkACLs()
+	l.networkACLAssociations()
 	l.flowLogs()
 }
 
@@ -63,6 +65,26 @@ func (l *linker) networkACLs() {
 	if floating {
 		for _, a := range v.NetworkACLs {
 			a.EntriesUnknown = true
+		}
+	}
+}
+
+// networkACLAssociations links each subnet association resource to its
+// ACL by reference, as networkACLs links the entries. An association
+// whose ACL is outside the scan (a literal acl-... ID) or not known is
+// linked to none: it changes no ACL's entries, only which subnets an ACL
+// governs.
+func (l *linker) networkACLAssociations() {
+	v := &l.m.AWS.VPC
+	acls := byID(v.NetworkACLs, func(a *model.NetworkACL) string { return a.ID })
+	for _, a := range v.NetworkACLs {
+		a.Associations = nil
+	}
+	for _, as := range v.NetworkACLAssociations {
+		as.ACLRef = ""
+		if a := acls.resolve(as.ACL); a != nil {
+			as.ACLRef = a.ID
+			l.attach(a.ID, "associations", &a.Associations, as.ID)
 		}
 	}
 }

@@ -67,6 +67,7 @@ func (m *Model) Collections() []Collection {
 		{"aws.vpc.flow_logs", metas(a.VPC.FlowLogs, func(x *FlowLog) Meta { return x.Meta })},
 		{"aws.vpc.network_acls", metas(a.VPC.NetworkACLs, func(x *NetworkACL) Meta { return x.Meta })},
 		{"aws.vpc.network_acl_rules", metas(a.VPC.NetworkACLRules, func(x *NetworkACLRule) Meta { return x.Meta })},
+		{"aws.vpc.network_acl_associations", metas(a.VPC.NetworkACLAssociations, func(x *NetworkACLAssociation) Meta { return x.Meta })},
 	}
 }
 

@@ -115,6 +115,11 @@ type VPC struct {
 	// (aws_network_acl_rule, AWS::EC2::NetworkAclEntry), linked to their
 	// network ACL when it is in the scan.
 	NetworkACLRules []*NetworkACLRule `json:"network_acl_rules"`
+	// NetworkACLAssociations are the subnet associations declared as
+	// resources of their own (aws_network_acl_association,
+	// AWS::EC2::SubnetNetworkAclAssociation), linked to their network ACL
+	// when it is in the scan.
+	NetworkACLAssociations []*NetworkACLAssociation `json:"network_acl_associations"`
 }
 
 // VPCNetwork is a VPC. Locations: "" is the resource.
@@ -150,7 +155,7 @@ type FlowLog struct {
 
 // NetworkACL is a network ACL. Locations: "" is the resource, "entries[i]"
 // the inline entries with their fields below them, "rules[i]" the linked
-// entry resources.
+// entry resources, "associations[i]" the linked association resources.
 type NetworkACL struct {
 	Meta
 	// Default is true for aws_default_network_acl, which adopts a VPC's
@@ -167,8 +172,12 @@ type NetworkACL struct {
 	// resource of the scan whose ACL is not known and may be this one
 	// (set by the adapters and the linking step).
 	EntriesUnknown bool `json:"entries_unknown"`
-	// SubnetIDs are the subnets it is associated with (subnet_ids).
+	// SubnetIDs are the subnets it is associated with inline (subnet_ids).
 	SubnetIDs StringList `json:"subnet_ids,omitzero"`
+	// Associations are the IDs of the vpc.network_acl_associations of the
+	// scan that associate a subnet with this ACL (set by the linking
+	// step). With SubnetIDs they say which subnets the ACL governs.
+	Associations []string `json:"associations"`
 }
 
 // NetworkACLEntry is one rule of a network ACL. AWS evaluates the entries
@@ -207,6 +216,23 @@ type NetworkACLRule struct {
 	NetworkACLEntry
 }
 
+// NetworkACLAssociation associates one subnet with a network ACL, which
+// then governs the traffic entering and leaving that subnet (replacing
+// the subnet's previous ACL, by default its VPC's default ACL). It says
+// which subnets an ACL applies to; no rule reads it yet. Locations: ""
+// is the resource, each field the path of its JSON name.
+type NetworkACLAssociation struct {
+	Meta
+	// ACL is the network ACL as written (network_acl_id; NetworkAclId).
+	ACL Target `json:"acl,omitzero"`
+	// ACLRef is the ID of the network ACL when it is in the scan (set by
+	// the linking step); an association whose ACL is outside the scan or
+	// not known is linked to none.
+	ACLRef string `json:"acl_ref,omitempty"`
+	// Subnet is the subnet as written (subnet_id; SubnetId).
+	Subnet String `json:"subnet,omitzero"`
+}
+
 func (m *Model) normalizeNetwork() {
 	e, v := &m.AWS.EC2, &m.AWS.VPC
 	e.Instances = nonNil(e.Instances)
@@ -219,10 +245,11 @@ func (m *Model) normalizeNetwork() {
 	v.FlowLogs = nonNil(v.FlowLogs)
 	v.NetworkACLs = nonNil(v.NetworkACLs)
 	v.NetworkACLRules = nonNil(v.NetworkACLRules)
+	v.NetworkACLAssociations = nonNil(v.NetworkACLAssociations)
 	for _, x := range v.VPCs {
 		x.FlowLogs = nonNil(x.FlowLogs)
 	}
 	for _, a := range v.NetworkACLs {
-		a.Entries, a.Rules = nonNil(a.Entries), nonNil(a.Rules)
+		a.Entries, a.Rules, a.Associations = nonNil(a.Entries), nonNil(a.Rules), nonNil(a.Associations)
 	}
 }

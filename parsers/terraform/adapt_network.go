@@ -10,9 +10,9 @@ import (
 
 // adaptNetwork maps security groups with their inline rules and rule
 // resources, network ACLs (aws_default_network_acl too) with their inline
-// entries and entry resources, VPCs and flow logs. Which group, ACL or
-// VPC a sub-resource belongs to is resolved by the linking step from the
-// targets recorded here.
+// entries, entry resources and subnet association resources, VPCs and
+// flow logs. Which group, ACL or VPC a sub-resource belongs to is
+// resolved by the linking step from the targets recorded here.
 func (a *adapter) adaptNetwork() {
 	e, v := &a.model.AWS.EC2, &a.model.AWS.VPC
 	for _, r := range a.managed("aws_security_group") {
@@ -68,6 +68,13 @@ func (a *adapter) adaptNetwork() {
 			nr.Egress = model.KnownOf(false) // egress defaults to false
 		}
 		v.NetworkACLRules = append(v.NetworkACLRules, nr)
+	}
+	for _, r := range a.managed("aws_network_acl_association") {
+		n := a.node(r)
+		as := &model.NetworkACLAssociation{ACL: target(field(n, "network_acl_id"))}
+		o := a.object(r, r.id, &as.Meta)
+		o.Apply(n, adapt.NetworkACLAssociationFields(as))
+		v.NetworkACLAssociations = append(v.NetworkACLAssociations, as)
 	}
 	for _, r := range a.managed("aws_vpc") {
 		x := &model.VPCNetwork{}

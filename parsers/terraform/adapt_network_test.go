@@ -81,6 +81,21 @@ resource "aws_network_acl_rule" "out" {
   from_port      = 1024
   to_port        = 65535
 }
+
+resource "aws_subnet" "app" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = "10.0.1.0/24"
+}
+
+resource "aws_network_acl_association" "app" {
+  network_acl_id = aws_network_acl.main.id
+  subnet_id      = aws_subnet.app.id
+}
+
+resource "aws_network_acl_association" "elsewhere" {
+  network_acl_id = "acl-0123456789abcdef0"
+  subnet_id      = "subnet-0123456789abcdef0"
+}
 `
 
 func TestAdaptNetwork(t *testing.T) {
@@ -135,6 +150,25 @@ func TestAdaptNetwork(t *testing.T) {
 	}
 	wantLine(t, u, acl.ID, "entries[0]", lineOf(t, networkSrc, "ingress {", 3))
 	wantLine(t, u, acl.ID, "rules[0]", lineOf(t, networkSrc, `resource "aws_network_acl_rule" "out"`, 1))
+
+	if len(v.NetworkACLAssociations) != 2 {
+		t.Fatalf("got %d associations, want 2", len(v.NetworkACLAssociations))
+	}
+	app, elsewhere := v.NetworkACLAssociations[0], v.NetworkACLAssociations[1]
+	if app.ID != "aws_network_acl_association.app" {
+		app, elsewhere = elsewhere, app
+	}
+	if app.ACLRef != acl.ID || app.Subnet.State != model.Unknown {
+		t.Errorf("app association = %+v, want linked to %s, subnet unknown", app, acl.ID)
+	}
+	if elsewhere.ACLRef != "" || elsewhere.ACL.Name != model.KnownOf("acl-0123456789abcdef0") || elsewhere.Subnet != model.KnownOf("subnet-0123456789abcdef0") {
+		t.Errorf("elsewhere association = %+v, want unlinked with the literal IDs", elsewhere)
+	}
+	if len(acl.Associations) != 1 || acl.Associations[0] != app.ID {
+		t.Errorf("acl associations = %v, want [%s]", acl.Associations, app.ID)
+	}
+	wantLine(t, u, acl.ID, "associations[0]", lineOf(t, networkSrc, `resource "aws_network_acl_association" "app"`, 1))
+	wantLine(t, u, elsewhere.ID, "subnet", lineOf(t, networkSrc, `subnet_id      = "subnet-`, 1))
 
 	flows := map[string][]string{}
 	for _, x := range v.VPCs {
