@@ -7,8 +7,9 @@ import "github.com/seclint/seclint/parsers/model"
 // logs with their VPC.
 func (l *linker) network() {
 	l.securityGroups()
-	l.networkACLs()
-	l.networkACLAssociations()
+	acls := byID(l.m.AWS.VPC.NetworkACLs, func(a *model.NetworkACL) string { return a.ID })
+	l.networkACLs(acls)
+	l.networkACLAssociations(acls)
 	l.flowLogs()
 }
 
@@ -44,9 +45,8 @@ func (l *linker) securityGroups() {
 // whose ACL is neither in the scan nor named by a known ID may belong to
 // any ACL of the scan, whose entries are then not all known: AWS applies
 // the lowest-numbered matching entry, so an unknown entry may decide.
-func (l *linker) networkACLs() {
+func (l *linker) networkACLs(acls *index[*model.NetworkACL]) {
 	v := &l.m.AWS.VPC
-	acls := byID(v.NetworkACLs, func(a *model.NetworkACL) string { return a.ID })
 	for _, a := range v.NetworkACLs {
 		a.Rules = nil
 	}
@@ -74,9 +74,8 @@ func (l *linker) networkACLs() {
 // whose ACL is outside the scan (a literal acl-... ID) or not known is
 // linked to none: it changes no ACL's entries, only which subnets an ACL
 // governs.
-func (l *linker) networkACLAssociations() {
+func (l *linker) networkACLAssociations(acls *index[*model.NetworkACL]) {
 	v := &l.m.AWS.VPC
-	acls := byID(v.NetworkACLs, func(a *model.NetworkACL) string { return a.ID })
 	for _, a := range v.NetworkACLs {
 		a.Associations = nil
 	}
