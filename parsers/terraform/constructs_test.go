@@ -146,7 +146,7 @@ func TestConstructDetails(t *testing.T) {
 		}
 	})
 	t.Run("count", func(t *testing.T) {
-		_, e := parseFixture(t, fixture("terraform-eval", "count"))
+		_, e := parseFixtureAll(t, fixture("terraform-eval", "count"))
 		n := e.resourceNode(e.byID["aws_iam_group.g"])
 		name, _ := n.Get("name").Scalar()
 		path, _ := n.Get("path").Scalar()
@@ -155,7 +155,7 @@ func TestConstructDetails(t *testing.T) {
 		}
 	})
 	t.Run("for-each over resources", func(t *testing.T) {
-		_, e := parseFixture(t, fixture("terraform-eval", "for-each"))
+		_, e := parseFixtureAll(t, fixture("terraform-eval", "for-each"))
 		n := e.resourceNode(e.byID[`aws_iam_group.per_policy["admin"]`])
 		if name, _ := n.Get("name").Scalar(); name != "group-admin-map-admin" {
 			t.Errorf("name = %q", name)
@@ -295,6 +295,9 @@ module "m" {
 		"modules/m/main.tf": `
 resource "aws_iam_policy" "shared" {
   policy = file("${path.module}/../../templates/policy.json")
+}
+resource "aws_s3_bucket" "b" {
+  bucket = local.exists ? "exists" : "absent"
 }
 resource "aws_iam_policy" "passwd" {
   policy = file("${path.module}/../../../../../../../../../../etc/passwd")

@@ -299,9 +299,10 @@ func (e *evaluator) noteFunctions(m *module) {
 	}
 }
 
-// resourceInstances returns the managed resource instances of the given
-// types, in order.
+// managed returns the managed resource instances of the given types, in
+// order. Every type must be one the walk evaluates (readTypes).
 func (e *evaluator) managed(types ...string) []*resInst {
+	checkReadTypes(types)
 	want := map[string]bool{}
 	for _, t := range types {
 		want[t] = true

@@ -49,6 +49,7 @@ func evalModule(t *testing.T, dir string, opts Options) (*evalResult, *model.Uni
 	t.Helper()
 	unit := model.NewUnit(model.UnitTerraform, dir)
 	diags := &diagnostics{unit: unit}
+	opts.walkAll = true
 	e := newEvaluator(dir, opts, diags)
 	e.run(nil)
 	r := &evalResult{e: e, vars: map[string]cty.Value{}, locals: map[string]cty.Value{}}

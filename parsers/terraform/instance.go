@@ -163,17 +163,22 @@ func objectOrEmpty(m map[string]cty.Value) cty.Value {
 	return cty.ObjectVal(m)
 }
 
-// walk evaluates everything the instance declares (outputs only when read)
-// and then the instances of its module calls.
+// walk evaluates the resources of the instance that the adapters read and
+// then the instances of its module calls. Everything else (variables,
+// locals, outputs, other resources) is evaluated when one of those reads it.
 func (mi *modInst) walk() {
-	for _, v := range mi.mod.variables {
-		mi.visit("var." + v.name)
-	}
-	for _, l := range mi.mod.locals {
-		mi.visit("local." + l.name)
+	if mi.e.opts.walkAll {
+		for _, v := range mi.mod.variables {
+			mi.visit("var." + v.name)
+		}
+		for _, l := range mi.mod.locals {
+			mi.visit("local." + l.name)
+		}
 	}
 	for _, r := range mi.mod.resources {
-		mi.visit(r.addr)
+		if mi.e.opts.walkAll || walked(r) {
+			mi.visit(r.addr)
+		}
 	}
 	for _, c := range mi.mod.calls {
 		mi.visit("module." + c.name)

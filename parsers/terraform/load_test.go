@@ -157,7 +157,7 @@ func TestJSONModule(t *testing.T) {
 	src := `{
   "variable": {"names": {"type": "list(string)", "default": ["a", "b"]}, "n": {"type": "number"}},
   "locals": {"joined": "${join(\"-\", var.names)}", "u": "${nosuchfn(1)}"},
-  "resource": {"aws_s3_bucket": {"b": {"bucket": "${local.joined}-${var.n}"}}}
+  "resource": {"aws_s3_bucket": {"b": {"bucket": "${local.joined}-${var.n}", "tags": {"u": "${local.u}"}}}}
 }`
 	dir := writeModule(t, map[string]string{"main.tf.json": src})
 	u := ParseModule(dir, nil, Options{Vars: map[string]string{"n": "3"}})

@@ -17,7 +17,19 @@ func fixture(parts ...string) string {
 // parseFixture parses a fixture's root module with the fixture as scan root.
 func parseFixture(t *testing.T, dir string) (*model.Unit, *evaluator) {
 	t.Helper()
-	u, e := parseModule(dir, nil, Options{ScanRoot: dir})
+	return parseFixtureWith(t, dir, Options{ScanRoot: dir})
+}
+
+// parseFixtureAll is parseFixture evaluating every resource, for tests
+// that read resources no adapter reads.
+func parseFixtureAll(t *testing.T, dir string) (*model.Unit, *evaluator) {
+	t.Helper()
+	return parseFixtureWith(t, dir, Options{ScanRoot: dir, walkAll: true})
+}
+
+func parseFixtureWith(t *testing.T, dir string, opts Options) (*model.Unit, *evaluator) {
+	t.Helper()
+	u, e := parseModule(dir, nil, opts)
 	for _, d := range u.Diagnostics {
 		if d.Severity != model.DiagNote {
 			t.Errorf("unexpected diagnostic: %s", d.Error())

@@ -73,6 +73,10 @@ type Options struct {
 	// planVars are the root variable values of a plan whose configuration
 	// is evaluated for its positions: they take precedence over all else.
 	planVars map[string]cty.Value
+	// walkAll evaluates every variable, local and resource, not only the
+	// resources the adapters read and what they need: for tests of the
+	// evaluator that look at the others.
+	walkAll bool
 }
 
 // ParseModule reads the Terraform root module in the directory dir, with
