@@ -89,7 +89,7 @@ func (a *adapter) nestedStack(r *resource) {
 	}
 	child := model.NewUnit(model.UnitCloudFormation, path)
 	child.Files = []string{path}
-	parseTemplate(child, path, src, opts, a.prefix+r.id+".", append(a.t.stacks[:len(a.t.stacks):len(a.t.stacks)], absPath(path)), a.t.root, a.t.nested)
+	parseTemplate(child, path, src, opts, a.prefix+r.id+".", append(a.t.stacks[:len(a.t.stacks):len(a.t.stacks)], path), a.t.root, a.t.nested)
 	mergeUnit(a.u, child)
 }
 
@@ -104,8 +104,10 @@ func (t *template) readNested(path string) ([]byte, error) {
 	case !within(t.root, abs):
 		return nil, fmt.Errorf("%s is outside the scanned directory %s", path, t.root)
 	}
+	// The stacks' paths are made absolute only here: most templates nest
+	// none, and filepath.Abs asks the system for the working directory.
 	for _, s := range t.stacks {
-		if s == abs {
+		if absPath(s) == abs {
 			return nil, fmt.Errorf("%s includes itself", path)
 		}
 	}

@@ -110,7 +110,7 @@ func parse(u *model.Unit, path string, src []byte, opts Options) *template {
 		root = filepath.Dir(path)
 	}
 	var nested int
-	t := parseTemplate(u, path, src, opts, "", []string{absPath(path)}, root, &nested)
+	t := parseTemplate(u, path, src, opts, "", []string{path}, root, &nested)
 	// Relations between the objects of the unit, nested stacks included,
 	// are resolved once, by the linking step shared with the other formats.
 	link.Unit(u)
@@ -119,8 +119,8 @@ func parse(u *model.Unit, path string, src []byte, opts Options) *template {
 
 // parseTemplate reads a template into u, with prefix before every ID it
 // adds: "" for the template scanned, the stack's ID and a dot for a nested
-// stack's. stacks are the templates being read (the first is the one
-// scanned), root the directory nested templates must be in.
+// stack's. stacks are the paths of the templates being read (the first is
+// the one scanned), root the directory nested templates must be in.
 func parseTemplate(u *model.Unit, path string, src []byte, opts Options, prefix string, stacks []string, root string, nested *int) *template {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	li := newLineIndex(src)
