@@ -25,6 +25,26 @@ func (l Locations) Set(id, path string, r Range) {
 	m[path] = r
 }
 
+// Grow makes room for about n paths of the object id, so that an object
+// whose paths are many (a policy document's every statement, action and
+// principal) is not rehashed into ever larger maps as they are recorded.
+// It does nothing for an object that already has as many, or when n is
+// small: every map holds a few entries without growing.
+func (l Locations) Grow(id string, n int) {
+	m := l[id]
+	if n <= smallMap || len(m) >= n {
+		return
+	}
+	grown := make(map[string]Range, n)
+	for p, r := range m {
+		grown[p] = r
+	}
+	l[id] = grown
+}
+
+// smallMap is how many entries a Go map holds before it first grows.
+const smallMap = 8
+
 // Lookup returns the range of the longest recorded prefix of path: the
 // attribute itself when known, else its enclosing block, else the object.
 func (l Locations) Lookup(id, path string) (Range, bool) {

@@ -35,6 +35,8 @@ var (
 // parse as JSON (Terraform and CloudFormation hand such a string over as
 // is): the error says why. Unknown parts never yield an error.
 func Decode(p *model.Policy, doc *node.Node, locs model.Locations) {
+	// About one path is recorded per value of the document.
+	locs.Grow(p.ID, countValues(doc, maxCounted))
 	locs.Set(p.ID, "", doc.RangeOr(model.Range{}))
 	if doc.IsNull() || doc.Kind != node.Map {
 		// An unknown document, or one that is not an object, has no
@@ -75,6 +77,29 @@ func Decode(p *model.Policy, doc *node.Node, locs model.Locations) {
 		locs.Set(p.ID, path, item.Range)
 		p.Statements = append(p.Statements, decodeStatement(p, item, path, locs))
 	}
+}
+
+// maxCounted bounds countValues: past it, a map that grows costs little
+// next to the document.
+const maxCounted = 1024
+
+// countValues returns the number of values in the tree n, at most limit.
+func countValues(n *node.Node, limit int) int {
+	if n == nil || limit <= 0 {
+		return 0
+	}
+	count := 1
+	switch n.Kind {
+	case node.Map:
+		for _, k := range n.Keys {
+			count += countValues(n.Map[k], limit-count)
+		}
+	case node.List:
+		for _, it := range n.List {
+			count += countValues(it, limit-count)
+		}
+	}
+	return min(count, limit)
 }
 
 // notAnObject describes a document that is a known value but not an object.
