@@ -33,7 +33,8 @@ func mergeInstances(fs []report.Finding, units []string) []report.Finding {
 	}
 	groups := map[string][]member{}
 	var order []string
-	out := fs[:0:0]
+	// Sized for the findings, which merging only makes fewer.
+	out := make([]report.Finding, 0, len(fs))
 	for i, f := range fs {
 		if f.Range.Start.Line == 0 {
 			out = append(out, f)
