@@ -1,6 +1,7 @@
 package policies
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -47,5 +48,21 @@ func TestRefCacheMatchesOPA(t *testing.T) {
 	}
 	if got := len(ours.Keys()); got != 4 {
 		t.Errorf("Keys() has %d references, want 4", got)
+	}
+
+	// Entries and references are kept in blocks: many fill several.
+	var many []ast.Ref
+	for i := range 600 {
+		r := ast.MustParseRef(fmt.Sprintf("data.lib.h[%d]", i))
+		many = append(many, r)
+		ours.Put(r, ast.IntNumberTerm(i))
+	}
+	for i, r := range many {
+		if v, _ := ours.Get(r); v == nil || !v.Equal(ast.IntNumberTerm(i)) {
+			t.Errorf("Get(%v) = %v after %d puts", r, v, len(many))
+		}
+	}
+	if got := len(ours.Keys()); got != 604 {
+		t.Errorf("Keys() has %d references, want 604", got)
 	}
 }
