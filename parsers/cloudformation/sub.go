@@ -30,19 +30,21 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 	if !ok {
 		return node.NewUnknown(r, refsOf(tv)...)
 	}
-	// b builds the value; tb its template (node.Node's Template), the same
-	// text with each unknown part replaced by its own template, for as long
-	// as every unknown part has one.
-	var b, tb strings.Builder
-	var refs []string
-	// parts are the value's parts (node.Node's Parts) for when it is
-	// unknown: what is known of it stays readable.
-	var parts [][]model.Part
-	known, templated := true, true
+	// The text's pieces in order: known text (written, or a variable's
+	// known value), and the variables whose value is not known. Variables
+	// are evaluated in order, up to the first that makes the value too long.
+	type piece struct {
+		text string
+		v    *node.Node // a variable whose value is not known, or nil
+	}
+	// Each ${...} makes a piece, and so does the text before it and after
+	// the last (a ${!Literal} or an unclosed ${ makes more).
+	pieces := make([]piece, 0, 2*strings.Count(s, "${")+1)
+	size := 0 // bytes of known text
+	known := true
 	lit := func(s string) {
-		b.WriteString(s)
-		tb.WriteString(escapeTemplate(s))
-		parts = append(parts, []model.Part{{Text: s}})
+		pieces = append(pieces, piece{text: s})
+		size += len(s)
 	}
 	for {
 		i := strings.Index(s, "${")
@@ -68,33 +70,61 @@ func (t *template) sub(r model.Range, fn, arg *yaml.Node, depth int) *node.Node 
 		s = s[j+1:]
 		v := t.subVar(name, fn, vars, r, depth)
 		if txt, ok := v.Scalar(); ok {
-			if b.Len()+len(txt) > maxValueLen {
-				return t.tooLong(fn, b.Len()+len(txt)+len(s), r)
+			if size+len(txt) > maxValueLen {
+				return t.tooLong(fn, size+len(txt)+len(s), r)
 			}
 			lit(txt)
 		} else {
 			known = false
-			refs = append(refs, refsOf(v)...)
-			templated = templated && v.IsUnknown() && v.Template != ""
-			tb.WriteString(v.Template)
-			if ps, ok := v.StringParts(); ok {
-				parts = append(parts, ps)
+			pieces = append(pieces, piece{v: v})
+		}
+	}
+	if known {
+		var b strings.Builder
+		b.Grow(size)
+		for _, p := range pieces {
+			b.WriteString(p.text)
+		}
+		return t.computed(fn, b.String(), r)
+	}
+	// The value is unknown. Its parts (node.Node's Parts) keep what is
+	// known of it readable; its template (node.Node's Template) is the same
+	// text with each unknown part replaced by its own template, for as long
+	// as every unknown part has one.
+	var unknowns []*node.Node
+	parts := make([]model.Part, 0, len(pieces))
+	templated := true
+	for _, p := range pieces {
+		if p.v == nil {
+			parts = append(parts, model.Part{Text: p.text})
+			continue
+		}
+		unknowns = append(unknowns, p.v)
+		templated = templated && p.v.IsUnknown() && p.v.Template != ""
+		if ps, ok := p.v.StringParts(); ok {
+			parts = append(parts, ps...)
+		} else {
+			parts = append(parts, model.Part{Unknown: true, Refs: refsOf(p.v)})
+		}
+	}
+	u := node.NewUnknown(r, refsOf(unknowns...)...)
+	if templated {
+		var tb strings.Builder
+		for _, p := range pieces {
+			if p.v == nil {
+				tb.WriteString(escapeTemplate(p.text))
 			} else {
-				parts = append(parts, []model.Part{{Unknown: true, Refs: refsOf(v)}})
+				tb.WriteString(p.v.Template)
 			}
 		}
-	}
-	if !known {
-		u := node.NewUnknown(r, refsOf(&node.Node{Refs: refs})...)
-		if templated && tb.Len() <= maxValueLen {
+		if tb.Len() <= maxValueLen {
 			u.Template = tb.String()
 		}
-		if b.Len() <= maxValueLen {
-			u.Parts = node.Concat(parts...)
-		}
-		return u
 	}
-	return t.computed(fn, b.String(), r)
+	if size <= maxValueLen {
+		u.Parts = node.Concat(parts)
+	}
+	return u
 }
 
 // subVar returns the value of ${name} in a Sub: a variable of the Sub, a
