@@ -76,28 +76,34 @@ type Part struct {
 // without parts when parts has no known text or no unknown part. Adjacent
 // known parts are merged.
 func PartlyKnown(parts []Part) String {
-	var out Parts
+	v := UnknownOf[string]()
 	known, unknown := false, false
 	for _, p := range parts {
 		if p.Unknown {
 			unknown = true
+		} else if p.Text != "" {
+			known = true
+		}
+	}
+	if !known || !unknown {
+		return v
+	}
+	out := make(Parts, 0, len(parts))
+	for _, p := range parts {
+		if p.Unknown {
 			out = append(out, p)
 			continue
 		}
 		if p.Text == "" {
 			continue
 		}
-		known = true
 		if n := len(out); n > 0 && !out[n-1].Unknown {
 			out[n-1].Text += p.Text
 			continue
 		}
 		out = append(out, Part{Text: p.Text})
 	}
-	v := UnknownOf[string]()
-	if known && unknown {
-		v.Parts = &out
-	}
+	v.Parts = &out
 	return v
 }
 

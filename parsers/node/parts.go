@@ -37,11 +37,21 @@ func (n *Node) StringParts() ([]model.Part, bool) {
 // Concat returns the parts of a string made of the parts in order, or nil
 // when there are too many to keep (see maxParts) or nothing is unknown.
 func Concat(parts ...[]model.Part) []model.Part {
-	var out []model.Part
-	unknown := false
+	// Nothing is built for a string that is all known, and the result is
+	// sized at once for the rest.
+	n, unknown := 0, false
 	for _, ps := range parts {
+		n += len(ps)
 		for _, p := range ps {
 			unknown = unknown || p.Unknown
+		}
+	}
+	if !unknown {
+		return nil
+	}
+	out := make([]model.Part, 0, n)
+	for _, ps := range parts {
+		for _, p := range ps {
 			if n := len(out); n > 0 && !p.Unknown && !out[n-1].Unknown {
 				out[n-1].Text += p.Text
 				continue
@@ -52,7 +62,7 @@ func Concat(parts ...[]model.Part) []model.Part {
 			out = append(out, p)
 		}
 	}
-	if !unknown || len(out) > maxParts {
+	if len(out) > maxParts {
 		return nil
 	}
 	return out
