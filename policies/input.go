@@ -30,10 +30,35 @@ import (
 // variable, and are safe for concurrent use.
 type inputConverter struct {
 	encoders sync.Map // reflect.Type → encoderFunc
+	// stringMaps holds the emptied maps of finished conversions
+	// (conversion.strings), so that a conversion rarely grows its own.
+	stringMaps sync.Pool
 }
 
 // encoderFunc converts one value of the type it was built for.
-type encoderFunc func(c *inputConverter, v reflect.Value) (*ast.Term, error)
+type encoderFunc func(c *conversion, v reflect.Value) (*ast.Term, error)
+
+// conversion is the state of one call of convert.
+type conversion struct {
+	*inputConverter
+	// strings are the string terms built so far: a unit repeats many
+	// strings (types, kinds, effects, actions, the IDs that links name),
+	// and input terms are never modified, so each is built once.
+	strings map[string]*ast.Term
+}
+
+// str is the term of string s.
+func (c *conversion) str(s string) *ast.Term {
+	if t, ok := c.strings[s]; ok {
+		return t
+	}
+	if c.strings == nil {
+		c.strings = map[string]*ast.Term{}
+	}
+	t := stringTerm(s)
+	c.strings[s] = t
+	return t
+}
 
 // convert converts x, typically a *model.Model.
 func (c *inputConverter) convert(x any) (ast.Value, error) {
@@ -41,7 +66,15 @@ func (c *inputConverter) convert(x any) (ast.Value, error) {
 	if !v.IsValid() {
 		return ast.NullValue, nil
 	}
-	t, err := c.encoder(v.Type())(c, v)
+	cv := &conversion{inputConverter: c}
+	if m, ok := c.stringMaps.Get().(map[string]*ast.Term); ok {
+		cv.strings = m
+	}
+	t, err := c.encoder(v.Type())(cv, v)
+	if cv.strings != nil {
+		clear(cv.strings)
+		c.stringMaps.Put(cv.strings)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -60,7 +93,7 @@ func (c *inputConverter) encoder(t reflect.Type) encoderFunc {
 		f  encoderFunc
 	)
 	wg.Add(1)
-	indirect, loaded := c.encoders.LoadOrStore(t, encoderFunc(func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	indirect, loaded := c.encoders.LoadOrStore(t, encoderFunc(func(c *conversion, v reflect.Value) (*ast.Term, error) {
 		wg.Wait()
 		return f(c, v)
 	}))
@@ -93,7 +126,7 @@ func (c *inputConverter) newEncoder(t reflect.Type) encoderFunc {
 	if t.Kind() != reflect.Pointer && (reflect.PointerTo(t).Implements(marshalerType) || reflect.PointerTo(t).Implements(textMarshalerType)) {
 		// encoding/json calls pointer-receiver methods only on addressable values.
 		plain := c.kindEncoder(t)
-		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 			if v.CanAddr() {
 				return viaJSON(true)(c, v)
 			}
@@ -105,7 +138,7 @@ func (c *inputConverter) newEncoder(t reflect.Type) encoderFunc {
 
 // viaJSON converts a value through its own MarshalJSON or MarshalText.
 func viaJSON(addr bool) encoderFunc {
-	return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+	return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 		if v.Kind() == reflect.Pointer && v.IsNil() {
 			return ast.InternedNullTerm, nil
 		}
@@ -128,20 +161,20 @@ func viaJSON(addr bool) encoderFunc {
 func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 	switch t.Kind() {
 	case reflect.Bool:
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 			return ast.InternedTerm(v.Bool()), nil
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 			return numberTerm(strconv.FormatInt(v.Int(), 10)), nil
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 			return numberTerm(strconv.FormatUint(v.Uint(), 10)), nil
 		}
 	case reflect.Float32, reflect.Float64:
 		bits := t.Bits()
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 			s, err := jsonFloat(v.Float(), bits)
 			if err != nil {
 				return nil, err
@@ -149,11 +182,11 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 			return numberTerm(s), nil
 		}
 	case reflect.String:
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
-			return stringTerm(v.String()), nil
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
+			return c.str(v.String()), nil
 		}
 	case reflect.Interface:
-		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
 				return ast.InternedNullTerm, nil
 			}
@@ -162,7 +195,7 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 		}
 	case reflect.Pointer:
 		enc := c.encoder(t.Elem())
-		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
 				return ast.InternedNullTerm, nil
 			}
@@ -170,7 +203,7 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 		}
 	case reflect.Slice:
 		if isBytes(t) {
-			return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+			return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 				if v.IsNil() {
 					return ast.InternedNullTerm, nil
 				}
@@ -178,7 +211,7 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 			}
 		}
 		enc := c.encoder(t.Elem())
-		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
 				return ast.InternedNullTerm, nil
 			}
@@ -186,13 +219,13 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 		}
 	case reflect.Array:
 		enc := c.encoder(t.Elem())
-		return func(c *inputConverter, v reflect.Value) (*ast.Term, error) { return c.array(enc, v) }
+		return func(c *conversion, v reflect.Value) (*ast.Term, error) { return c.array(enc, v) }
 	case reflect.Map:
 		return c.mapEncoder(t)
 	case reflect.Struct:
 		return c.structEncoder(t)
 	}
-	return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+	return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 		return nil, fmt.Errorf("building the rule input: unsupported type %s", v.Type())
 	}
 }
@@ -208,7 +241,7 @@ func isBytes(t reflect.Type) bool {
 	return !p.Implements(marshalerType) && !p.Implements(textMarshalerType)
 }
 
-func (c *inputConverter) array(enc encoderFunc, v reflect.Value) (*ast.Term, error) {
+func (c *conversion) array(enc encoderFunc, v reflect.Value) (*ast.Term, error) {
 	n := v.Len()
 	if n == 0 {
 		// Most of a unit's collections are empty. OPA shares this term
@@ -240,12 +273,12 @@ func (c *inputConverter) mapEncoder(t reflect.Type) encoderFunc {
 	case k.Kind() >= reflect.Uint && k.Kind() <= reflect.Uintptr:
 		key = func(v reflect.Value) string { return strconv.FormatUint(v.Uint(), 10) }
 	default:
-		return func(_ *inputConverter, v reflect.Value) (*ast.Term, error) {
+		return func(_ *conversion, v reflect.Value) (*ast.Term, error) {
 			return nil, fmt.Errorf("building the rule input: unsupported map key type in %s", v.Type())
 		}
 	}
 	enc := c.encoder(t.Elem())
-	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 		if v.IsNil() {
 			return ast.InternedNullTerm, nil
 		}
@@ -255,7 +288,7 @@ func (c *inputConverter) mapEncoder(t reflect.Type) encoderFunc {
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{stringTerm(key(it.Key())), val})
+			kvs = append(kvs, [2]*ast.Term{c.str(key(it.Key())), val})
 		}
 		return ast.NewTerm(ast.NewObject(kvs...)), nil
 	}
@@ -283,7 +316,7 @@ func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 	// Input terms are never modified (OPA shares terms the same way), so
 	// every wholly unknown value of this type is the one object.
 	unknown := ast.ObjectTerm([2]*ast.Term{unknownKey, ast.InternedTerm(true)})
-	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 		switch model.State(v.Field(state.Index[0]).Uint()) {
 		case model.Known:
 			return enc(c, v.Field(inner.Index[0]))
@@ -316,7 +349,7 @@ type field struct {
 
 func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 	fields := c.fields(t)
-	enc := func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	enc := func(c *conversion, v reflect.Value) (*ast.Term, error) {
 		// The pairs are only read by NewObject, which copies them: a
 		// buffer on the stack holds those of all but the largest structs.
 		var buf [32][2]*ast.Term
@@ -364,7 +397,7 @@ func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 	// A struct of collections only, such as a service of the model, is the
 	// same object whenever all its collections are empty, which they are
 	// in most units: that object is built once, here.
-	return func(c *inputConverter, v reflect.Value) (*ast.Term, error) {
+	return func(c *conversion, v reflect.Value) (*ast.Term, error) {
 		if allEmpty(v) {
 			return empty, nil
 		}
