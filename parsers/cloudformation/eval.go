@@ -166,11 +166,21 @@ func (t *template) scalar(n *yaml.Node) *node.Node {
 // holds a dynamic reference ({{resolve:ssm:...}}, {{resolve:secretsmanager:...}}),
 // which CloudFormation replaces at deploy time.
 func stringNode(s string, r model.Range) *node.Node {
-	if strings.Contains(s, "{{resolve:") {
+	if isDynamicReference(s) {
 		return node.NewUnknown(r)
 	}
 	return node.NewString(s, r)
 }
+
+// stringValue is stringNode(s, r).AsString(), without making the node.
+func stringValue(s string) model.String {
+	if isDynamicReference(s) {
+		return model.UnknownOf[string]()
+	}
+	return model.KnownOf(s)
+}
+
+func isDynamicReference(s string) bool { return strings.Contains(s, "{{resolve:") }
 
 func (t *template) list(n *yaml.Node, depth int) *node.Node {
 	out := &node.Node{Kind: node.List, Range: t.rng(n), List: make([]*node.Node, 0, len(n.Content))}

@@ -234,7 +234,7 @@ func (t *template) defaultText(def *yaml.Node) model.String {
 		if def.ShortTag() == "!!null" {
 			return model.KnownOf("")
 		}
-		return stringNode(def.Value, model.Range{}).AsString()
+		return stringValue(def.Value)
 	case yaml.SequenceNode:
 		parts := make([]string, 0, len(def.Content))
 		for _, c := range def.Content {
@@ -244,7 +244,7 @@ func (t *template) defaultText(def *yaml.Node) model.String {
 			}
 			parts = append(parts, s)
 		}
-		return stringNode(strings.Join(parts, ","), model.Range{}).AsString()
+		return stringValue(strings.Join(parts, ","))
 	}
 	return model.UnknownOf[string]()
 }
