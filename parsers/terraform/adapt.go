@@ -1,6 +1,8 @@
 package terraform
 
 import (
+	"strings"
+
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/link"
 	"github.com/seclint/seclint/parsers/model"
@@ -54,6 +56,24 @@ func (a *adapter) run() {
 // node returns the node tree of a resource instance, converting it on
 // first use: only the resource types some adapter reads are ever converted.
 func (a *adapter) node(ri *resInst) *node.Node { return a.e.resourceNode(ri) }
+
+// nodeOf returns a node tree of a resource instance with only the named
+// top-level arguments and blocks (resourceFields), for an adapter that
+// reads a few of them of a resource type no other adapter reads.
+func (a *adapter) nodeOf(ri *resInst, names ...string) *node.Node {
+	return a.e.resourceFields(ri, names...)
+}
+
+// fieldNames lists the Terraform arguments a field table reads, and more.
+func fieldNames(fs []adapt.Field, more ...string) []string {
+	out := append([]string(nil), more...)
+	for _, f := range fs {
+		if f.TF != "" {
+			out = append(out, strings.Split(f.TF, "|")...)
+		}
+	}
+	return out
+}
 
 // managed returns the managed resource instances of the given types, in
 // order.

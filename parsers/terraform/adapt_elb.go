@@ -13,8 +13,8 @@ import (
 func (a *adapter) adaptELB() {
 	m := &a.model.AWS
 	for _, r := range a.managed("aws_lb", "aws_alb") {
-		n := a.node(r)
 		lb := &model.LoadBalancer{}
+		n := a.nodeOf(r, fieldNames(adapt.LoadBalancerFields(lb), lbCommonArgs...)...)
 		o := a.object(r, r.id, &lb.Meta)
 		o.Apply(n, adapt.LoadBalancerFields(lb))
 		a.lbCommon(o, lb, n, false)
@@ -36,8 +36,9 @@ func (a *adapter) adaptELB() {
 		m.ELB.LoadBalancers = append(m.ELB.LoadBalancers, lb)
 	}
 	for _, r := range a.managed("aws_lb_listener", "aws_alb_listener") {
-		n := a.node(r)
-		l := &model.Listener{Target: target(field(n, "load_balancer_arn"))}
+		l := &model.Listener{}
+		n := a.nodeOf(r, fieldNames(adapt.ListenerFields(l), "load_balancer_arn", "certificate_arn", "default_action")...)
+		l.Target = target(field(n, "load_balancer_arn"))
 		o := a.object(r, r.id, &l.Meta)
 		o.Apply(n, adapt.ListenerFields(l))
 		l.Certificate.Target = target(field(n, "certificate_arn"))
@@ -116,6 +117,9 @@ func (a *adapter) adaptELB() {
 		m.IAM.ServerCertificates = append(m.IAM.ServerCertificates, c)
 	}
 }
+
+// lbCommonArgs are the arguments lbCommon reads.
+var lbCommonArgs = []string{"internal", "security_groups", "access_logs"}
 
 // lbCommon reads what aws_lb and aws_elb write alike: the scheme, the
 // security groups as targets and the access_logs block, whose enabled

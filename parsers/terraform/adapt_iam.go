@@ -93,7 +93,7 @@ func (a *adapter) adaptPolicies() {
 			}
 		}
 		if r.res.typ == "aws_iam_role" {
-			r.mi.needAll(r.mi.mod.bodyDeps(r.res))
+			r.needFields("inline_policy")
 			inline := a.e.blocksOf(r.res.body, r.ctx, "inline_policy")
 			if len(inline) == 0 {
 				a.planInlinePolicies(r)
@@ -132,7 +132,7 @@ func (a *adapter) ownerOf(r *resInst, src policySource) string {
 // planInlinePolicies reads the inline policies of a role of a plan, where
 // they are a list of objects rather than blocks.
 func (a *adapter) planInlinePolicies(r *resInst) {
-	for i, el := range blocks(a.node(r), "inline_policy") {
+	for i, el := range blocks(a.nodeOf(r, "inline_policy"), "inline_policy") {
 		pn := field(el, "policy")
 		if pn == nil || (pn.Kind != node.String && pn.Kind != node.Unknown) {
 			continue

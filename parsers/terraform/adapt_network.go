@@ -16,8 +16,8 @@ import (
 func (a *adapter) adaptNetwork() {
 	e, v := &a.model.AWS.EC2, &a.model.AWS.VPC
 	for _, r := range a.managed("aws_security_group") {
-		n := a.node(r)
 		g := &model.SecurityGroup{}
+		n := a.nodeOf(r, fieldNames(adapt.SecurityGroupFields(g), "ingress", "egress")...)
 		o := a.object(r, r.id, &g.Meta)
 		o.Apply(n, adapt.SecurityGroupFields(g))
 		g.Ingress, g.IngressUnknown = sgPermissions(o, n, "ingress")
@@ -25,8 +25,10 @@ func (a *adapter) adaptNetwork() {
 		e.SecurityGroups = append(e.SecurityGroups, g)
 	}
 	for _, r := range a.managed("aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule") {
-		n := a.node(r)
-		sr := &model.SecurityGroupRule{Target: target(field(n, "security_group_id"))}
+		sr := &model.SecurityGroupRule{}
+		n := a.nodeOf(r, fieldNames(adapt.SecurityGroupPermissionFields("", &sr.SecurityGroupPermission),
+			"security_group_id", "type", "protocol", "ip_protocol", "self")...)
+		sr.Target = target(field(n, "security_group_id"))
 		o := a.object(r, r.id, &sr.Meta)
 		switch r.res.typ {
 		case "aws_security_group_rule":
@@ -40,7 +42,7 @@ func (a *adapter) adaptNetwork() {
 		e.SecurityGroupRules = append(e.SecurityGroupRules, sr)
 	}
 	for _, r := range a.managed("aws_network_acl", "aws_default_network_acl") {
-		n := a.node(r)
+		n := a.nodeOf(r, "subnet_ids", "ingress", "egress")
 		acl := &model.NetworkACL{Default: r.res.typ == "aws_default_network_acl"}
 		o := a.object(r, r.id, &acl.Meta)
 		o.StringList(&acl.SubnetIDs, "subnet_ids", field(n, "subnet_ids"))

@@ -66,7 +66,7 @@ func (a *adapter) secretValue(r *resInst) {
 // forms (password_wo, master_password_wo), and
 // manage_master_user_password.
 func (a *adapter) dbMaster(r *resInst, m *model.DBMaster, attr string) {
-	n := a.node(r)
+	n := a.nodeOf(r, fieldNames(adapt.DBMasterFields(m), attr, attr+"_wo")...)
 	o := adapt.Terraform.Object(a.locs, r.id, toRange(r.res.defRange))
 	o.Apply(n, adapt.DBMasterFields(m))
 	if v, name := adapt.FirstOf(n, attr, attr+"_wo"); v != nil {

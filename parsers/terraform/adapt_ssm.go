@@ -19,8 +19,8 @@ func (a *adapter) adaptSSM() {
 // value_wo, whichever is set. The provider has no argument for parameter
 // policies, so Policies stays absent.
 func (a *adapter) ssmParameter(r *resInst) *model.SSMParameter {
-	n := a.node(r)
 	p := &model.SSMParameter{}
+	n := a.nodeOf(r, fieldNames(adapt.SSMParameterFields(p), "value", "insecure_value", "value_wo")...)
 	o := a.object(r, r.id, &p.Meta)
 	o.Apply(n, adapt.SSMParameterFields(p))
 	if v, attr := adapt.FirstOf(n, "value", "insecure_value", "value_wo"); v != nil {

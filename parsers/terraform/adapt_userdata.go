@@ -11,7 +11,7 @@ import (
 func (a *adapter) adaptUserData() {
 	m := &a.model.AWS
 	for _, r := range a.managed("aws_instance", "aws_launch_template", "aws_launch_configuration") {
-		n := a.node(r)
+		n := a.nodeOf(r, "user_data", "user_data_base64")
 		i := &model.Instance{}
 		o := a.object(r, r.id, &i.Meta)
 		ud, _ := adapt.FirstOf(n, "user_data", "user_data_base64")

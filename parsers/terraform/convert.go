@@ -26,12 +26,21 @@ var metaArgs = map[string]bool{
 // and, at the top of a resource, lifecycle to the names it lists. ctx is
 // the resource instance's context.
 func (e *evaluator) bodyNode(body hcl.Body, ctx *hcl.EvalContext, rng hcl.Range, top bool) *node.Node {
-	n := node.NewMap(toRange(rng))
 	sb, ok := body.(*hclsyntax.Body)
 	if !ok {
+		n := node.NewMap(toRange(rng))
 		e.jsonBodyNode(n, body, ctx, top)
 		return n
 	}
+	return e.syntaxBodyNode(sb, ctx, rng, top, nil)
+}
+
+// syntaxBodyNode converts an HCL body as bodyNode does. With keep, only the
+// attributes and the blocks (by the type they generate) it keeps are
+// converted: each exactly as in the whole body, since the entries of a body
+// are converted independently of each other.
+func (e *evaluator) syntaxBodyNode(sb *hclsyntax.Body, ctx *hcl.EvalContext, rng hcl.Range, top bool, keep func(string) bool) *node.Node {
+	n := node.NewMap(toRange(rng))
 	type entry struct {
 		pos  int
 		attr *hclsyntax.Attribute
@@ -39,10 +48,14 @@ func (e *evaluator) bodyNode(body hcl.Body, ctx *hcl.EvalContext, rng hcl.Range,
 	}
 	var entries []entry
 	for _, a := range sb.Attributes {
-		entries = append(entries, entry{pos: a.SrcRange.Start.Byte, attr: a})
+		if keep == nil || keep(a.Name) {
+			entries = append(entries, entry{pos: a.SrcRange.Start.Byte, attr: a})
+		}
 	}
 	for _, b := range sb.Blocks {
-		entries = append(entries, entry{pos: b.TypeRange.Start.Byte, blk: b})
+		if keep == nil || keep(generatedType(b)) {
+			entries = append(entries, entry{pos: b.TypeRange.Start.Byte, blk: b})
+		}
 	}
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i], entries[j]

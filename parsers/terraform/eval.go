@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -326,11 +327,44 @@ func sortedNames[V any](m map[string]V) []string {
 	return out
 }
 
-// nodeCache is the node tree of a resource instance, converted on first use.
+// resourceNode is the node tree of a resource instance, converted on first
+// use.
 func (e *evaluator) resourceNode(ri *resInst) *node.Node {
 	if ri.node == nil {
 		ri.mi.needAll(ri.mi.mod.bodyDeps(ri.res))
 		ri.node = e.bodyNode(ri.res.body, ri.ctx, ri.res.defRange, true)
 	}
 	return ri.node
+}
+
+// resourceFields is the node tree of a resource instance with only the
+// top-level attributes and blocks names, each converted as resourceNode
+// converts it, after visiting only what they read: an adapter that reads a
+// few arguments of a large resource neither converts nor evaluates the
+// rest. A JSON body, whose attributes cannot be told from blocks without
+// the whole of it, is converted whole. The tree is not cached; a resource
+// type read this way should have no other reader.
+func (e *evaluator) resourceFields(ri *resInst, names ...string) *node.Node {
+	sb, ok := ri.res.body.(*hclsyntax.Body)
+	if ri.node != nil || !ok {
+		return e.resourceNode(ri)
+	}
+	ri.needFields(names...)
+	return e.syntaxBodyNode(sb, ri.ctx, ri.res.defRange, true, fieldKeeper(names))
+}
+
+// needFields visits what the named top-level attributes and blocks of a
+// resource instance read (all its body reads, for a JSON body).
+func (ri *resInst) needFields(names ...string) {
+	sb, ok := ri.res.body.(*hclsyntax.Body)
+	if !ok {
+		ri.mi.needAll(ri.mi.mod.bodyDeps(ri.res))
+		return
+	}
+	ri.mi.needAll(fieldTraversals(sb, fieldKeeper(names)))
+}
+
+// fieldKeeper keeps the names given.
+func fieldKeeper(names []string) func(string) bool {
+	return func(name string) bool { return slices.Contains(names, name) }
 }

@@ -161,6 +161,29 @@ func bodyTraversals(body hcl.Body) []hcl.Traversal {
 	return out
 }
 
+// fieldTraversals are the traversals of the attributes and blocks (by the
+// type they generate) of a body that keep keeps, in bodyTraversals' order.
+func fieldTraversals(sb *hclsyntax.Body, keep func(string) bool) []hcl.Traversal {
+	var out []hcl.Traversal
+	collect := func(n hclsyntax.Node) hcl.Diagnostics {
+		if x, ok := n.(*hclsyntax.ScopeTraversalExpr); ok {
+			out = append(out, x.Traversal)
+		}
+		return nil
+	}
+	for _, a := range sortedAttrs(sb) {
+		if keep(a.Name) {
+			_ = hclsyntax.VisitAll(a.Expr, collect)
+		}
+	}
+	for _, blk := range sb.Blocks {
+		if keep(generatedType(blk)) {
+			visitBody(blk.Body, collect)
+		}
+	}
+	return out
+}
+
 // visitBody is hclsyntax.VisitAll over a body in source order (VisitAll
 // visits a body's attributes in map order, and what is found first decides
 // where a diagnostic points).
