@@ -82,23 +82,37 @@ type resource struct {
 	dropped bool
 }
 
+// newTemplate returns a template to load. Its index of parameters and
+// resources are made by load, sized for the template.
 func newTemplate(path string, li *lineIndex, opts Options) *template {
 	return &template{
 		path:       path,
 		li:         li,
 		opts:       opts,
-		params:     map[string]*param{},
 		conditions: map[string]*yaml.Node{},
 		condMemo:   map[string]tri{},
 		condBusy:   map[string]bool{},
-		byID:       map[string]*resource{},
 	}
+}
+
+// entries returns the number of entries of a mapping (0 for anything else).
+func entries(m *yaml.Node) int {
+	m = deref(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return 0
+	}
+	return len(m.Content) / 2
 }
 
 // load indexes the sections of the template's top-level mapping.
 func (t *template) load(root *yaml.Node) {
 	_, params := lookup(root, "Parameters")
-	declared := map[string]int{}
+	// The indexes are sized for the entries written, so that they do not
+	// grow entry by entry (loops may still add resources).
+	n := entries(params)
+	t.params = make(map[string]*param, n)
+	t.paramDecls = make([]paramDecl, 0, n)
+	declared := make(map[string]int, n)
 	pairs(params, func(name string, k, v *yaml.Node) {
 		v = deref(v)
 		t.params[name] = t.newParam(name, k, v)
@@ -129,6 +143,9 @@ func (t *template) load(root *yaml.Node) {
 		return
 	}
 	t.expandLoops(res, "Resources")
+	n = entries(res)
+	t.resources = make([]*resource, 0, n)
+	t.byID = make(map[string]*resource, n)
 	// Parameters, Conditions and Mappings are indexed first: a resource's
 	// Condition is evaluated as it is read.
 	pairs(res, func(id string, k, v *yaml.Node) {
