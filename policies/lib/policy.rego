@@ -370,6 +370,12 @@ condition_base_operators := {
 	"null",
 }
 
+# condition_operator_pattern matches a condition operator in one regular
+# expression: condition_operator_known for a rule that tests every condition
+# (except that its case folding also takes "ſ", U+017F, for an s). The test
+# compares the two.
+condition_operator_pattern := `(?i)^(?:forallvalues:|foranyvalue:)?(?:(?:stringequals|stringnotequals|stringequalsignorecase|stringnotequalsignorecase|stringlike|stringnotlike|numericequals|numericnotequals|numericlessthan|numericlessthanequals|numericgreaterthan|numericgreaterthanequals|dateequals|datenotequals|datelessthan|datelessthanequals|dategreaterthan|dategreaterthanequals|bool|binaryequals|ipaddress|notipaddress|arnequals|arnlike|arnnotequals|arnnotlike)(?:ifexists)?|null)$`
+
 # condition_operator_known(op): op, as written, is a condition operator.
 condition_operator_known(op) if {
 	is_string(op)

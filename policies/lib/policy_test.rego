@@ -183,6 +183,28 @@ test_condition_operator_known if {
 	not lib.condition_operator_known(unknown)
 }
 
+# condition_operator_pattern agrees with condition_operator_known on every
+# base operator with every prefix and suffix, and on the unknown spellings.
+test_condition_operator_pattern if {
+	ops := {concat("", [prefix, base, suffix]) |
+		some base in lib.condition_base_operators
+		some prefix in ["", "ForAllValues:", "foranyvalue:", "ForSomeValues:"]
+		some suffix in ["", "IfExists", "ifexists", "IfExistsIfExists", "Equals"]
+	}
+	others := {
+		"StringEquals", "StringNotEqualsIgnoreCase", "ForAnyValue:ArnNotLikeIfExists", "StringEqual",
+		"IfExists", "ForAllValues:", "ForAllValues:ForAllValues:Bool", "BinaryNotEquals", "",
+		"StringLi\u212ae", # the Kelvin sign lowers to k
+	}
+	every op in ops | others {
+		regex.match(lib.condition_operator_pattern, op) == _operator_known(op)
+	}
+}
+
+_operator_known(op) if lib.condition_operator_known(op)
+
+else := false
+
 test_cidr_classification if {
 	lib.cidr_is_private("10.0.0.0/8")
 	lib.cidr_is_private("10.1.2.3")

@@ -51,12 +51,14 @@ package seclint.aws.iam.policy_malformed
 import data.seclint.lib
 
 # Speed: these rules test every statement, action and condition of every
-# policy, and each call of a function with arguments costs OPA allocations
-# (its cache entry and bindings) even when it fails. So a statement's
-# missing element is tested with object.get (lib.absent, inlined: a
-# statement is always an object), an action with one regular expression,
-# and a condition operator against the base operators before
-# lib.condition_operator_known.
+# policy. A comparison (==) or a reference that is undefined costs OPA no
+# allocation; a builtin call costs one, a `not` a child evaluation, a call
+# of a function with arguments its cache entry and bindings. So a
+# statement's missing element is tested with object.get (lib.absent,
+# inlined: a statement is always an object), and a value that must be one of
+# a few with one regular expression compared with false (not a `not`; a value
+# that is not a string, unknown, is undefined for regex.match and matches
+# nothing).
 
 # Structural errors that the policy decoder recorded: invalid JSON in a
 # string document, a Statement or Principal of the wrong JSON type, unknown
@@ -64,14 +66,13 @@ import data.seclint.lib
 # read at all: it is a parse error diagnostic, not a finding.)
 deny contains finding if {
 	some policy in input.aws.iam.policies
-	some e in object.get(policy, "errors", [])
+	some e in policy.errors
 	finding := lib.finding(policy, e.path, sprintf("Policy document %s is invalid: %s", [policy.id, e.message]))
 }
 
 deny contains finding if {
 	some policy in input.aws.iam.policies
-	is_string(policy.version)
-	not policy.version in {"2012-10-17", "2008-10-17"}
+	regex.match(`^(?:2012-10-17|2008-10-17)$`, policy.version) == false
 	finding := lib.finding(policy, "version", sprintf("Policy document %s has Version %q; the policy language has \"2012-10-17\" (and the old \"2008-10-17\").", [policy.id, policy.version]))
 }
 
@@ -85,9 +86,7 @@ deny contains finding if {
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
-	is_string(s.effect)
-	s.effect != "Allow" # two comparisons: a `not` costs a child evaluation per statement
-	s.effect != "Deny"
+	regex.match(`^(?:Allow|Deny)$`, s.effect) == false
 	finding := lib.finding(policy, lib.path(["statements", i, "effect"]), sprintf("%s has Effect %q; it must be \"Allow\" or \"Deny\" (case-sensitive).", [lib.statement_name(policy, s, i), s.effect]))
 }
 
@@ -147,22 +146,34 @@ deny contains finding if {
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
-	is_array(s.conditions)
 	some c in s.conditions
 	op := c.operator
-	is_string(op)
-	not lower(op) in lib.condition_base_operators # most are; spares the call below
+	regex.match(lib.condition_operator_pattern, op) == false
+	finding := _operator_finding(policy, i, s, op)
+}
+
+# The pattern's case folding takes "ſ" (U+017F) for an s, which
+# lib.condition_operator_known's lower() does not: an operator that is not
+# ASCII is tested with the function.
+deny contains finding if {
+	some policy in input.aws.iam.policies
+	some i, s in policy.statements
+	some c in s.conditions
+	op := c.operator
+	regex.match(`[^\x00-\x7F]`, op)
 	not lib.condition_operator_known(op)
+	finding := _operator_finding(policy, i, s, op)
+}
+
+_operator_finding(policy, i, s, op) := lib.finding(policy, lib.path(["statements", i, "conditions", j]), sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op])) if {
 	j := min({j | some j, c2 in s.conditions; c2.operator == op})
-	finding := lib.finding(policy, lib.path(["statements", i, "conditions", j]), sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op]))
 }
 
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	some field in ["actions", "not_actions"]
-	is_array(s[field])
-	some j, action in s[field]
+	some j, action in s[field] # an unknown list (an object) has no string to match
 	# Not lib.action_well_formed, as one positive match: white space, no
 	# colon (other than "*"), two colons, or an empty part. A `not` would cost
 	# a child evaluation per action, and a value that is not a string (unknown)

@@ -97,6 +97,16 @@ test_condition_operators if {
 	count(rule.deny) == 0 with input as pol("identity", [object.union(ok_identity, {"conditions": unknown})])
 }
 
+# Operators that are not ASCII: lower() maps the Kelvin sign to k, but not the
+# long s to s.
+test_condition_operators_not_ascii if {
+	fs := rule.deny with input as pol("identity", [object.union(ok_identity, {"conditions": [
+		cond("StringLi\u212ae", "aws:PrincipalArn"),
+		cond("\u017ftringEquals", "aws:PrincipalOrgID"),
+	]})])
+	attrs(fs) == {"statements[0].conditions[1]"}
+}
+
 test_version if {
 	p := {"id": "p", "kind": "identity", "version": "2012-10-18", "statements": [ok_identity], "errors": []}
 	attrs(rule.deny) == {"version"} with input as {"aws": {"iam": {"policies": [p]}}}
