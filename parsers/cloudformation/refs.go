@@ -15,14 +15,14 @@ func (t *template) checkRefs(root *yaml.Node) {
 	if k, _ := lookup(root, "Transform"); k != nil {
 		return
 	}
-	declared := map[string]bool{}
 	_, params := lookup(root, "Parameters")
+	_, res := lookup(root, "Resources")
+	declared := make(map[string]bool, entries(params)+entries(res))
 	pairs(params, func(name string, _, _ *yaml.Node) { declared[name] = true })
 	// A module (Type: Org::Service::Name::MODULE, or a preprocessor's such
 	// as !Rain::Module) declares the resources of its module under its own
 	// logical ID as a prefix.
 	var modules []string
-	_, res := lookup(root, "Resources")
 	pairs(res, func(name string, _, v *yaml.Node) {
 		declared[name] = true
 		_, typ := lookup(v, "Type")
