@@ -112,7 +112,11 @@ func (cs collections) objects(name string) []model.Meta {
 
 // types maps every object ID of the model to its source type.
 func (cs collections) types() map[string]string {
-	t := map[string]string{}
+	n := 0
+	for _, c := range cs.all {
+		n += len(c.Objects)
+	}
+	t := make(map[string]string, n)
 	for _, c := range cs.all {
 		for _, o := range c.Objects {
 			t[o.ID] = o.Type
