@@ -305,7 +305,7 @@ func compareWithPlan(root, scanRoot string, planJSON []byte) (agreement, error) 
 	for _, rc := range plan.ResourceChanges {
 		unknown[rc.Address] = rc.Change.AfterUnknown
 	}
-	_, e := parseModule(root, nil, Options{ScanRoot: scanRoot})
+	_, e := parseModule(root, nil, Options{ScanRoot: scanRoot, walkAll: true})
 	var a agreement
 	seen := map[string]bool{}
 	for _, ri := range e.resInsts {
@@ -752,7 +752,7 @@ var localDataSources = map[string]bool{"aws_iam_policy_document": true, "aws_reg
 
 // needsNetwork says why a root module cannot plan offline, or "".
 func needsNetwork(root string) string {
-	u, e := parseModule(root, nil, Options{ScanRoot: corpusDir})
+	u, e := parseModule(root, nil, Options{ScanRoot: corpusDir, walkAll: true})
 	for _, d := range u.Diagnostics {
 		if d.Summary == "module not available" {
 			return "module not installed"
