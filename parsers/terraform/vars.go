@@ -186,6 +186,11 @@ func convertVar(val cty.Value, d *varDecl) cty.Value {
 	if !val.ContainsMarked() {
 		return convertPlain(val, d)
 	}
+	if d.defaults == nil && (d.ty == cty.DynamicPseudoType || val.Type().Equals(d.ty.WithoutOptionalAttributesDeep())) {
+		// Nothing to apply and nothing to convert (convert.Convert returns
+		// a value of the type as it is): the value and its marks stay.
+		return val
+	}
 	u, pvm := val.UnmarkDeepWithPaths()
 	if d.defaults != nil && u.IsWhollyKnown() {
 		u = d.defaults.Apply(u)
@@ -202,12 +207,13 @@ func convertVar(val cty.Value, d *varDecl) cty.Value {
 		return u
 	}
 	out := u.MarkWithPaths(pvm)
-	_, before := val.UnmarkDeep()
 	_, after := out.UnmarkDeep()
 	lost := cty.ValueMarks{}
-	for m := range before {
-		if _, ok := after[m]; !ok {
-			lost[m] = struct{}{}
+	for _, pm := range pvm {
+		for m := range pm.Marks {
+			if _, ok := after[m]; !ok {
+				lost[m] = struct{}{}
+			}
 		}
 	}
 	if len(lost) > 0 {
