@@ -84,6 +84,8 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	if !ok || b.f != f {
 		// A function of the evaluator (file, range) under this name.
 		c = conversionOf(name, f)
+	} else if b.shared != nil {
+		return *b.shared
 	}
 	if c == nil {
 		return f
@@ -106,6 +108,10 @@ type conversion struct {
 	raw          []function.Parameter
 	rawVar       *function.Parameter
 	toCollection bool
+	// mayReport is whether an argument can be too large to convert: some
+	// parameter's type has elements of type any (tooLargeToConvert), or
+	// the function is tolist, toset or tomap.
+	mayReport bool
 }
 
 // builtinConversions are the conversions of the builtin functions, by
@@ -113,16 +119,23 @@ type conversion struct {
 var builtinConversions = func() map[string]builtinConversion {
 	cs := make(map[string]builtinConversion, len(builtinFunctions))
 	for name, f := range builtinFunctions {
-		cs[name] = builtinConversion{f, conversionOf(name, f)}
+		b := builtinConversion{f: f, c: conversionOf(name, f)}
+		if b.c != nil && !b.c.mayReport {
+			w := b.c.wrapper(nil)
+			b.shared = &w
+		}
+		cs[name] = b
 	}
 	return cs
 }()
 
 // builtinConversion is the conversion c of the builtin function f; nil
-// when f converts nothing.
+// when f converts nothing. A wrapper that never reports depends on the
+// function alone, so it is built once, shared, when c cannot report.
 type builtinConversion struct {
-	f function.Function
-	c *conversion
+	f      function.Function
+	c      *conversion
+	shared *function.Function
 }
 
 // conversionOf computes the conversion of f; nil when f converts nothing
@@ -152,7 +165,17 @@ func conversionOf(name string, f function.Function) *conversion {
 		p := rawParam(*vp)
 		rawVar = &p
 	}
-	return &conversion{name: name, f: f, params: params, vp: vp, raw: raw, rawVar: rawVar, toCollection: toCollection}
+	mayReport := toCollection || vp != nil && elementsOfAny(vp.Type)
+	for _, p := range params {
+		mayReport = mayReport || elementsOfAny(p.Type)
+	}
+	return &conversion{name: name, f: f, params: params, vp: vp, raw: raw, rawVar: rawVar, toCollection: toCollection, mayReport: mayReport}
+}
+
+// elementsOfAny reports whether converting to ty may unify element types,
+// the case tooLargeToConvert bounds.
+func elementsOfAny(ty cty.Type) bool {
+	return ty != cty.DynamicPseudoType && ty.HasDynamicTypes()
 }
 
 // paramType is the type f declares for argument i, which HCL would have
@@ -168,8 +191,20 @@ func (c *conversion) paramType(i int) cty.Type {
 // the type f decides.
 var dynamicReturn = function.StaticReturnType(cty.DynamicPseudoType)
 
-// bound is the wrapper of c's function for this evaluator.
+// bound is the wrapper of c's function for this evaluator, which reports
+// an argument too large to convert at the expression being evaluated.
 func (e *evaluator) bound(c *conversion) function.Function {
+	return c.wrapper(func() {
+		e.diags.add(model.DiagWarning, "value too large",
+			fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", c.name, maxConvert), e.curRange)
+	})
+}
+
+// wrapper is the wrapper of c's function: it converts the arguments as HCL
+// would have, unless one is too large to convert, which it reports with
+// tooLarge (nil when c cannot report: mayReport) and makes the result
+// unknown.
+func (c *conversion) wrapper(tooLarge func()) function.Function {
 	return function.New(&function.Spec{
 		Description: c.f.Description(),
 		Params:      c.raw,
@@ -181,9 +216,8 @@ func (e *evaluator) bound(c *conversion) function.Function {
 				if c.toCollection {
 					target = cty.List(cty.DynamicPseudoType)
 				}
-				if tooLargeToConvert(a, target) {
-					e.diags.add(model.DiagWarning, "value too large",
-						fmt.Sprintf("an argument of %s() has more than %d elements; its result is treated as unknown", c.name, maxConvert), e.curRange)
+				if c.mayReport && tooLargeToConvert(a, target) {
+					tooLarge()
 					return cty.DynamicVal, nil
 				}
 			}
