@@ -1,8 +1,6 @@
 package adapt
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -164,7 +162,7 @@ func Each[T any](o Object, path string, n *node.Node, read func(el *node.Node, a
 		case el.IsUnknown():
 			return model.UnknownOf[[]*T]()
 		}
-		at := fmt.Sprintf("%s[%d]", path, len(out))
+		at := model.ElementPath(path, len(out))
 		o.Set(at, el.Range)
 		out = append(out, read(el, at))
 	}

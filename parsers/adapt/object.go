@@ -1,8 +1,6 @@
 package adapt
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -86,7 +84,7 @@ func (o Object) StringList(dst *model.StringList, path string, n *node.Node) {
 	}
 	out := make([]model.String, 0, len(items))
 	for i, it := range items {
-		o.Set(fmt.Sprintf("%s[%d]", path, i), it.Range)
+		o.Set(model.ElementPath(path, i), it.Range)
 		out = append(out, String(it))
 	}
 	*dst = model.KnownOf(out)

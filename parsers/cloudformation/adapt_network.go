@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
@@ -93,7 +91,7 @@ func sgPermissions(o adapt.Object, list *node.Node, dir string) ([]*model.Securi
 	}
 	var out []*model.SecurityGroupPermission
 	for i, it := range items {
-		prefix := fmt.Sprintf("%s[%d]", dir, i)
+		prefix := model.ElementPath(dir, i)
 		p := &model.SecurityGroupPermission{}
 		o.At(prefix, it)
 		sgPermission(o, it, prefix+".", p)

@@ -182,7 +182,7 @@ func SecretName(text string) string {
 // ("policies[2]") is where other is, so findings on the link point there.
 func (l *linker) attach(id, field string, list *[]string, other string) {
 	if at, ok := l.locs.Lookup(other, ""); ok {
-		l.locs.Set(id, fmt.Sprintf("%s[%d]", field, len(*list)), at)
+		l.locs.Set(id, model.ElementPath(field, len(*list)), at)
 	}
 	*list = append(*list, other)
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -61,6 +62,12 @@ func (l Locations) Lookup(id, path string) (Range, bool) {
 		}
 		path = parentPath(path)
 	}
+}
+
+// ElementPath returns the path of element i of the list at path: "path[i]".
+// Parsers record one per list element, so it is built without fmt.
+func ElementPath(path string, i int) string {
+	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 // parentPath strips the last segment of a path: "a.b[2]" → "a.b" → "a" → "".

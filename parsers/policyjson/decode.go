@@ -73,7 +73,7 @@ func Decode(p *model.Policy, doc *node.Node, locs model.Locations) {
 		return
 	}
 	for i, item := range items {
-		path := fmt.Sprintf("statements[%d]", i)
+		path := model.ElementPath("statements", i)
 		locs.Set(p.ID, path, item.Range)
 		p.Statements = append(p.Statements, decodeStatement(p, item, path, locs))
 	}
@@ -220,15 +220,16 @@ func decodeStatement(p *model.Policy, n *node.Node, path string, locs model.Loca
 		if v == nil {
 			return model.StringList{}
 		}
-		locs.Set(p.ID, path+"."+field, v.Range)
+		fpath := path + "." + field
+		locs.Set(p.ID, fpath, v.Range)
 		if items, ok := v.Items(); ok && v.Kind == node.List {
 			for j, it := range items {
-				locs.Set(p.ID, fmt.Sprintf("%s.%s[%d]", path, field, j), it.Range)
+				locs.Set(p.ID, model.ElementPath(fpath, j), it.Range)
 			}
 		} else if ok {
-			locs.Set(p.ID, path+"."+field+"[0]", v.Range)
+			locs.Set(p.ID, fpath+"[0]", v.Range)
 		}
-		stringItems(p, v, key, path+"."+field, locs)
+		stringItems(p, v, key, fpath, locs)
 		return v.StringListOf(item)
 	}
 	s.Sid = str("Sid", "sid")
@@ -303,16 +304,16 @@ func principals(p *model.Policy, n *node.Node, key, path string, locs model.Loca
 				}
 				addError(p, locs, fmt.Sprintf("%s[%d]", path, len(out)), r, msg+".")
 			}
-			stringItems(p, v, key+" "+typ, fmt.Sprintf("%s[%d]", path, len(out)), locs)
+			stringItems(p, v, key+" "+typ, model.ElementPath(path, len(out)), locs)
 			items, ok := v.Items()
 			if !ok {
 				// Unknown, or a partly known string (one principal).
-				locs.Set(id, fmt.Sprintf("%s[%d]", path, len(out)), v.Range)
+				locs.Set(id, model.ElementPath(path, len(out)), v.Range)
 				out = append(out, &model.Principal{Type: typ, Value: v.AsString()})
 				continue
 			}
 			for _, it := range items {
-				locs.Set(id, fmt.Sprintf("%s[%d]", path, len(out)), it.Range)
+				locs.Set(id, model.ElementPath(path, len(out)), it.Range)
 				out = append(out, &model.Principal{Type: typ, Value: it.AsString()})
 			}
 		}
@@ -355,7 +356,7 @@ func conditions(p *model.Policy, n *node.Node, path string, locs model.Locations
 		if keys.Kind != node.Map {
 			c := &model.Condition{Operator: model.KnownOf(op), Key: model.UnknownOf[string](), Values: model.UnknownOf[[]model.String]()}
 			splitOperator(c, op)
-			cpath := fmt.Sprintf("%s[%d]", path, len(out))
+			cpath := model.ElementPath(path, len(out))
 			r := keys.KeyRange
 			if r.IsZero() {
 				r = keys.RangeOr(n.Range)
@@ -375,7 +376,7 @@ func conditions(p *model.Policy, n *node.Node, path string, locs model.Locations
 			if r.IsZero() {
 				r = v.Range
 			}
-			cpath := fmt.Sprintf("%s[%d]", path, len(out))
+			cpath := model.ElementPath(path, len(out))
 			locs.Set(id, cpath, r)
 			if v.Kind == node.Map {
 				addError(p, locs, cpath, model.Range{}, fmt.Sprintf("The value of condition key %s must be a string or a list, not an object.", key))
