@@ -52,17 +52,23 @@ var policySources = []policySource{
 	{typ: "aws_glacier_vault_lock", attr: "policy", kind: model.PolicyResource, ownerAttr: "vault_name", ownerType: "aws_glacier_vault"},
 }
 
-func (a *adapter) adaptPolicies() {
+// policySourcesByType indexes policySources by resource type. Built once;
+// never modified.
+var policySourcesByType = func() map[string][]policySource {
 	byType := map[string][]policySource{}
 	for _, s := range policySources {
 		byType[s.typ] = append(byType[s.typ], s)
 	}
+	return byType
+}()
+
+func (a *adapter) adaptPolicies() {
 	for _, r := range a.e.resInsts {
 		if r.res.mode != managedResource {
 			continue
 		}
 		sc := scope{r.mi, r.ctx}
-		for _, src := range byType[r.res.typ] {
+		for _, src := range policySourcesByType[r.res.typ] {
 			attr := attribute(r.res.body, src.attr)
 			if attr == nil {
 				continue

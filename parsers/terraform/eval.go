@@ -85,6 +85,8 @@ type evaluator struct {
 	nInsts int
 	// expansions counts the instances and dynamic blocks created.
 	expansions int
+	// paths holds the path object of each module's instances (pathValue).
+	paths map[*module]cty.Value
 	// lits caches which locals and module variables hold literals
 	// (literal_origin.go).
 	lits map[litKey]litOrigin

@@ -137,13 +137,30 @@ func (mi *modInst) buildContext() {
 		vals[r.typ][r.name] = cty.DynamicVal
 	}
 	v := mi.ctx.Variables
-	v["path"] = cty.ObjectVal(map[string]cty.Value{
-		"module": cty.StringVal(mi.e.relPath(mi.mod.dir)),
+	v["path"] = mi.e.pathValue(mi.mod)
+	v["terraform"] = terraformValue
+}
+
+// terraformValue is the terraform object of every module instance.
+var terraformValue = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+
+// pathValue is the path object of the instances of a module, the same for
+// all of them.
+func (e *evaluator) pathValue(m *module) cty.Value {
+	if v, ok := e.paths[m]; ok {
+		return v
+	}
+	v := cty.ObjectVal(map[string]cty.Value{
+		"module": cty.StringVal(e.relPath(m.dir)),
 		"root":   cty.StringVal("."),
 		// The working directory of a later terraform run is not known here.
 		"cwd": cty.UnknownVal(cty.String),
 	})
-	v["terraform"] = cty.ObjectVal(map[string]cty.Value{"workspace": cty.StringVal("default")})
+	if e.paths == nil {
+		e.paths = map[*module]cty.Value{}
+	}
+	e.paths[m] = v
+	return v
 }
 
 // relPath is a module directory as Terraform's path.module gives it:
