@@ -64,8 +64,9 @@ package seclint.aws.cloudformation.secret_parameter_noecho
 import data.seclint.lib
 
 deny contains finding if {
+	pattern := lib.may_mention_secret_pattern # once: each reference to a rule costs allocations
 	some p in input.aws.cloudformation.parameters
-	regex.match(lib.may_mention_secret_pattern, p.name) # a builtin that spares most parameters the call
+	regex.match(pattern, p.name) # a builtin that spares most parameters the call
 	lib.looks_like_secret_name(p.name)
 	not setting(p)
 	some attr, problem in problems(p)
