@@ -30,9 +30,10 @@ type scope struct {
 }
 
 // needs visits what expr reads, so that evaluating it sees final values.
+// Its traversals come from the cache of evaluated expressions (variables).
 func (sc scope) needs(expr hcl.Expression) {
 	if sc.mi != nil && expr != nil {
-		sc.mi.needAll(expr.Variables())
+		sc.mi.needAll(sc.mi.e.variables(expr))
 	}
 }
 
