@@ -117,8 +117,6 @@ type module struct {
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
 	whole    map[string]bool
-	// deps are the traversals of each resource's whole body.
-	deps map[*resource][]hcl.Traversal
 	// decls are the decoded type constraints of the variables.
 	decls map[string]*varDecl
 	// exposed are the attributes each resource offers in the context,
@@ -135,6 +133,9 @@ type module struct {
 	// share a module and evaluate it concurrently, hence the lock.
 	varsMu sync.Mutex
 	vars   map[hclsyntax.Expression][]hcl.Traversal
+	// deps caches the traversals of each resource's whole body (bodyDeps),
+	// under varsMu likewise.
+	deps map[*resource][]hcl.Traversal
 }
 
 // traversals returns the traversals x reads (its Variables), walking it
@@ -221,11 +222,9 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 	// What evaluation reads of the configuration is computed here, once:
 	// a module may be shared by the units that scan concurrently, so it
 	// must not change after loading.
-	m.deps = make(map[*resource][]hcl.Traversal, len(m.resources))
 	m.exposed = make(map[*resource][]string, len(m.resources))
 	m.exposedTr = make(map[*resource][]hcl.Traversal, len(m.resources))
 	for _, r := range m.resources {
-		m.deps[r] = bodyTraversals(r.body)
 		m.exposed[r] = m.computeExposedAttrs(r)
 	}
 	for _, r := range m.resources {
@@ -526,6 +525,13 @@ func missingBase(diags *diagnostics, kind, what string, r hcl.Range) {
 
 // attrExpr returns the expression of the attribute name of body, or nil.
 func attrExpr(body hcl.Body, name string) hcl.Expression {
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		// The expression alone: attribute would copy the attribute.
+		if a := sb.Attributes[name]; a != nil {
+			return a.Expr
+		}
+		return nil
+	}
 	if a := attribute(body, name); a != nil {
 		return a.Expr
 	}

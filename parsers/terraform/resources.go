@@ -152,8 +152,26 @@ func (m *module) computeExposedDeps(r *resource) []hcl.Traversal {
 	return out
 }
 
-// bodyDeps are the traversals of the whole body of a resource.
-func (m *module) bodyDeps(r *resource) []hcl.Traversal { return m.deps[r] }
+// bodyDeps are the traversals of the whole body of a resource, walked the
+// first time only: most resources are never converted whole. The slice is
+// shared: callers must not modify it.
+func (m *module) bodyDeps(r *resource) []hcl.Traversal {
+	m.varsMu.Lock()
+	ts, ok := m.deps[r]
+	m.varsMu.Unlock()
+	if ok {
+		return ts
+	}
+	// Walked outside the lock, as in traversals.
+	ts = bodyTraversals(r.body)
+	m.varsMu.Lock()
+	if m.deps == nil {
+		m.deps = map[*resource][]hcl.Traversal{}
+	}
+	m.deps[r] = ts
+	m.varsMu.Unlock()
+	return ts
+}
 
 // attrValue is the value of an attribute or nested block type of body;
 // unknown when the body does not configure it.
