@@ -117,8 +117,6 @@ type module struct {
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
 	whole    map[string]bool
-	// decls are the decoded type constraints of the variables.
-	decls map[string]*varDecl
 	// exposed are the attributes each resource offers in the context,
 	// exposedTr what computing them reads.
 	exposed   map[*resource][]string
@@ -134,8 +132,10 @@ type module struct {
 	varsMu sync.Mutex
 	vars   map[hclsyntax.Expression][]hcl.Traversal
 	// deps caches the traversals of each resource's whole body (bodyDeps),
+	// and decls the decoded type constraints of the variables (varDecl),
 	// under varsMu likewise.
-	deps map[*resource][]hcl.Traversal
+	deps  map[*resource][]hcl.Traversal
+	decls map[string]*varDecl
 }
 
 // traversals returns the traversals x reads (its Variables), walking it
@@ -229,10 +229,6 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 	}
 	for _, r := range m.resources {
 		m.exposedTr[r] = m.computeExposedDeps(r)
-	}
-	m.decls = make(map[string]*varDecl, len(m.variables))
-	for _, v := range m.variables {
-		m.decls[v.name] = newVarDecl(v)
 	}
 	return m
 }

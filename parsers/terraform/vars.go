@@ -102,8 +102,30 @@ func (e *evaluator) rootVariables(m *module) map[string]cty.Value {
 	return out
 }
 
-// varDecl returns the decoded type constraint of a variable.
-func (m *module) varDecl(v *variable) *varDecl { return m.decls[v.name] }
+// varDecl returns the decoded type constraint of a variable, decoded the
+// first time only: most variables of a large module are never evaluated.
+// Every instance of the module shares it (and the default it converts
+// once), so the first one stored is the one kept.
+func (m *module) varDecl(v *variable) *varDecl {
+	m.varsMu.Lock()
+	d := m.decls[v.name]
+	m.varsMu.Unlock()
+	if d != nil {
+		return d
+	}
+	// Decoded outside the lock, as in traversals.
+	d = newVarDecl(v)
+	m.varsMu.Lock()
+	defer m.varsMu.Unlock()
+	if prev := m.decls[v.name]; prev != nil {
+		return prev
+	}
+	if m.decls == nil {
+		m.decls = map[string]*varDecl{}
+	}
+	m.decls[v.name] = d
+	return d
+}
 
 // newVarDecl decodes a variable's type constraint, default and nullable.
 func newVarDecl(v *variable) *varDecl {
