@@ -57,12 +57,13 @@ deny contains finding if {
 	some i, s in policy.statements
 	s.effect == "Allow" # lib.allows(s), inlined
 	# Speed: the regex.match tests spare most actions and resources a call
-	# (each call costs OPA allocations, even when it fails). Only an action
-	# of the kms service, or one with a wildcard in its service part, can
-	# match a decrypt action; only a pattern with a wildcard can match every
-	# key. The few matching actions come first: they reject most statements.
+	# (each call costs OPA allocations, even when it fails). Only a decrypt
+	# action itself (in any case), a kms: pattern with a wildcard, or a
+	# pattern with a wildcard in its service part can match a decrypt action;
+	# only a pattern with a wildcard can match every key. The few matching
+	# actions come first: they reject most statements.
 	some j, action in s.actions # an unknown list (an object) has no action to match
-	regex.match(`^(?:(?i:kms:)|[^:]*[*?])`, action)
+	regex.match(`(?i)^kms:(?:decrypt$|reencryptfrom$|.*[*?])|^[^:]*[*?]`, action)
 	some d0 in decrypt_actions
 	lib.action_matches(action, d0) # most actions match neither: test before building granted
 	is_array(s.resources)

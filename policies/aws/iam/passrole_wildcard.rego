@@ -51,11 +51,12 @@ deny contains finding if {
 	some i, s in policy.statements
 	s.effect == "Allow" # lib.allows(s), inlined
 	some j, action in s.actions # an unknown list (an object) has no action to match
-	# Speed: only an action of the iam service, or one with a wildcard in its
-	# service part, can match iam:PassRole; the builtin spares most actions
-	# the call (each call costs OPA allocations, even when it fails), and is
-	# undefined for an unknown.
-	regex.match(`^(?:(?i:iam:)|[^:]*[*?])`, action)
+	# Speed: only iam:PassRole itself (in any case), an iam: pattern with a
+	# wildcard, or a pattern with a wildcard in its service part can match
+	# iam:PassRole; the builtin spares most actions the call (each call
+	# costs OPA allocations, even when it fails), and is undefined for an
+	# unknown.
+	regex.match(`(?i)^iam:(?:passrole$|.*[*?])|^[^:]*[*?]`, action)
 	lib.action_matches(action, "iam:PassRole")
 	not lib.action_is_all(action)
 	is_array(s.resources)
