@@ -62,8 +62,24 @@ func (c *Cache) Expect(dir string, n int) {
 // parse reads and parses one configuration file, once per cache. A nil
 // cache parses every time.
 func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	return c.parseWith(path, func() ([]byte, *hcl.File, hcl.Diagnostics, error) { return parseFile(path) })
+}
+
+// parseRead is parse for a file the caller has just read (readFile) as
+// src: when the cache has not parsed it yet, it parses src instead of
+// reading the file again.
+func (c *Cache) parseRead(path string, src []byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	return c.parseWith(path, func() ([]byte, *hcl.File, hcl.Diagnostics, error) {
+		f, hd := parseContent(path, src)
+		return src, f, hd, nil
+	})
+}
+
+// parseWith returns the cached parse of path, made with parse the first
+// time.
+func (c *Cache) parseWith(path string, parse func() ([]byte, *hcl.File, hcl.Diagnostics, error)) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 	if c == nil {
-		return parseFile(path)
+		return parse()
 	}
 	c.mu.Lock()
 	fe := c.files[path]
@@ -72,7 +88,7 @@ func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 		c.files[path] = fe
 	}
 	c.mu.Unlock()
-	fe.once.Do(func() { fe.src, fe.file, fe.diags, fe.err = parseFile(path) })
+	fe.once.Do(func() { fe.src, fe.file, fe.diags, fe.err = parse() })
 	return fe.src, fe.file, fe.diags, fe.err
 }
 
@@ -81,6 +97,12 @@ func parseFile(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	f, hd := parseContent(path, src)
+	return src, f, hd, nil
+}
+
+// parseContent parses the content src of the configuration file path.
+func parseContent(path string, src []byte) (*hcl.File, hcl.Diagnostics) {
 	// A parser per file: hclparse.Parser keeps every file it parsed.
 	parser := hclparse.NewParser()
 	var f *hcl.File
@@ -90,7 +112,7 @@ func parseFile(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 	} else {
 		f, hd = parser.ParseHCL(src, path)
 	}
-	return src, f, hd, nil
+	return f, hd
 }
 
 // module returns the module of dir, loading it once per cache. Its load

@@ -120,7 +120,7 @@ func localModuleCalls(dir string, files []string, cache *Cache) []string {
 		if err != nil || !bytes.Contains(src, []byte("module")) {
 			continue
 		}
-		_, f, _, err := cache.parse(path)
+		_, f, _, err := cache.parseRead(path, src)
 		if err != nil || f == nil || f.Body == nil {
 			continue
 		}
