@@ -117,10 +117,6 @@ type module struct {
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
 	whole    map[string]bool
-	// exposed are the attributes each resource offers in the context,
-	// exposedTr what computing them reads.
-	exposed   map[*resource][]string
-	exposedTr map[*resource][]hcl.Traversal
 	// functions are the functions called, with the first call's range.
 	functions []calledFunc
 
@@ -132,10 +128,12 @@ type module struct {
 	varsMu sync.Mutex
 	vars   map[hclsyntax.Expression][]hcl.Traversal
 	// deps caches the traversals of each resource's whole body (bodyDeps),
-	// and decls the decoded type constraints of the variables (varDecl),
-	// under varsMu likewise.
-	deps  map[*resource][]hcl.Traversal
-	decls map[string]*varDecl
+	// exposed what each resource offers in the context (exposure), and
+	// decls the decoded type constraints of the variables (varDecl), under
+	// varsMu likewise: computed for what is evaluated, on first use.
+	deps    map[*resource][]hcl.Traversal
+	exposed map[*resource]exposure
+	decls   map[string]*varDecl
 }
 
 // traversals returns the traversals x reads (its Variables), walking it
@@ -219,17 +217,6 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 		m.collect(f.Body, errRanges, isOverride(path), diags)
 	}
 	m.scan()
-	// What evaluation reads of the configuration is computed here, once:
-	// a module may be shared by the units that scan concurrently, so it
-	// must not change after loading.
-	m.exposed = make(map[*resource][]string, len(m.resources))
-	m.exposedTr = make(map[*resource][]hcl.Traversal, len(m.resources))
-	for _, r := range m.resources {
-		m.exposed[r] = m.computeExposedAttrs(r)
-	}
-	for _, r := range m.resources {
-		m.exposedTr[r] = m.computeExposedDeps(r)
-	}
 	return m
 }
 

@@ -89,13 +89,39 @@ func (e *evaluator) exposedValue(ri *resInst) cty.Value {
 	return cty.ObjectVal(attrs)
 }
 
-// exposedAttrs are the attributes a resource offers in the context,
-// computed when the module is loaded.
-func (m *module) exposedAttrs(r *resource) []string { return m.exposed[r] }
+// exposure is what a resource offers in the context: its attributes, and
+// the traversals that computing them reads.
+type exposure struct {
+	attrs []string
+	deps  []hcl.Traversal
+}
 
-// exposedDeps are the traversals that computing the exposed object reads,
-// computed when the module is loaded.
-func (m *module) exposedDeps(r *resource) []hcl.Traversal { return m.exposedTr[r] }
+// exposedAttrs are the attributes a resource offers in the context.
+func (m *module) exposedAttrs(r *resource) []string { return m.exposure(r).attrs }
+
+// exposedDeps are the traversals that computing the exposed object reads.
+func (m *module) exposedDeps(r *resource) []hcl.Traversal { return m.exposure(r).deps }
+
+// exposure computes what a resource offers in the context the first time
+// only, as bodyDeps does: most resources are never evaluated. The slices
+// are shared: callers must not modify them.
+func (m *module) exposure(r *resource) exposure {
+	m.varsMu.Lock()
+	x, ok := m.exposed[r]
+	m.varsMu.Unlock()
+	if ok {
+		return x
+	}
+	attrs := m.computeExposedAttrs(r)
+	x = exposure{attrs: attrs, deps: m.computeExposedDeps(r, attrs)}
+	m.varsMu.Lock()
+	if m.exposed == nil {
+		m.exposed = map[*resource]exposure{}
+	}
+	m.exposed[r] = x
+	m.varsMu.Unlock()
+	return x
+}
 
 // computeExposedAttrs lists the attributes a resource offers in the
 // context: the ones the module reads, or all it configures when it is read
@@ -128,15 +154,15 @@ func (m *module) computeExposedAttrs(r *resource) []string {
 }
 
 // computeExposedDeps lists the traversals that computing the exposed
-// object reads, count and for_each included.
-func (m *module) computeExposedDeps(r *resource) []hcl.Traversal {
+// object (of attributes attrs) reads, count and for_each included.
+func (m *module) computeExposedDeps(r *resource, attrs []string) []hcl.Traversal {
 	var out []hcl.Traversal
 	for _, e := range []hcl.Expression{r.count, r.forEach} {
 		if e != nil {
 			out = append(out, e.Variables()...)
 		}
 	}
-	for _, name := range m.exposedAttrs(r) {
+	for _, name := range attrs {
 		if expr := attrExpr(r.body, name); expr != nil {
 			out = append(out, expr.Variables()...)
 			continue
