@@ -204,7 +204,13 @@ func (e *evaluator) order(mi *modInst) {
 // attribute the configuration does not set, a module output) or a type
 // mismatch that Terraform would report, and neither is a value the rules
 // may reason about.
-func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) (val cty.Value) {
+func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) cty.Value {
+	return e.evalWith(ctx, expr, nil)
+}
+
+// evalWith is evalIn for a caller that has the traversals of expr
+// (variables) already; nil when it has not.
+func (e *evaluator) evalWith(ctx *hcl.EvalContext, expr hcl.Expression, ts []hcl.Traversal) (val cty.Value) {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
@@ -219,7 +225,7 @@ func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) (val cty.V
 			val = cty.DynamicVal
 		}
 	}()
-	e.bind(ctx, expr)
+	e.bind(ctx, expr, ts)
 	v, hd := expr.Value(ctx)
 	if hd.HasErrors() {
 		e.noteUnknownFunctions(hd)
@@ -229,11 +235,14 @@ func (e *evaluator) evalIn(ctx *hcl.EvalContext, expr hcl.Expression) (val cty.V
 }
 
 // bind sets in the module instance context that ctx is, or descends from,
-// the values expr reads. Contexts of no instance (a plan's, a template's)
-// hold all their values already.
-func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression) {
+// the values expr reads (its traversals ts, when not nil). Contexts of no
+// instance (a plan's, a template's) hold all their values already.
+func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression, ts []hcl.Traversal) {
 	if mi := e.scope(ctx); mi != nil {
-		mi.bind(e.variables(expr))
+		if ts == nil {
+			ts = e.variables(expr)
+		}
+		mi.bind(ts)
 	}
 }
 

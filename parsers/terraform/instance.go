@@ -243,8 +243,9 @@ func (mi *modInst) eval(expr hcl.Expression, ctx *hcl.EvalContext) cty.Value {
 	if expr == nil {
 		return cty.NullVal(cty.DynamicPseudoType)
 	}
-	mi.needAll(mi.e.variables(expr))
-	return mi.e.evalIn(ctx, expr)
+	ts := mi.e.variables(expr)
+	mi.needAll(ts)
+	return mi.e.evalWith(ctx, expr, ts)
 }
 
 // needAll visits what the traversals read: every evaluation in a context
