@@ -48,7 +48,8 @@ package seclint.aws.iam.public_principal
 import data.seclint.lib
 
 deny contains finding if {
-	some policy in lib.resource_policies
+	some policy in input.aws.iam.policies
+	policy.kind in {"resource", "trust"} # lib.resource_policies, inlined: not an array built per unit
 	some i, s in policy.statements
 	s.effect == "Allow" # lib.allows(s), inlined: one call per statement
 	some j, p in s.principals
@@ -70,9 +71,10 @@ _private_ip_note(s) := " (its aws:SourceIp condition lists only private addresse
 
 # Allow with NotPrincipal allows everyone except the listed principals.
 deny contains finding if {
-	some policy in lib.resource_policies
+	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	is_array(s.not_principals) # the rare condition first
+	policy.kind in {"resource", "trust"} # lib.resource_policies, inlined: not an array built per unit
 	s.effect == "Allow"
 	not lib.narrowed(s)
 	finding := lib.finding(
