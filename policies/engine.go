@@ -51,6 +51,9 @@ type Engine struct {
 	// needed (subset.go).
 	queries sync.Map // string (ruleSet.key) → *preparedSet
 	input   inputConverter
+	// caches holds the virtual caches of finished evaluations, emptied,
+	// for the next ones.
+	caches sync.Pool
 }
 
 // RawFinding is what a rule reports before the scanner locates it.
@@ -136,6 +139,12 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	if err != nil {
 		return nil, err
 	}
+	// The virtual cache of an earlier evaluation, emptied, keeps its blocks
+	// and map: a new one grows them again on every unit.
+	cache, _ := e.caches.Get().(*refCache)
+	if cache == nil {
+		cache = newRefCache()
+	}
 	// The findings are read from the AST: converting every rule's set to Go
 	// values (rego's default) costs more than the rules that found nothing.
 	// Nothing reads the evaluation's metrics, which rego would otherwise
@@ -143,9 +152,11 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	rs, err := q.query.Eval(ctx,
 		rego.EvalParsedInput(input),
 		rego.EvalGenerateJSON(keepTerm),
-		rego.EvalVirtualCache(newRefCache()),
+		rego.EvalVirtualCache(cache),
 		rego.EvalMetrics(metrics.NoOp()),
 	)
+	cache.reset()
+	e.caches.Put(cache)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating rules: %w", err)
 	}

@@ -39,6 +39,19 @@ func newRefCache() *refCache {
 	return &refCache{frames: []map[int]*refEntry{{}}}
 }
 
+// reset empties c for another evaluation. It keeps the first frame's map
+// and the current blocks (the largest so far), cleared so that they hold no
+// term of the evaluation that filled them.
+func (c *refCache) reset() {
+	clear(c.frames[0])
+	clear(c.frames[1:])
+	c.frames = c.frames[:1]
+	clear(c.entries)
+	c.entries = c.entries[:0]
+	clear(c.terms)
+	c.terms = c.terms[:0]
+}
+
 func (c *refCache) Push() { c.frames = append(c.frames, map[int]*refEntry{}) }
 
 func (c *refCache) Pop() { c.frames = c.frames[:len(c.frames)-1] }

@@ -65,4 +65,29 @@ func TestRefCacheMatchesOPA(t *testing.T) {
 	if got := len(ours.Keys()); got != 604 {
 		t.Errorf("Keys() has %d references, want 604", got)
 	}
+
+	// A reset cache is empty, and works as a new one.
+	ours.Push()
+	ours.reset()
+	fresh := newRefCache()
+	for _, r := range append(refs, many[599]) {
+		v1, u1 := ours.Get(r)
+		v2, u2 := fresh.Get(r)
+		if v1 != v2 || u1 != u2 {
+			t.Errorf("after reset, Get(%v) = %v, %v; want %v, %v", r, v1, u1, v2, u2)
+		}
+	}
+	if got := len(ours.Keys()); got != 0 {
+		t.Errorf("after reset, Keys() has %d references", got)
+	}
+	ours.Put(refs[0], value)
+	if v, _ := ours.Get(refs[0]); v != value {
+		t.Errorf("after reset, Get(%v) = %v, want %v", refs[0], v, value)
+	}
+	for _, e := range ours.entries[1:cap(ours.entries)] {
+		if e.ref != nil || e.value != nil {
+			t.Errorf("after reset, the block keeps the entry of %v", e.ref)
+			break
+		}
+	}
 }
