@@ -349,7 +349,7 @@ func (e *evaluator) resourceNode(ri *resInst) *node.Node {
 }
 
 // resourceFields is the node tree of a resource instance with only the
-// top-level attributes and blocks names, each converted as resourceNode
+// top-level attributes and blocks named in names, each converted as resourceNode
 // converts it, after visiting only what they read: an adapter that reads a
 // few arguments of a large resource neither converts nor evaluates the
 // rest. A JSON body, whose attributes cannot be told from blocks without
