@@ -43,8 +43,10 @@ type Engine struct {
 	rules []report.Rule
 	// pkgs[i] is the package of rules[i].
 	pkgs []ast.Ref
-	// needs[i] are the collections rules[i] checks; nil means it always runs.
-	needs       [][]string
+	// needs[i] are the collections rules[i] checks, as indexes of
+	// collections; nil means it always runs.
+	needs       [][]int
+	collections collectionFields
 	evaluateAll bool
 	compiler    *ast.Compiler
 	// queries holds one prepared query per set of rules that units have
@@ -103,12 +105,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll}
-	collections := knownCollections()
+	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields()}
 	for _, rm := range rules {
 		e.rules = append(e.rules, rm.rule)
 		e.pkgs = append(e.pkgs, rm.pkg)
-		e.needs = append(e.needs, ruleNeeds(rm.rule, collections))
+		e.needs = append(e.needs, e.collections.ruleNeeds(rm.rule))
 	}
 	// Preparing the query of all rules now reports a broken query when the
 	// engine is built, not on the first unit.

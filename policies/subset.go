@@ -3,11 +3,14 @@ package policies
 import (
 	"context"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 
+	"github.com/seclint/seclint/internal/jsonfields"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/report"
 )
@@ -60,12 +63,7 @@ func (e *Engine) allRules() ruleSet {
 
 // rulesFor is the set of rules worth evaluating on m.
 func (e *Engine) rulesFor(m *model.Model) ruleSet {
-	nonEmpty := map[string]bool{}
-	for _, c := range m.Collections() {
-		if len(c.Objects) > 0 {
-			nonEmpty[c.Name] = true
-		}
-	}
+	nonEmpty := e.collections.nonEmpty(m)
 	s := newRuleSet(len(e.rules))
 	for i, needs := range e.needs {
 		if needs == nil {
@@ -82,33 +80,83 @@ func (e *Engine) rulesFor(m *model.Model) ruleSet {
 	return s
 }
 
+// collectionFields finds the collections that Model.Collections reports
+// in the model by their path in the rule input: "aws.s3.buckets" is the
+// slice named "buckets" in JSON, in the struct named "s3", in Model.AWS.
+// Reading the lengths of those slices costs a unit no allocation, where
+// Model.Collections builds the list of every collection's objects.
+type collectionFields struct {
+	index map[string]int // a collection's name → its index in paths
+	paths [][]int        // the field indexes from Model to the slice
+}
+
+func newCollectionFields() collectionFields {
+	x := collectionFields{index: map[string]int{}}
+	for _, c := range (&model.Model{}).Collections() {
+		path, ok := jsonPath(reflect.TypeFor[model.Model](), strings.Split(c.Name, "."))
+		if !ok {
+			continue // not found: the rules that name it always run
+		}
+		x.index[c.Name] = len(x.paths)
+		x.paths = append(x.paths, path)
+	}
+	return x
+}
+
+// jsonPath follows JSON member names from struct type t to a slice, through
+// fields of its own or promoted from embedded structs (not pointers, which
+// may be nil).
+func jsonPath(t reflect.Type, names []string) ([]int, bool) {
+	var path []int
+	for _, name := range names {
+		if t.Kind() != reflect.Struct {
+			return nil, false
+		}
+		fields := jsonfields.Of(t)
+		i := slices.IndexFunc(fields, func(f jsonfields.Field) bool { return f.Name == name })
+		if i < 0 {
+			return nil, false
+		}
+		for _, j := range fields[i].Index {
+			if t.Kind() != reflect.Struct {
+				return nil, false
+			}
+			path = append(path, j)
+			t = t.Field(j).Type
+		}
+	}
+	return path, t.Kind() == reflect.Slice
+}
+
+// nonEmpty reports, by index, whether each collection has objects in m.
+func (x collectionFields) nonEmpty(m *model.Model) []bool {
+	out := make([]bool, len(x.paths))
+	v := reflect.ValueOf(m).Elem()
+	for i, path := range x.paths {
+		out[i] = v.FieldByIndex(path).Len() > 0
+	}
+	return out
+}
+
 // ruleNeeds is the list of collections without which rule r has nothing to
 // check, or nil when it must always run: it names no collection (users'
 // rules need not), or one the model does not list, which a skip based on it
 // would silently turn off. A selector such as "aws.iam.policies[kind=identity]"
 // counts as its whole collection.
-func ruleNeeds(r report.Rule, known map[string]bool) []string {
+func (x collectionFields) ruleNeeds(r report.Rule) []int {
 	if len(r.Collections) == 0 {
 		return nil
 	}
-	out := make([]string, 0, len(r.Collections))
+	out := make([]int, 0, len(r.Collections))
 	for _, c := range r.Collections {
 		name, _, _ := strings.Cut(c, "[")
-		if !known[name] {
+		i, ok := x.index[name]
+		if !ok {
 			return nil
 		}
-		out = append(out, name)
+		out = append(out, i)
 	}
 	return out
-}
-
-// knownCollections are the collection names Model.Collections reports.
-func knownCollections() map[string]bool {
-	known := map[string]bool{}
-	for _, c := range (&model.Model{}).Collections() {
-		known[c.Name] = true
-	}
-	return known
 }
 
 // prepared returns the query for set, preparing it on first use. Concurrent

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -95,5 +96,34 @@ func TestRulesWithEmptyCollectionsAreNotEvaluated(t *testing.T) {
 	engines[false].queries.Range(func(_, _ any) bool { n++; return true })
 	if n != 5 {
 		t.Errorf("%d prepared queries, want 5 (all rules, then one per distinct set of the four cases)", n)
+	}
+}
+
+// TestCollectionsFoundByJSONPath checks that the engine finds every
+// collection of Model.Collections in the model by its input path, and reads
+// it as Model.Collections does: a model gets one object in a collection at a
+// time, and exactly that collection must be non-empty.
+func TestCollectionsFoundByJSONPath(t *testing.T) {
+	x := newCollectionFields()
+	names := (&model.Model{}).Collections()
+	if len(x.paths) != len(names) {
+		t.Fatalf("%d of %d collections found", len(x.paths), len(names))
+	}
+	for _, c := range names {
+		i := x.index[c.Name]
+		m := (&model.Model{}).Normalize()
+		// One zero object (a new one, for a slice of pointers).
+		s := reflect.ValueOf(m).Elem().FieldByIndex(x.paths[i])
+		elem := reflect.New(s.Type().Elem()).Elem()
+		if elem.Kind() == reflect.Pointer {
+			elem.Set(reflect.New(elem.Type().Elem()))
+		}
+		s.Set(reflect.Append(s, elem))
+		nonEmpty := x.nonEmpty(m)
+		for _, c2 := range m.Collections() {
+			if got, want := nonEmpty[x.index[c2.Name]], len(c2.Objects) > 0; got != want {
+				t.Errorf("with an object in %s, %s non-empty = %v, want %v", c.Name, c2.Name, got, want)
+			}
+		}
 	}
 }
