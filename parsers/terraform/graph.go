@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -20,8 +21,9 @@ type Graph struct {
 }
 
 // NewGraph reads the module calls of the modules (directory → its .tf and
-// .tf.json files). Only files that mention "module" are parsed, into the
-// cache (which may be nil) so that the scan does not parse them again.
+// .tf.json files). Only files that may declare a module are parsed
+// (mayDeclareModule), into the cache (which may be nil) so that the scan does
+// not parse them again.
 func NewGraph(modules map[string][]string, cache *Cache) *Graph {
 	g := &Graph{calls: make(map[string][]string, len(modules))}
 	for dir := range modules {
@@ -107,17 +109,53 @@ func (g *Graph) reach(dir string, seen map[string]bool) {
 
 // LocalModuleCalls returns the directories of the modules that the files
 // of the module in dir call through local sources ("./x", "../x"), sorted.
-// Only files that mention "module" are parsed; files that cannot be read or
-// parsed are skipped (the scan reports them).
+// Only files that may declare a module are parsed (mayDeclareModule); files
+// that cannot be read or parsed are skipped (the scan reports them).
 func LocalModuleCalls(dir string, files []string) []string {
 	return localModuleCalls(dir, files, nil)
+}
+
+// mayDeclareModule reports whether the configuration file path, of content
+// src, may have a module block, without parsing it. The files it rules out
+// are parsed only when their module is loaded, so that the ASTs the cache
+// holds until then are few. It must never rule out a file with a module
+// block: the called module would become a root of its own.
+//
+// A JSON file may have one if it mentions "module" at all. In native syntax,
+// the parser starts a top-level item only at the start of the file (after a
+// byte order mark) or after a newline token, skipping spaces, tabs and
+// comments, so the identifier "module" of a block is preceded on its line only
+// by spaces and tabs, or by the end of a block comment ("*/"). Lines inside
+// strings, heredocs or comments may pass this test too; they only cost a
+// parse.
+func mayDeclareModule(path string, src []byte) bool {
+	keyword := []byte("module")
+	if strings.HasSuffix(path, ".json") {
+		return bytes.Contains(src, keyword)
+	}
+	for from := 0; ; {
+		i := bytes.Index(src[from:], keyword)
+		if i < 0 {
+			return false
+		}
+		at := from + i
+		start := bytes.LastIndexByte(src[:at], '\n') + 1
+		line := src[start:at]
+		if start == 0 {
+			line = bytes.TrimPrefix(line, []byte("\ufeff"))
+		}
+		if len(bytes.Trim(line, " \t")) == 0 || bytes.Contains(line, []byte("*/")) {
+			return true
+		}
+		from = at + len(keyword)
+	}
 }
 
 func localModuleCalls(dir string, files []string, cache *Cache) []string {
 	seen := map[string]bool{}
 	for _, path := range files {
 		src, err := readFile(path)
-		if err != nil || !bytes.Contains(src, []byte("module")) {
+		if err != nil || !mayDeclareModule(path, src) {
 			continue
 		}
 		_, f, _, err := cache.parseRead(path, src)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -282,4 +284,67 @@ func TestGraphRoots(t *testing.T) {
 	if strings.Join(reach, " ") != "envs/prod modules/app modules/bucket" {
 		t.Errorf("reach = %v", reach)
 	}
+}
+
+// hasModuleBlock reports whether the parse of src (errors and all) has a
+// top-level module block, as the call graph reads them.
+func hasModuleBlock(path string, src []byte) bool {
+	f, _ := parseContent(path, src)
+	if f == nil || f.Body == nil {
+		return false
+	}
+	content, _, _ := f.Body.PartialContent(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
+		{Type: "module", LabelNames: []string{"name"}},
+	}})
+	return content != nil && len(content.Blocks) > 0
+}
+
+func TestMayDeclareModule(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{`module "a" { source = "./a" }`, true},
+		{"\ufeffmodule \"a\" {\n}\n", true},
+		{"locals {\n  x = 1\n}\n\t  module \"a\" {\n}\n", true},
+		{"/* c */ module \"a\" {\n}\n", true},
+		{"/* a\n b */ module \"a\" {\n}\n", true},
+		{"# module\nmodule \"a\" {\n}\n", true},
+		{"x = 1\r\nmodule \"a\" {\r\n}\r\n", true},
+		{`x = module.a.id`, false},
+		{"resource \"a\" \"b\" { x = module.a.id }\n", false},
+		{"x = 1 # module \"a\" {}\n", false},
+		{"x = \"module\"\n", false},
+		{"x = 1 module \"a\" {\n}\n", false},
+		{`resource "a" "b" {}`, false},
+	} {
+		got := mayDeclareModule("main.tf", []byte(tc.src))
+		if got != tc.want {
+			t.Errorf("mayDeclareModule(%q) = %v, want %v", tc.src, got, tc.want)
+		}
+		if hasModuleBlock("main.tf", []byte(tc.src)) && !got {
+			t.Errorf("mayDeclareModule(%q) rules out a file with a module block", tc.src)
+		}
+	}
+	if !mayDeclareModule("main.tf.json", []byte(`{"x": "module"}`)) {
+		t.Error("a JSON file that mentions module is ruled out")
+	}
+}
+
+// FuzzMayDeclareModule checks that mayDeclareModule never rules out a file
+// whose parse has a module block.
+func FuzzMayDeclareModule(f *testing.F) {
+	for _, s := range []string{
+		"module \"a\" {\n}\n",
+		"x = 1\n/* c */ module \"a\" {}\n",
+		"a {}}\nmodule \"a\" {}\n",
+		"x = (\nmodule \"a\" {}\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if hasModuleBlock("main.tf", []byte(src)) && !mayDeclareModule("main.tf", []byte(src)) {
+			t.Errorf("mayDeclareModule(%q) rules out a file with a module block", src)
+		}
+	})
 }
