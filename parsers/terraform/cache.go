@@ -29,7 +29,10 @@ type Cache struct {
 }
 
 type fileEntry struct {
-	once  sync.Once
+	once sync.Once
+	// read is the content of a file read but not parsed yet (keepRead),
+	// until the file is parsed.
+	read  []byte
 	src   []byte
 	file  *hcl.File
 	err   error
@@ -62,24 +65,44 @@ func (c *Cache) Expect(dir string, n int) {
 // parse reads and parses one configuration file, once per cache. A nil
 // cache parses every time.
 func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-	return c.parseWith(path, func() ([]byte, *hcl.File, hcl.Diagnostics, error) { return parseFile(path) })
+	return c.parseWith(path, func(read []byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+		if read != nil {
+			f, hd := parseContent(path, read)
+			return read, f, hd, nil
+		}
+		return parseFile(path)
+	})
 }
 
 // parseRead is parse for a file the caller has just read (readFile) as
 // src: when the cache has not parsed it yet, it parses src instead of
 // reading the file again.
 func (c *Cache) parseRead(path string, src []byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-	return c.parseWith(path, func() ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	return c.parseWith(path, func([]byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 		f, hd := parseContent(path, src)
 		return src, f, hd, nil
 	})
 }
 
-// parseWith returns the cached parse of path, made with parse the first
-// time.
-func (c *Cache) parseWith(path string, parse func() ([]byte, *hcl.File, hcl.Diagnostics, error)) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+// keepRead keeps the content src of a file the caller has just read
+// (readFile) without parsing it, for parse to parse instead of reading the
+// file again.
+func (c *Cache) keepRead(path string, src []byte) {
 	if c == nil {
-		return parse()
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files[path] == nil {
+		c.files[path] = &fileEntry{read: src}
+	}
+}
+
+// parseWith returns the cached parse of path, made with parse the first
+// time; parse is given the content keepRead kept, if any.
+func (c *Cache) parseWith(path string, parse func(read []byte) ([]byte, *hcl.File, hcl.Diagnostics, error)) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	if c == nil {
+		return parse(nil)
 	}
 	c.mu.Lock()
 	fe := c.files[path]
@@ -88,7 +111,10 @@ func (c *Cache) parseWith(path string, parse func() ([]byte, *hcl.File, hcl.Diag
 		c.files[path] = fe
 	}
 	c.mu.Unlock()
-	fe.once.Do(func() { fe.src, fe.file, fe.diags, fe.err = parse() })
+	fe.once.Do(func() {
+		fe.src, fe.file, fe.diags, fe.err = parse(fe.read)
+		fe.read = nil
+	})
 	return fe.src, fe.file, fe.diags, fe.err
 }
 

@@ -23,7 +23,8 @@ type Graph struct {
 // NewGraph reads the module calls of the modules (directory → its .tf and
 // .tf.json files). Only files that may declare a module are parsed
 // (mayDeclareModule), into the cache (which may be nil) so that the scan does
-// not parse them again.
+// not parse them again; the cache keeps what it read of the others, for the
+// scan to parse without reading them again.
 func NewGraph(modules map[string][]string, cache *Cache) *Graph {
 	g := &Graph{calls: make(map[string][]string, len(modules))}
 	for dir := range modules {
@@ -155,7 +156,11 @@ func localModuleCalls(dir string, files []string, cache *Cache) []string {
 	seen := map[string]bool{}
 	for _, path := range files {
 		src, err := readFile(path)
-		if err != nil || !mayDeclareModule(path, src) {
+		if err != nil {
+			continue
+		}
+		if !mayDeclareModule(path, src) {
+			cache.keepRead(path, src)
 			continue
 		}
 		_, f, _, err := cache.parseRead(path, src)
