@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -30,9 +32,11 @@ import (
 // variable, and are safe for concurrent use.
 type inputConverter struct {
 	encoders sync.Map // reflect.Type → encoderFunc
-	// stringMaps holds the emptied maps of finished conversions
-	// (conversion.strings), so that a conversion rarely grows its own.
-	stringMaps sync.Pool
+	// states holds the emptied state of finished conversions (their maps
+	// and key buffer), so that a conversion rarely grows its own.
+	states sync.Pool
+	// memoIDs numbers the encoders that memoize their values (memoized).
+	memoIDs atomic.Int32
 }
 
 // encoderFunc converts one value of the type it was built for.
@@ -41,10 +45,28 @@ type encoderFunc func(c *conversion, v reflect.Value) (*ast.Term, error)
 // conversion is the state of one call of convert.
 type conversion struct {
 	*inputConverter
+	*convState
+}
+
+// convState is what a conversion remembers of the values it has built.
+type convState struct {
 	// strings are the string terms built so far: a unit repeats many
 	// strings (types, kinds, effects, actions, the IDs that links name),
 	// and input terms are never modified, so each is built once.
 	strings map[string]*ast.Term
+	// memo holds the terms of the small values memoized encoders built,
+	// by their content: the parts of partly known strings and the lists
+	// of strings repeat as much as strings do.
+	memo map[memoKey]*ast.Term
+	// key is the buffer a memoized encoder writes a value's key in.
+	key []byte
+}
+
+// memoKey is a memoized value: the encoder (one per type) and the value's
+// content (memoized).
+type memoKey struct {
+	enc     int32
+	content string
 }
 
 // str is the term of string s.
@@ -53,7 +75,7 @@ func (c *conversion) str(s string) *ast.Term {
 		return t
 	}
 	if c.strings == nil {
-		c.strings = map[string]*ast.Term{}
+		c.strings = make(map[string]*ast.Term)
 	}
 	t := stringTerm(s)
 	c.strings[s] = t
@@ -66,15 +88,15 @@ func (c *inputConverter) convert(x any) (ast.Value, error) {
 	if !v.IsValid() {
 		return ast.NullValue, nil
 	}
-	cv := &conversion{inputConverter: c}
-	if m, ok := c.stringMaps.Get().(map[string]*ast.Term); ok {
-		cv.strings = m
+	st, _ := c.states.Get().(*convState)
+	if st == nil {
+		st = &convState{}
 	}
-	t, err := c.encoder(v.Type())(cv, v)
-	if cv.strings != nil {
-		clear(cv.strings)
-		c.stringMaps.Put(cv.strings)
-	}
+	t, err := c.encoder(v.Type())(&conversion{inputConverter: c, convState: st}, v)
+	clear(st.strings)
+	clear(st.memo)
+	st.key = st.key[:0]
+	c.states.Put(st)
 	if err != nil {
 		return nil, err
 	}
@@ -211,12 +233,16 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 			}
 		}
 		enc := c.encoder(t.Elem())
-		return func(c *conversion, v reflect.Value) (*ast.Term, error) {
+		list := func(c *conversion, v reflect.Value) (*ast.Term, error) {
 			if v.IsNil() {
 				return ast.InternedNullTerm, nil
 			}
 			return c.array(enc, v)
 		}
+		if key := stringsKey(t.Elem()); key != nil {
+			return c.memoized(key, list)
+		}
+		return list
 	case reflect.Array:
 		enc := c.encoder(t.Elem())
 		return func(c *conversion, v reflect.Value) (*ast.Term, error) { return c.array(enc, v) }
@@ -340,6 +366,7 @@ func (c *inputConverter) modelValueEncoder(t reflect.Type) encoderFunc {
 // per type.
 type field struct {
 	key       *ast.Term
+	typ       reflect.Type
 	index     []int // through embedded structs
 	enc       encoderFunc
 	omitEmpty bool
@@ -389,6 +416,9 @@ func (c *inputConverter) structEncoder(t reflect.Type) encoderFunc {
 			return ast.InternedEmptyObject, nil
 		}
 		return ast.NewTerm(ast.NewObject(kvs...)), nil
+	}
+	if key := flatKey(fields); key != nil {
+		return c.memoized(key, enc)
 	}
 	empty, ok := c.emptyTerm(t, fields)
 	if !ok {
@@ -476,6 +506,7 @@ func (c *inputConverter) fields(t reflect.Type) []field {
 		}
 		f := field{
 			key:   ast.StringTerm(jf.Name),
+			typ:   jf.Type,
 			index: jf.Index,
 			// Resolved now, not per value; a recursive type gets the
 			// indirection that encoder left for it.
@@ -629,4 +660,142 @@ func stringTerm(s string) *ast.Term {
 		s = b.String()
 	}
 	return ast.InternedTerm(s)
+}
+
+// keyFunc appends the key of a value to b, or returns false when the value
+// has none (it is not memoized). Two values with the same key must have the
+// same encoding.
+type keyFunc func(b []byte, v reflect.Value) ([]byte, bool)
+
+// memoized wraps enc, the encoder of a type whose values have keys, so that
+// a conversion builds the term of each value once: later values with the
+// same key get the same term. Input terms are never modified (OPA shares
+// terms the same way), so one term can stand in several places.
+func (c *inputConverter) memoized(key keyFunc, enc encoderFunc) encoderFunc {
+	id := c.memoIDs.Add(1)
+	return func(c *conversion, v reflect.Value) (*ast.Term, error) {
+		b, ok := key(c.key[:0], v)
+		c.key = b
+		if !ok {
+			return enc(c, v)
+		}
+		if t, ok := c.memo[memoKey{id, string(b)}]; ok {
+			return t, nil
+		}
+		// The key is copied before enc runs: enc may write its own values'
+		// keys in c.key.
+		k := memoKey{id, string(b)}
+		t, err := enc(c, v)
+		if err != nil {
+			return nil, err
+		}
+		if c.memo == nil {
+			c.memo = make(map[memoKey]*ast.Term)
+		}
+		c.memo[k] = t
+		return t, nil
+	}
+}
+
+// appendKeyString appends s to a key, after its length so that the strings
+// of a key cannot run into each other.
+func appendKeyString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// stringsKey returns the key function of a slice whose elements are of type
+// elem, when they are strings or model strings (model.String): the slice's
+// strings, for a slice whose strings are all known. Other slices have none.
+func stringsKey(elem reflect.Type) keyFunc {
+	switch {
+	case elem.Kind() == reflect.String && !hasOwnEncoding(elem):
+		return func(b []byte, v reflect.Value) ([]byte, bool) {
+			if v.IsNil() {
+				return b, false
+			}
+			b = binary.AppendUvarint(b, uint64(v.Len()))
+			for i := range v.Len() {
+				b = appendKeyString(b, v.Index(i).String())
+			}
+			return b, true
+		}
+	case elem == reflect.TypeFor[model.String]():
+		state, _ := elem.FieldByName("State")
+		inner, _ := elem.FieldByName("V")
+		return func(b []byte, v reflect.Value) ([]byte, bool) {
+			if v.IsNil() {
+				return b, false
+			}
+			b = binary.AppendUvarint(b, uint64(v.Len()))
+			for i := range v.Len() {
+				x := v.Index(i)
+				if model.State(x.Field(state.Index[0]).Uint()) != model.Known {
+					return b, false
+				}
+				b = appendKeyString(b, x.Field(inner.Index[0]).String())
+			}
+			return b, true
+		}
+	}
+	return nil
+}
+
+// flatKey returns the key function of a struct whose JSON members are
+// fields of its own (none embedded, none quoted) of kinds string, bool and
+// []string, without JSON encodings of their own, such as model.Part: the
+// values of all its fields. Other structs have none.
+func flatKey(fields []field) keyFunc {
+	kinds := make([]reflect.Kind, len(fields))
+	for i := range fields {
+		f := &fields[i]
+		if len(f.index) != 1 || f.quoted || f.omitZero != nil || hasOwnEncoding(f.typ) {
+			return nil
+		}
+		switch k := f.typ.Kind(); {
+		case k == reflect.String, k == reflect.Bool:
+			kinds[i] = k
+		case k == reflect.Slice && f.typ.Elem().Kind() == reflect.String && stringsKey(f.typ.Elem()) != nil:
+			kinds[i] = k
+		default:
+			return nil
+		}
+	}
+	if len(fields) == 0 {
+		return nil
+	}
+	return func(b []byte, v reflect.Value) ([]byte, bool) {
+		for i := range fields {
+			fv := v.Field(fields[i].index[0])
+			switch kinds[i] {
+			case reflect.String:
+				b = appendKeyString(b, fv.String())
+			case reflect.Bool:
+				if fv.Bool() {
+					b = append(b, 1)
+				} else {
+					b = append(b, 0)
+				}
+			default: // a []string: nil (null) differs from empty ([])
+				if fv.IsNil() {
+					b = append(b, 0)
+					continue
+				}
+				b = append(b, 1)
+				b = binary.AppendUvarint(b, uint64(fv.Len()))
+				for j := range fv.Len() {
+					b = appendKeyString(b, fv.Index(j).String())
+				}
+			}
+		}
+		return b, true
+	}
+}
+
+// hasOwnEncoding reports whether values of t may have a JSON encoding of
+// their own (a method on t or on *t).
+func hasOwnEncoding(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	return t.Implements(marshalerType) || t.Implements(textMarshalerType) ||
+		p.Implements(marshalerType) || p.Implements(textMarshalerType)
 }
