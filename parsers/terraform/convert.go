@@ -331,7 +331,7 @@ func literalRanges(expr hcl.Expression) map[string]model.Range {
 			}
 		}
 	}
-	_ = hclsyntax.VisitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
 		switch l := n.(type) {
 		case *hclsyntax.TemplateExpr:
 			if len(l.Parts) == 1 {

@@ -33,7 +33,7 @@ func (e *evaluator) literalExpr(expr hcl.Expression) bool {
 // callsFileFunction reports whether x calls a function that reads a file.
 func callsFileFunction(x hclsyntax.Expression) bool {
 	found := false
-	_ = hclsyntax.VisitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
 		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && readsFile(call.Name) {
 			found = true
 		}

@@ -43,7 +43,7 @@ func (e *evaluator) nameTemplate(ctx *hcl.EvalContext, expr hcl.Expression) stri
 		return ""
 	}
 	pure := true
-	_ = hclsyntax.VisitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
+	visitAll(x, func(n hclsyntax.Node) hcl.Diagnostics {
 		if call, ok := n.(*hclsyntax.FunctionCallExpr); ok && impureFuncs[call.Name] {
 			pure = false
 		}

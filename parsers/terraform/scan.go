@@ -36,7 +36,7 @@ func (m *module) scan() {
 			return
 		}
 		if x, ok := expr.(hclsyntax.Expression); ok {
-			_ = hclsyntax.VisitAll(x, visit)
+			visitAll(x, visit)
 			return
 		}
 		for _, t := range expr.Variables() {
@@ -173,7 +173,7 @@ func fieldTraversals(sb *hclsyntax.Body, keep func(string) bool) []hcl.Traversal
 	}
 	for _, a := range sortedAttrs(sb) {
 		if keep(a.Name) {
-			_ = hclsyntax.VisitAll(a.Expr, collect)
+			visitAll(a.Expr, collect)
 		}
 	}
 	for _, blk := range sb.Blocks {
@@ -184,12 +184,12 @@ func fieldTraversals(sb *hclsyntax.Body, keep func(string) bool) []hcl.Traversal
 	return out
 }
 
-// visitBody is hclsyntax.VisitAll over a body in source order (VisitAll
+// visitBody is visitAll over a body in source order (hclsyntax.VisitAll
 // visits a body's attributes in map order, and what is found first decides
 // where a diagnostic points).
 func visitBody(b *hclsyntax.Body, fn hclsyntax.VisitFunc) {
 	for _, a := range sortedAttrs(b) {
-		_ = hclsyntax.VisitAll(a.Expr, fn)
+		visitAll(a.Expr, fn)
 	}
 	for _, blk := range b.Blocks {
 		visitBody(blk.Body, fn)
