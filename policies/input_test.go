@@ -328,3 +328,67 @@ func BenchmarkInput(b *testing.B) {
 		}
 	})
 }
+
+// TestConverterMemoizedValues converts values that the converter builds
+// once per conversion (parts of partly known strings, lists of strings) and
+// reuses for the same content: values that differ only in a nil or empty
+// list, an empty string or the split between strings must not be mistaken
+// for each other.
+func TestConverterMemoizedValues(t *testing.T) {
+	parts := func(ps ...model.Part) model.String {
+		p := model.Parts(ps)
+		return model.String{State: model.Unknown, Parts: &p}
+	}
+	known := func(ss ...string) model.StringList {
+		var l []model.String
+		for _, s := range ss {
+			l = append(l, model.KnownOf(s))
+		}
+		return model.KnownOf(l)
+	}
+	unknownRef := model.Part{Unknown: true, Refs: []string{"aws_s3_bucket.a"}, Attribute: "arn"}
+	m := &model.Model{}
+	for _, v := range []model.String{
+		parts(model.Part{Text: "arn:aws:s3:::"}, unknownRef),
+		parts(model.Part{Text: "arn:aws:s3:::"}, model.Part{Unknown: true, Refs: []string{"aws_s3_bucket.a"}}),
+		parts(model.Part{Text: "arn:aws:s3:::"}, model.Part{Unknown: true, Refs: []string{}}),
+		parts(model.Part{Text: "arn:aws:s3:::"}, model.Part{Unknown: true}),
+		parts(model.Part{Text: "arn:aws:s3:::"}, model.Part{Unknown: true, Refs: []string{"aws_s3_bucket.a", "b"}}),
+		parts(model.Part{Text: "arn:aws:s3:::"}, model.Part{Unknown: true, Refs: []string{"aws_s3_bucket.ab"}}),
+		parts(unknownRef, model.Part{Text: "/*"}),
+	} {
+		m.AWS.IAM.Policies = append(m.AWS.IAM.Policies, &model.Policy{Statements: []*model.Statement{{
+			Resources: model.KnownOf([]model.String{v, model.KnownOf("*")}),
+		}}})
+	}
+	for _, l := range []model.StringList{
+		known("s3:GetObject"), known("s3:GetObject", "s3:PutObject"), known("s3:GetObjects3:PutObject"),
+		known(""), known("", ""), known(), model.KnownOf([]model.String(nil)), known("s3:GetObject"),
+		model.KnownOf([]model.String{model.KnownOf("s3:GetObject"), model.UnknownOf[string]()}),
+		model.KnownOf([]model.String{model.KnownOf("s3:GetObject"), {}}),
+	} {
+		m.AWS.IAM.Policies = append(m.AWS.IAM.Policies, &model.Policy{Statements: []*model.Statement{{Actions: l}}})
+	}
+	sameAsJSON(t, "memoized values", &inputConverter{}, m)
+}
+
+// TestConverterConcurrentConversions converts models concurrently with one
+// converter, whose plans and shared string terms all conversions use.
+func TestConverterConcurrentConversions(t *testing.T) {
+	c := &inputConverter{}
+	done := make(chan struct{})
+	for g := range uint64(4) {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for seed := range uint64(30) {
+				r := rand.New(rand.NewPCG(seed, g))
+				m := &model.Model{}
+				fill(r, reflect.ValueOf(m).Elem(), 0)
+				sameAsJSON(t, "random model", c, m)
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
