@@ -271,7 +271,7 @@ func (e *evaluator) variables(expr hcl.Expression) []hcl.Traversal {
 	if ts, ok := e.vars[x]; ok {
 		return ts
 	}
-	ts := x.Variables()
+	ts := syntaxVariables(x)
 	e.vars[x] = ts
 	return ts
 }

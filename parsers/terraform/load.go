@@ -147,7 +147,7 @@ func (m *module) traversals(x hclsyntax.Expression) []hcl.Traversal {
 	}
 	// Walked outside the lock: another unit may walk x at the same time,
 	// and the two results are equal.
-	ts = x.Variables()
+	ts = syntaxVariables(x)
 	m.varsMu.Lock()
 	if m.vars == nil {
 		m.vars = map[hclsyntax.Expression][]hcl.Traversal{}

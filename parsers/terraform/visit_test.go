@@ -13,7 +13,8 @@ import (
 )
 
 // TestVisitAll checks that visitAll visits the nodes of every expression of
-// the test configurations as hclsyntax.VisitAll does, in the same order.
+// the test configurations as hclsyntax.VisitAll does, in the same order, and
+// that syntaxVariables finds hclsyntax.Variables' traversals.
 func TestVisitAll(t *testing.T) {
 	n := 0
 	for _, root := range []string{"testdata", filepath.Join("..", "..", "testdata")} {
@@ -55,6 +56,9 @@ func compareVisits(t *testing.T, body *hclsyntax.Body) int {
 		})
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%v: visitAll visits\n%s\nwant\n%s", a.SrcRange, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		if got, want := fmt.Sprint(syntaxVariables(a.Expr)), fmt.Sprint(hclsyntax.Variables(a.Expr)); got != want {
+			t.Errorf("%v: syntaxVariables = %s, want %s", a.SrcRange, got, want)
 		}
 		n += len(want)
 	}
