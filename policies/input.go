@@ -289,7 +289,8 @@ func (c *inputConverter) kindEncoder(t reflect.Type) encoderFunc {
 			}
 			return c.array(enc, v)
 		}
-		if key := stringsKey(t.Elem()); key != nil {
+		// Lists of strings (actions, resources, condition values) repeat.
+		if key := scalarKey(t); key != nil {
 			return c.memoized(key, list)
 		}
 		return list
@@ -754,36 +755,63 @@ func appendKeyString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// stringsKey returns the key function of a slice whose elements are of type
-// elem, when they are strings or model strings (model.String): the slice's
-// strings, for a slice whose strings are all known. Other slices have none.
-func stringsKey(elem reflect.Type) keyFunc {
-	switch {
-	case elem.Kind() == reflect.String && !hasOwnEncoding(elem):
+// scalarKey returns the key function of values of type t made only of
+// strings and bools: a string or bool without a JSON encoding of its own, a
+// model.Value of one (known, absent, or unknown without parts) or of a slice
+// of them, or a slice of them. Other types have none.
+func scalarKey(t reflect.Type) keyFunc {
+	if isModelValue(t) {
+		state, _ := t.FieldByName("State")
+		inner, _ := t.FieldByName("V")
+		parts, _ := t.FieldByName("Parts")
+		known := scalarKey(inner.Type)
+		if known == nil {
+			return nil
+		}
 		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.IsNil() {
-				return b, false
-			}
-			b = binary.AppendUvarint(b, uint64(v.Len()))
-			for i := range v.Len() {
-				b = appendKeyString(b, v.Index(i).String())
+			st := model.State(v.Field(state.Index[0]).Uint())
+			b = append(b, byte(st))
+			switch st {
+			case model.Known:
+				return known(b, v.Field(inner.Index[0]))
+			case model.Unknown:
+				// The parts of a partly known string are not in the key.
+				return b, v.Field(parts.Index[0]).IsNil()
 			}
 			return b, true
 		}
-	case elem == reflect.TypeFor[model.String]():
-		state, _ := elem.FieldByName("State")
-		inner, _ := elem.FieldByName("V")
+	}
+	if hasOwnEncoding(t) {
+		return nil
+	}
+	switch t.Kind() {
+	case reflect.String:
 		return func(b []byte, v reflect.Value) ([]byte, bool) {
-			if v.IsNil() {
-				return b, false
+			return appendKeyString(b, v.String()), true
+		}
+	case reflect.Bool:
+		return func(b []byte, v reflect.Value) ([]byte, bool) {
+			if v.Bool() {
+				return append(b, 1), true
 			}
+			return append(b, 0), true
+		}
+	case reflect.Slice:
+		elem := scalarKey(t.Elem())
+		if elem == nil {
+			return nil
+		}
+		return func(b []byte, v reflect.Value) ([]byte, bool) {
+			if v.IsNil() { // null, not []
+				return append(b, 0), true
+			}
+			b = append(b, 1)
 			b = binary.AppendUvarint(b, uint64(v.Len()))
 			for i := range v.Len() {
-				x := v.Index(i)
-				if model.State(x.Field(state.Index[0]).Uint()) != model.Known {
+				var ok bool
+				if b, ok = elem(b, v.Index(i)); !ok {
 					return b, false
 				}
-				b = appendKeyString(b, x.Field(inner.Index[0]).String())
 			}
 			return b, true
 		}
@@ -792,50 +820,29 @@ func stringsKey(elem reflect.Type) keyFunc {
 }
 
 // flatKey returns the key function of a struct whose JSON members are
-// fields of its own (none embedded, none quoted) of kinds string, bool and
-// []string, without JSON encodings of their own, such as model.Part: the
+// fields of its own (none embedded, none quoted) of types scalarKey
+// accepts, such as model.Part, model.Principal or model.Condition: the
 // values of all its fields. Other structs have none.
 func flatKey(fields []field) keyFunc {
-	kinds := make([]reflect.Kind, len(fields))
-	for i := range fields {
-		f := &fields[i]
-		if len(f.index) != 1 || f.quoted || f.omitZero != nil || hasOwnEncoding(f.typ) {
-			return nil
-		}
-		switch k := f.typ.Kind(); {
-		case k == reflect.String, k == reflect.Bool:
-			kinds[i] = k
-		case k == reflect.Slice && f.typ.Elem().Kind() == reflect.String && stringsKey(f.typ.Elem()) != nil:
-			kinds[i] = k
-		default:
-			return nil
-		}
-	}
 	if len(fields) == 0 {
 		return nil
 	}
+	keys := make([]keyFunc, len(fields))
+	for i := range fields {
+		f := &fields[i]
+		// omitzero's test of a model value is its state, which is in the key.
+		if len(f.index) != 1 || f.quoted || (f.omitZero != nil && !isModelValue(f.typ)) {
+			return nil
+		}
+		if keys[i] = scalarKey(f.typ); keys[i] == nil {
+			return nil
+		}
+	}
 	return func(b []byte, v reflect.Value) ([]byte, bool) {
 		for i := range fields {
-			fv := v.Field(fields[i].index[0])
-			switch kinds[i] {
-			case reflect.String:
-				b = appendKeyString(b, fv.String())
-			case reflect.Bool:
-				if fv.Bool() {
-					b = append(b, 1)
-				} else {
-					b = append(b, 0)
-				}
-			default: // a []string: nil (null) differs from empty ([])
-				if fv.IsNil() {
-					b = append(b, 0)
-					continue
-				}
-				b = append(b, 1)
-				b = binary.AppendUvarint(b, uint64(fv.Len()))
-				for j := range fv.Len() {
-					b = appendKeyString(b, fv.Index(j).String())
-				}
+			var ok bool
+			if b, ok = keys[i](b, v.Field(fields[i].index[0])); !ok {
+				return b, false
 			}
 		}
 		return b, true

@@ -369,6 +369,22 @@ func TestConverterMemoizedValues(t *testing.T) {
 	} {
 		m.AWS.IAM.Policies = append(m.AWS.IAM.Policies, &model.Policy{Statements: []*model.Statement{{Actions: l}}})
 	}
+	var principals []*model.Principal
+	for _, v := range []model.String{model.KnownOf("*"), model.UnknownOf[string](), {}, parts(model.Part{Text: "arn:aws:iam::"}, unknownRef), model.KnownOf("")} {
+		for _, own := range []bool{false, true} {
+			principals = append(principals, &model.Principal{Type: "AWS", Value: v, OwnAccount: own}, &model.Principal{Type: "AWS", Value: v, OwnAccount: own})
+		}
+	}
+	var conditions []*model.Condition
+	for _, l := range []model.StringList{known("true"), known("true"), model.UnknownOf[[]model.String](), {}, known(), model.KnownOf([]model.String(nil))} {
+		for _, base := range []model.String{{}, model.KnownOf("Bool")} {
+			conditions = append(conditions, &model.Condition{Operator: model.KnownOf("Bool"), Base: base, Key: model.KnownOf("aws:SecureTransport"), Values: l})
+		}
+	}
+	m.AWS.IAM.Policies = append(m.AWS.IAM.Policies, &model.Policy{Statements: []*model.Statement{{
+		Principals: model.KnownOf(principals),
+		Conditions: model.KnownOf(conditions),
+	}}})
 	sameAsJSON(t, "memoized values", &inputConverter{}, m)
 }
 
