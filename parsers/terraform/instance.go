@@ -78,9 +78,10 @@ func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, 
 		parent:  parent,
 		call:    call,
 		callCtx: callCtx,
-		// Sized for what buildContext and walk enter, without growing.
-		vars:     make(map[string]cty.Value, len(mod.variables)),
-		locals:   make(map[string]cty.Value, len(mod.locals)),
+		// Sized for what buildContext and walk enter, without growing;
+		// vars and locals hold only what was evaluated (rootName).
+		vars:     map[string]cty.Value{},
+		locals:   map[string]cty.Value{},
 		outputs:  map[string]cty.Value{},
 		res:      make(map[string]*resState, len(mod.resources)),
 		calls:    make(map[string]*callState, len(mod.calls)),
@@ -111,18 +112,13 @@ func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, 
 }
 
 // buildContext creates the evaluation context. Everything the module
-// declares starts unknown and is filled in as it is evaluated. The context
+// declares starts unknown and is filled in as it is evaluated (variables
+// and locals not evaluated yet are absent: rootName reads them unknown). The context
 // holds only path and terraform; the other roots are set just before each
 // evaluation, from the references of the expression (bind).
 func (mi *modInst) buildContext() {
 	mi.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: mi.e.funcs}
 	mi.e.scopes[mi.ctx] = mi
-	for _, v := range mi.mod.variables {
-		mi.vars[v.name] = cty.DynamicVal
-	}
-	for _, l := range mi.mod.locals {
-		mi.locals[l.name] = cty.DynamicVal
-	}
 	for _, c := range mi.mod.calls {
 		mi.modVals[c.name] = cty.DynamicVal
 	}
@@ -436,9 +432,13 @@ func (mi *modInst) rootName(root, name string) (cty.Value, bool) {
 	var ok bool
 	switch root {
 	case "var":
-		v, ok = mi.vars[name]
+		if v, ok = mi.vars[name]; !ok && mi.mod.varByName[name] != nil {
+			v, ok = cty.DynamicVal, true // not evaluated yet
+		}
 	case "local":
-		v, ok = mi.locals[name]
+		if v, ok = mi.locals[name]; !ok && mi.mod.localByName[name] != nil {
+			v, ok = cty.DynamicVal, true
+		}
 	case "module":
 		v, ok = mi.moduleValue(name)
 	default:
