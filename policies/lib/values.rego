@@ -65,7 +65,9 @@ _segment(i, s) := concat("", [".", s]) if {
 	i > 0
 }
 
-# finding builds the object a rule's deny set holds.
+# finding builds the object a rule's deny set holds. The built-in rules
+# write the object itself, {"resource": x.id, "attribute": ..., "message":
+# ...}: a function call costs a dozen allocations more per finding.
 finding(resource, attribute, message) := {
 	"resource": resource.id,
 	"attribute": attribute,

@@ -62,7 +62,7 @@ message(what, cert, region) := sprintf(
 deny contains finding if {
 	some x in input.aws.elb.listeners
 	mismatch(x.certificate, x.region)
-	finding := lib.finding(x, "certificate", message(sprintf("Listener %s", [x.id]), x.certificate, x.region))
+	finding := {"resource": x.id, "attribute": "certificate", "message": message(sprintf("Listener %s", [x.id]), x.certificate, x.region)}
 }
 
 # A listener certificate is deployed with its listener; its own region
@@ -76,14 +76,14 @@ deny contains finding if {
 	region := side_region(c)
 	some i, cert in c.certificates
 	mismatch(cert, region)
-	finding := lib.finding(c, sprintf("certificates[%d]", [i]), message(sprintf("Listener certificate %s", [c.id]), cert, region))
+	finding := {"resource": c.id, "attribute": sprintf("certificates[%d]", [i]), "message": message(sprintf("Listener certificate %s", [c.id]), cert, region)}
 }
 
 deny contains finding if {
 	some lb in input.aws.elb.load_balancers
 	some i, l in lb.listeners
 	mismatch(l.certificate, lb.region)
-	finding := lib.finding(lb, sprintf("listeners[%d].certificate", [i]), message(sprintf("Classic Load Balancer %s (port %v)", [lb.id, l.port]), l.certificate, lb.region))
+	finding := {"resource": lb.id, "attribute": sprintf("listeners[%d].certificate", [i]), "message": message(sprintf("Classic Load Balancer %s (port %v)", [lb.id, l.port]), l.certificate, lb.region)}
 }
 
 # CloudFront takes viewer certificates from us-east-1 only (CloudFront developer guide, "Requirements for using SSL/TLS certificates with CloudFront").
@@ -91,5 +91,5 @@ deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	cert := dist.viewer_certificate.certificate
 	mismatch(cert, "us-east-1")
-	finding := lib.finding(dist, "viewer_certificate.acm_certificate_arn", sprintf("Distribution %s uses an ACM certificate of %s; CloudFront accepts only certificates from us-east-1.", [dist.id, cert.region]))
+	finding := {"resource": dist.id, "attribute": "viewer_certificate.acm_certificate_arn", "message": sprintf("Distribution %s uses an ACM certificate of %s; CloudFront accepts only certificates from us-east-1.", [dist.id, cert.region])}
 }

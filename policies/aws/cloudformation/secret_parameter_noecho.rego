@@ -70,10 +70,14 @@ deny contains finding if {
 	lib.looks_like_secret_name(p.name)
 	not setting(p)
 	some attr, problem in problems(p)
-	finding := lib.finding(p, attr, sprintf(
-		"CloudFormation parameter %s looks like a secret but %s; %s, or read the secret with a {{resolve:secretsmanager:...}} dynamic reference.",
-		[p.id, problem, fixes[attr]],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": attr,
+		"message": sprintf(
+			"CloudFormation parameter %s looks like a secret but %s; %s, or read the secret with a {{resolve:secretsmanager:...}} dynamic reference.",
+			[p.id, problem, fixes[attr]],
+		),
+	}
 }
 
 fixes := {

@@ -53,7 +53,7 @@ deny contains finding if {
 	not dist.logging
 	count(object.get(dist, "log_delivery_sources", [])) == 0
 	not _unresolved_source
-	finding := lib.finding(dist, "", sprintf("Distribution %s has no access logging; add a logging_config (Logging) bucket or a CloudWatch Logs delivery source for it.", [dist.id]))
+	finding := {"resource": dist.id, "attribute": "", "message": sprintf("Distribution %s has no access logging; add a logging_config (Logging) bucket or a CloudWatch Logs delivery source for it.", [dist.id])}
 }
 
 # A delivery source whose resource is not a distribution of the scan and

@@ -59,5 +59,5 @@ deny contains finding if {
 	lb := lib.load_balancers_by_id[origin.load_balancer_ref]
 	some group_id in lb.security_group_refs
 	lib.sg_public_ingress(_groups[group_id])
-	finding := lib.finding(dist, sprintf("origins[%d]", [i]), sprintf("Distribution %s uses load balancer %s as origin, whose security group %s admits the whole internet: clients can bypass CloudFront and its WAF; admit only the CloudFront origin-facing prefix list.", [dist.id, lb.id, group_id]))
+	finding := {"resource": dist.id, "attribute": sprintf("origins[%d]", [i]), "message": sprintf("Distribution %s uses load balancer %s as origin, whose security group %s admits the whole internet: clients can bypass CloudFront and its WAF; admit only the CloudFront origin-facing prefix list.", [dist.id, lb.id, group_id])}
 }

@@ -52,14 +52,14 @@ deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	dist.type == "AWS::CloudFront::Distribution"
 	not dist.viewer_certificate
-	finding := lib.finding(dist, "", sprintf("Distribution %s uses the default CloudFront certificate, whose minimum protocol is fixed at TLSv1; serve a custom domain with an ACM certificate and minimum_protocol_version TLSv1.2_2021.", [dist.id]))
+	finding := {"resource": dist.id, "attribute": "", "message": sprintf("Distribution %s uses the default CloudFront certificate, whose minimum protocol is fixed at TLSv1; serve a custom domain with an ACM certificate and minimum_protocol_version TLSv1.2_2021.", [dist.id])}
 }
 
 deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	lib.is_true(dist.viewer_certificate.cloudfront_default_certificate)
 	not _custom(dist.viewer_certificate)
-	finding := lib.finding(dist, "viewer_certificate.cloudfront_default_certificate", sprintf("Distribution %s uses the default CloudFront certificate, whose minimum protocol is fixed at TLSv1; serve a custom domain with an ACM certificate and minimum_protocol_version TLSv1.2_2021.", [dist.id]))
+	finding := {"resource": dist.id, "attribute": "viewer_certificate.cloudfront_default_certificate", "message": sprintf("Distribution %s uses the default CloudFront certificate, whose minimum protocol is fixed at TLSv1; serve a custom domain with an ACM certificate and minimum_protocol_version TLSv1.2_2021.", [dist.id])}
 }
 
 deny contains finding if {
@@ -69,7 +69,7 @@ deny contains finding if {
 	not _default_certificate(vc)
 	version := object.get(vc, "minimum_protocol_version", "TLSv1")
 	_outdated(version)
-	finding := lib.finding(dist, "viewer_certificate.minimum_protocol_version", sprintf("Distribution %s accepts viewers on %s; set minimum_protocol_version (MinimumProtocolVersion) to TLSv1.2_2021.", [dist.id, _shown(vc, version)]))
+	finding := {"resource": dist.id, "attribute": "viewer_certificate.minimum_protocol_version", "message": sprintf("Distribution %s accepts viewers on %s; set minimum_protocol_version (MinimumProtocolVersion) to TLSv1.2_2021.", [dist.id, _shown(vc, version)])}
 }
 
 # (A helper: in "not f(x.y)" OPA evaluates x.y outside the negation.)

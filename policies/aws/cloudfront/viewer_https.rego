@@ -41,7 +41,7 @@ import data.seclint.lib
 deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	dist.default_cache_behavior.viewer_protocol_policy == "allow-all"
-	finding := lib.finding(dist, "default_cache_behavior.viewer_protocol_policy", sprintf("Distribution %s serves its default cache behaviour over plain HTTP (viewer_protocol_policy allow-all); use redirect-to-https or https-only.", [dist.id]))
+	finding := {"resource": dist.id, "attribute": "default_cache_behavior.viewer_protocol_policy", "message": sprintf("Distribution %s serves its default cache behaviour over plain HTTP (viewer_protocol_policy allow-all); use redirect-to-https or https-only.", [dist.id])}
 }
 
 deny contains finding if {
@@ -49,7 +49,7 @@ deny contains finding if {
 	is_array(dist.ordered_cache_behaviors)
 	some i, behavior in dist.ordered_cache_behaviors
 	behavior.viewer_protocol_policy == "allow-all"
-	finding := lib.finding(dist, sprintf("ordered_cache_behaviors[%d].viewer_protocol_policy", [i]), sprintf("Distribution %s serves the cache behaviour %v over plain HTTP (viewer_protocol_policy allow-all); use redirect-to-https or https-only.", [dist.id, _pattern(behavior)]))
+	finding := {"resource": dist.id, "attribute": sprintf("ordered_cache_behaviors[%d].viewer_protocol_policy", [i]), "message": sprintf("Distribution %s serves the cache behaviour %v over plain HTTP (viewer_protocol_policy allow-all); use redirect-to-https or https-only.", [dist.id, _pattern(behavior)])}
 }
 
 _pattern(behavior) := behavior.path_pattern if {

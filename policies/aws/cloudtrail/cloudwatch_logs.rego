@@ -44,5 +44,5 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.absent_or_empty(trail, "cloudwatch_logs_group_arn")
-	finding := lib.finding(trail, "cloudwatch_logs_group_arn", sprintf("Trail %s is not delivered to CloudWatch Logs; set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn) so that alarms can act on its events.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "cloudwatch_logs_group_arn", "message": sprintf("Trail %s is not delivered to CloudWatch Logs; set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn) so that alarms can act on its events.", [trail.id])}
 }

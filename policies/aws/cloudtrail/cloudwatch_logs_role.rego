@@ -43,12 +43,12 @@ deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.set_to_text(trail, "cloudwatch_logs_group_arn")
 	lib.absent_or_empty(trail, "cloudwatch_logs_role_arn")
-	finding := lib.finding(trail, "cloudwatch_logs_group_arn", sprintf("Trail %s sets a CloudWatch Logs log group but no role to write to it, which AWS rejects; set cloud_watch_logs_role_arn (CloudWatchLogsRoleArn) too.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "cloudwatch_logs_group_arn", "message": sprintf("Trail %s sets a CloudWatch Logs log group but no role to write to it, which AWS rejects; set cloud_watch_logs_role_arn (CloudWatchLogsRoleArn) too.", [trail.id])}
 }
 
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.set_to_text(trail, "cloudwatch_logs_role_arn")
 	lib.absent_or_empty(trail, "cloudwatch_logs_group_arn")
-	finding := lib.finding(trail, "cloudwatch_logs_role_arn", sprintf("Trail %s sets a CloudWatch Logs role but no log group, which AWS rejects; set cloud_watch_logs_group_arn (CloudWatchLogsLogGroupArn) too, or remove the role.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "cloudwatch_logs_role_arn", "message": sprintf("Trail %s sets a CloudWatch Logs role but no log group, which AWS rejects; set cloud_watch_logs_group_arn (CloudWatchLogsLogGroupArn) too, or remove the role.", [trail.id])}
 }

@@ -36,5 +36,5 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.is_false(trail.include_global_service_events)
-	finding := lib.finding(trail, "include_global_service_events", sprintf("Trail %s excludes global service events (IAM, STS, console sign-in); set include_global_service_events (IncludeGlobalServiceEvents) to true.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "include_global_service_events", "message": sprintf("Trail %s excludes global service events (IAM, STS, console sign-in); set include_global_service_events (IncludeGlobalServiceEvents) to true.", [trail.id])}
 }

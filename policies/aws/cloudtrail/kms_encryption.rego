@@ -48,11 +48,11 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.absent_or_empty(trail, "kms_key_id")
-	finding := lib.finding(trail, "kms_key_id", sprintf("Trail %s log files are encrypted with S3-managed keys only; set kms_key_id (KMSKeyId) to a customer managed KMS key so that reading them needs kms:Decrypt.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "kms_key_id", "message": sprintf("Trail %s log files are encrypted with S3-managed keys only; set kms_key_id (KMSKeyId) to a customer managed KMS key so that reading them needs kms:Decrypt.", [trail.id])}
 }
 
 deny contains finding if {
 	some store in input.aws.cloudtrail.event_data_stores
 	lib.absent_or_empty(store, "kms_key_id")
-	finding := lib.finding(store, "kms_key_id", sprintf("Event data store %s is encrypted with a key CloudTrail owns; set kms_key_id (KmsKeyId) to a customer managed KMS key so that reading its events needs kms:Decrypt.", [store.id]))
+	finding := {"resource": store.id, "attribute": "kms_key_id", "message": sprintf("Event data store %s is encrypted with a key CloudTrail owns; set kms_key_id (KmsKeyId) to a customer managed KMS key so that reading its events needs kms:Decrypt.", [store.id])}
 }

@@ -61,7 +61,7 @@ deny contains finding if {
 	some bucket_id, trail_ids in _trails_by_bucket
 	bucket := lib.buckets_by_id[bucket_id]
 	not _protected(bucket)
-	finding := lib.finding(bucket, _path(bucket), sprintf("Bucket %s receives the CloudTrail logs of %s but does not protect them from deletion; enable Object Lock with a default retention, or versioning with MFA delete.", [bucket.id, concat(", ", sort(trail_ids))]))
+	finding := {"resource": bucket.id, "attribute": _path(bucket), "message": sprintf("Bucket %s receives the CloudTrail logs of %s but does not protect them from deletion; enable Object Lock with a default retention, or versioning with MFA delete.", [bucket.id, concat(", ", sort(trail_ids))])}
 }
 
 # The trails of the scan by the ID of the bucket of the scan they log to.

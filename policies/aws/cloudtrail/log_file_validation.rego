@@ -38,5 +38,5 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.false_or_absent(trail, "log_file_validation")
-	finding := lib.finding(trail, "log_file_validation", sprintf("Trail %s does not validate its log files; set enable_log_file_validation (EnableLogFileValidation) to true so that changed or deleted log files can be detected.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "log_file_validation", "message": sprintf("Trail %s does not validate its log files; set enable_log_file_validation (EnableLogFileValidation) to true so that changed or deleted log files can be detected.", [trail.id])}
 }

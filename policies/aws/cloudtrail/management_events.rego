@@ -65,7 +65,7 @@ deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	kinds := lib.trail_management_events(trail)
 	count(kinds) == 0
-	finding := lib.finding(trail, _excluding_path(trail), sprintf("Trail %s records no management events; include them (include_management_events = true, or an advanced selector with eventCategory = Management) for read and write.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": _excluding_path(trail), "message": sprintf("Trail %s records no management events; include them (include_management_events = true, or an advanced selector with eventCategory = Management) for read and write.", [trail.id])}
 }
 
 deny contains finding if {
@@ -73,7 +73,7 @@ deny contains finding if {
 	kinds := lib.trail_management_events(trail)
 	count(kinds) == 1
 	some kind in kinds
-	finding := lib.finding(trail, _narrowing_path(trail), sprintf("Trail %s records only %s management events; record read and write ones (ReadWriteType All, or no readOnly field in the advanced selector).", [trail.id, kind]))
+	finding := {"resource": trail.id, "attribute": _narrowing_path(trail), "message": sprintf("Trail %s records only %s management events; record read and write ones (ReadWriteType All, or no readOnly field in the advanced selector).", [trail.id, kind])}
 }
 
 # Where a finding points: the advanced selectors, or the first basic

@@ -46,11 +46,11 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.false_or_absent(trail, "multi_region")
-	finding := lib.finding(trail, "multi_region", sprintf("Trail %s records only the Region it is created in; set is_multi_region_trail (IsMultiRegionTrail) to true so that activity in every Region is logged.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "multi_region", "message": sprintf("Trail %s records only the Region it is created in; set is_multi_region_trail (IsMultiRegionTrail) to true so that activity in every Region is logged.", [trail.id])}
 }
 
 deny contains finding if {
 	some store in input.aws.cloudtrail.event_data_stores
 	lib.is_false(store.multi_region)
-	finding := lib.finding(store, "multi_region", sprintf("Event data store %s collects only the events of the Region it is created in; remove multi_region_enabled = false (MultiRegionEnabled: false) so that activity in every Region is kept.", [store.id]))
+	finding := {"resource": store.id, "attribute": "multi_region", "message": sprintf("Event data store %s collects only the events of the Region it is created in; remove multi_region_enabled = false (MultiRegionEnabled: false) so that activity in every Region is kept.", [store.id])}
 }

@@ -48,7 +48,7 @@ import data.seclint.lib
 deny contains finding if {
 	not _some_trail_records
 	some trail in input.aws.cloudtrail.trails
-	finding := lib.finding(trail, _path(trail), sprintf("Trail %s records no S3 object-level data events, and no other trail of the scan does; add a data resource (or advanced selector) for AWS::S3::Object.", [trail.id]))
+	finding := {"resource": trail.id, "attribute": _path(trail), "message": sprintf("Trail %s records no S3 object-level data events, and no other trail of the scan does; add a data resource (or advanced selector) for AWS::S3::Object.", [trail.id])}
 }
 
 _some_trail_records if {

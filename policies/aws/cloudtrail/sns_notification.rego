@@ -33,5 +33,5 @@ import data.seclint.lib
 deny contains finding if {
 	some trail in input.aws.cloudtrail.trails
 	lib.absent_or_empty(trail, "sns_topic_name")
-	finding := lib.finding(trail, "sns_topic_name", sprintf("Trail %s notifies no SNS topic of log file deliveries; set sns_topic_name (SnsTopicName).", [trail.id]))
+	finding := {"resource": trail.id, "attribute": "sns_topic_name", "message": sprintf("Trail %s notifies no SNS topic of log file deliveries; set sns_topic_name (SnsTopicName).", [trail.id])}
 }

@@ -61,8 +61,12 @@ deny contains finding if {
 	some r in input.aws.config.recorders
 	meant_to_start(r)
 	count(r.delivery_channels) == 0
-	finding := lib.finding(r, "", sprintf(
-		"Config recorder %s has no delivery channel in the scan: AWS Config cannot start it (NoAvailableDeliveryChannelException); add an aws_config_delivery_channel (AWS::Config::DeliveryChannel) in its region.",
-		[r.id],
-	))
+	finding := {
+		"resource": r.id,
+		"attribute": "",
+		"message": sprintf(
+			"Config recorder %s has no delivery channel in the scan: AWS Config cannot start it (NoAvailableDeliveryChannelException); add an aws_config_delivery_channel (AWS::Config::DeliveryChannel) in its region.",
+			[r.id],
+		),
+	}
 }

@@ -55,8 +55,12 @@ deny contains finding if {
 	some r in input.aws.config.recorders
 	not r.starts_on_create == true
 	not started(r)
-	finding := lib.finding(r, "", sprintf(
-		"Config recorder %s is never started: add an aws_config_configuration_recorder_status with is_enabled = true for it.",
-		[r.id],
-	))
+	finding := {
+		"resource": r.id,
+		"attribute": "",
+		"message": sprintf(
+			"Config recorder %s is never started: add an aws_config_configuration_recorder_status with is_enabled = true for it.",
+			[r.id],
+		),
+	}
 }

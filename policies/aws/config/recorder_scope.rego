@@ -50,8 +50,12 @@ import data.seclint.lib
 deny contains finding if {
 	some r in input.aws.config.recorders
 	lib.is_false(r.all_supported)
-	finding := lib.finding(r, "all_supported", sprintf(
-		"Config recorder %s records only some resource types (all_supported = false); record all supported types.",
-		[r.id],
-	))
+	finding := {
+		"resource": r.id,
+		"attribute": "all_supported",
+		"message": sprintf(
+			"Config recorder %s records only some resource types (all_supported = false); record all supported types.",
+			[r.id],
+		),
+	}
 }

@@ -57,8 +57,12 @@ import data.seclint.lib
 deny contains finding if {
 	some i in input.aws.ec2.instances
 	lib.is_true(i.user_data_private_key)
-	finding := lib.finding(i, "user_data_private_key", sprintf(
-		"The user data of %s contains a PEM private key; fetch the key at boot from SSM Parameter Store or Secrets Manager (or terminate TLS with ACM) and rotate it.",
-		[i.id],
-	))
+	finding := {
+		"resource": i.id,
+		"attribute": "user_data_private_key",
+		"message": sprintf(
+			"The user data of %s contains a PEM private key; fetch the key at boot from SSM Parameter Store or Secrets Manager (or terminate TLS with ACM) and rotate it.",
+			[i.id],
+		),
+	}
 }

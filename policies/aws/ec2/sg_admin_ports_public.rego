@@ -49,14 +49,14 @@ deny contains finding if {
 	some g in input.aws.ec2.security_groups
 	some i, p in g.ingress
 	ports := open_ports(p)
-	finding := lib.finding(g, sprintf("ingress[%d]", [i]), message(g.id, ports))
+	finding := {"resource": g.id, "attribute": sprintf("ingress[%d]", [i]), "message": message(g.id, ports)}
 }
 
 deny contains finding if {
 	some r in input.aws.ec2.security_group_rules
 	r.direction == "ingress"
 	ports := open_ports(r)
-	finding := lib.finding(r, "", message(r.id, ports))
+	finding := {"resource": r.id, "attribute": "", "message": message(r.id, ports)}
 }
 
 # open_ports(p) are the admin ports the rule p opens to the internet; the

@@ -74,12 +74,12 @@ deny contains finding if {
 	some repo in input.aws.ecr.repositories
 	lib.is_false(repo.scan_on_push)
 	not registry_may_scan(repo)
-	finding := lib.finding(repo, "scan_on_push", message(repo))
+	finding := {"resource": repo.id, "attribute": "scan_on_push", "message": message(repo)}
 }
 
 deny contains finding if {
 	some repo in input.aws.ecr.repositories
 	lib.absent(repo, "scan_on_push")
 	not registry_may_scan(repo)
-	finding := lib.finding(repo, "", message(repo))
+	finding := {"resource": repo.id, "attribute": "", "message": message(repo)}
 }

@@ -66,12 +66,12 @@ deny contains finding if {
 	some lb in input.aws.elb.load_balancers
 	checked(lb)
 	lib.is_false(lb.access_logs_enabled)
-	finding := lib.finding(lb, "access_logs_enabled", message(lb))
+	finding := {"resource": lb.id, "attribute": "access_logs_enabled", "message": message(lb)}
 }
 
 deny contains finding if {
 	some lb in input.aws.elb.load_balancers
 	checked(lb)
 	lib.absent(lb, "access_logs_enabled")
-	finding := lib.finding(lb, "", message(lb))
+	finding := {"resource": lb.id, "attribute": "", "message": message(lb)}
 }

@@ -59,8 +59,12 @@ deny contains finding if {
 	indexes := {i | some i, l in lb.listeners; tls(l)}
 	count(indexes) > 0
 	i := min(indexes)
-	finding := lib.finding(lb, sprintf("listeners[%d].protocol", [i]), sprintf(
-		"Classic Load Balancer %s terminates TLS without SNI (one certificate per listener); move the HTTPS/TLS listeners to an Application or Network Load Balancer.",
-		[lb.id],
-	))
+	finding := {
+		"resource": lb.id,
+		"attribute": sprintf("listeners[%d].protocol", [i]),
+		"message": sprintf(
+			"Classic Load Balancer %s terminates TLS without SNI (one certificate per listener); move the HTTPS/TLS listeners to an Application or Network Load Balancer.",
+			[lb.id],
+		),
+	}
 }

@@ -95,8 +95,12 @@ deny contains finding if {
 	lb := lib.listener_lb(x)
 	lib.is_application(lb)
 	lib.internet_facing(lb)
-	finding := lib.finding(x, attribute(x), sprintf(
-		"Listener %s of internet-facing Application Load Balancer %s serves HTTP and its default action does not redirect to HTTPS; make it a redirect with protocol HTTPS.",
-		[x.id, lb.id],
-	))
+	finding := {
+		"resource": x.id,
+		"attribute": attribute(x),
+		"message": sprintf(
+			"Listener %s of internet-facing Application Load Balancer %s serves HTTP and its default action does not redirect to HTTPS; make it a redirect with protocol HTTPS.",
+			[x.id, lb.id],
+		),
+	}
 }

@@ -51,7 +51,7 @@ deny contains finding if {
 	lib.is_network(lb)
 	lib.internet_facing(lb)
 	lib.absent(lb, "security_groups")
-	finding := lib.finding(lb, "", message(lb))
+	finding := {"resource": lb.id, "attribute": "", "message": message(lb)}
 }
 
 deny contains finding if {
@@ -59,5 +59,5 @@ deny contains finding if {
 	lib.is_network(lb)
 	lib.internet_facing(lb)
 	lb.security_groups == []
-	finding := lib.finding(lb, "security_groups", message(lb))
+	finding := {"resource": lb.id, "attribute": "security_groups", "message": message(lb)}
 }

@@ -71,14 +71,14 @@ deny contains finding if {
 	some x in input.aws.elb.listeners
 	tls(x)
 	outdated(x.ssl_policy)
-	finding := lib.finding(x, "ssl_policy", message(x.id, x.ssl_policy))
+	finding := {"resource": x.id, "attribute": "ssl_policy", "message": message(x.id, x.ssl_policy)}
 }
 
 deny contains finding if {
 	some x in input.aws.elb.listeners
 	tls(x)
 	lib.absent(x, "ssl_policy")
-	finding := lib.finding(x, "protocol", message(x.id, sprintf("%s (the default when none is set)", [lib.elb_default_ssl_policy])))
+	finding := {"resource": x.id, "attribute": "protocol", "message": message(x.id, sprintf("%s (the default when none is set)", [lib.elb_default_ssl_policy]))}
 }
 
 # Classic listeners: what AWS applies when no SSL negotiation policy does,
@@ -91,7 +91,7 @@ deny contains finding if {
 	tls(l)
 	lib.is_false(l.policy_attached)
 	policy := sprintf("%s (the default when no SSL negotiation policy applies)", [lib.elb_default_ssl_policy])
-	finding := lib.finding(lb, sprintf("listeners[%d].protocol", [i]), classic_message(lb, l, policy))
+	finding := {"resource": lb.id, "attribute": sprintf("listeners[%d].protocol", [i]), "message": classic_message(lb, l, policy)}
 }
 
 outdated_reference(l) if outdated(l.ssl_policy)
@@ -102,7 +102,7 @@ deny contains finding if {
 	tls(l)
 	lib.is_true(l.policy_attached)
 	outdated_reference(l)
-	finding := lib.finding(lb, sprintf("listeners[%d].protocol", [i]), classic_message(lb, l, l.ssl_policy))
+	finding := {"resource": lb.id, "attribute": sprintf("listeners[%d].protocol", [i]), "message": classic_message(lb, l, l.ssl_policy)}
 }
 
 deny contains finding if {
@@ -114,5 +114,5 @@ deny contains finding if {
 	old := [p | some p in l.ssl_protocols; p in lib.elb_tls_below_12_protocols]
 	count(old) > 0
 	policy := sprintf("a custom SSL negotiation policy with %s enabled", [concat(", ", old)])
-	finding := lib.finding(lb, sprintf("listeners[%d].protocol", [i]), classic_message(lb, l, policy))
+	finding := {"resource": lb.id, "attribute": sprintf("listeners[%d].protocol", [i]), "message": classic_message(lb, l, policy)}
 }

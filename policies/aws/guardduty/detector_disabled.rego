@@ -49,8 +49,12 @@ import data.seclint.lib
 deny contains finding if {
 	some d in input.aws.guardduty.detectors
 	lib.is_false(d.enable)
-	finding := lib.finding(d, "enable", sprintf(
-		"GuardDuty detector %s is disabled: it analyses no events and raises no findings; set enable (Enable) to true.",
-		[d.id],
-	))
+	finding := {
+		"resource": d.id,
+		"attribute": "enable",
+		"message": sprintf(
+			"GuardDuty detector %s is disabled: it analyses no events and raises no findings; set enable (Enable) to true.",
+			[d.id],
+		),
+	}
 }

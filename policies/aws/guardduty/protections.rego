@@ -127,7 +127,7 @@ deny contains finding if {
 	some name, path in protections
 	lib.is_false(d[path])
 	not may_enable(d, name)
-	finding := lib.finding(d, path, message(d, name))
+	finding := {"resource": d.id, "attribute": path, "message": message(d, name)}
 }
 
 # Inline features (CloudFormation Features).
@@ -137,7 +137,7 @@ deny contains finding if {
 	some name, _ in protections
 	_disables(f, name)
 	not may_enable(d, name)
-	finding := lib.finding(d, sprintf("features[%d].status", [i]), message(d, name))
+	finding := {"resource": d.id, "attribute": sprintf("features[%d].status", [i]), "message": message(d, name)}
 }
 
 # aws_guardduty_detector_feature resources linked to a detector of the scan.
@@ -147,5 +147,5 @@ deny contains finding if {
 	some name, _ in protections
 	_disables(f, name)
 	not may_enable(d, name)
-	finding := lib.finding(f, "status", message(d, name))
+	finding := {"resource": f.id, "attribute": "status", "message": message(d, name)}
 }

@@ -43,10 +43,10 @@ deny contains finding if {
 	is_array(s.resources)
 	some resource in s.resources
 	lib.resource_is_all(resource)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "actions", j]),
-		sprintf("%s allows every action (\"*\") on every resource (\"*\"); grant only the actions and resources that are needed.", [lib.statement_name(policy, s, i)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "actions", j]),
+		"message": sprintf("%s allows every action (\"*\") on every resource (\"*\"); grant only the actions and resources that are needed.", [lib.statement_name(policy, s, i)]),
+	}
 }
 

@@ -51,11 +51,11 @@ deny contains finding if {
 	some i, s in policy.statements
 	is_array(s.not_actions) # the rare condition first: spares most statements the call below
 	lib.allows(s)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "not_actions"]),
-		sprintf("%s allows every action except those in NotAction%s; list the allowed actions in Action instead.", [lib.statement_name(policy, s, i), _listed(s.not_actions)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "not_actions"]),
+		"message": sprintf("%s allows every action except those in NotAction%s; list the allowed actions in Action instead.", [lib.statement_name(policy, s, i), _listed(s.not_actions)]),
+	}
 }
 
 _listed(actions) := sprintf(" (%s)", [concat(", ", known)]) if {

@@ -76,11 +76,11 @@ deny contains finding if {
 		not _denied(policy, d)
 	]
 	count(granted) > 0
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "actions", j]),
-		sprintf("%s allows %s (Action %q) on every KMS key (Resource %q); allow decryption only on the ARNs of the keys that are needed.", [lib.statement_name(policy, s, i), concat(" and ", granted), action, resources[0]]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "actions", j]),
+		"message": sprintf("%s allows %s (Action %q) on every KMS key (Resource %q); allow decryption only on the ARNs of the keys that are needed.", [lib.statement_name(policy, s, i), concat(" and ", granted), action, resources[0]]),
+	}
 }
 
 # _denied(policy, action): an unconditional Deny of the policy covers the

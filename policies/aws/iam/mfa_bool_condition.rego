@@ -50,11 +50,11 @@ deny contains finding if {
 	some [_, v] in lib.known_items(c.values)
 	lower(v) == "false"
 	not _denies_without_key(policy)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "conditions", j]),
-		sprintf("%s denies on Bool aws:MultiFactorAuthPresent = false, which does not match requests made with long-term access keys (they carry no such key); use BoolIfExists.", [lib.statement_name(policy, s, i)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "conditions", j]),
+		"message": sprintf("%s denies on Bool aws:MultiFactorAuthPresent = false, which does not match requests made with long-term access keys (they carry no such key); use BoolIfExists.", [lib.statement_name(policy, s, i)]),
+	}
 }
 
 _denies_without_key(policy) if {

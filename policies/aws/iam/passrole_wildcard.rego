@@ -64,11 +64,11 @@ deny contains finding if {
 	some resource in s.resources
 	is_string(resource)
 	_every_role(resource)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "actions", j]),
-		sprintf("%s allows iam:PassRole (through %q) on %q, so the principal can pass any role, including the most privileged, to an AWS service; allow it only on the roles that must be passed.", [lib.statement_name(policy, s, i), action, resource]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "actions", j]),
+		"message": sprintf("%s allows iam:PassRole (through %q) on %q, so the principal can pass any role, including the most privileged, to an AWS service; allow it only on the roles that must be passed.", [lib.statement_name(policy, s, i), action, resource]),
+	}
 }
 
 # _every_role(r): the resource pattern matches every role: "*", or the

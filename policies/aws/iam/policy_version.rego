@@ -42,19 +42,19 @@ import data.seclint.lib
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	object.get(policy, "version", null) == null # lib.absent, inlined: one call per policy
-	finding := lib.finding(
-		policy,
-		"",
-		sprintf("The policy document %s has no Version, so it is read as 2008-10-17, where policy variables such as ${aws:username} are taken literally; add \"Version\": \"2012-10-17\".", [policy.id]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": "",
+		"message": sprintf("The policy document %s has no Version, so it is read as 2008-10-17, where policy variables such as ${aws:username} are taken literally; add \"Version\": \"2012-10-17\".", [policy.id]),
+	}
 }
 
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	policy.version == "2008-10-17"
-	finding := lib.finding(
-		policy,
-		"version",
-		sprintf("The policy document %s uses Version 2008-10-17, where policy variables such as ${aws:username} are taken literally; use \"2012-10-17\".", [policy.id]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": "version",
+		"message": sprintf("The policy document %s uses Version 2008-10-17, where policy variables such as ${aws:username} are taken literally; use \"2012-10-17\".", [policy.id]),
+	}
 }

@@ -48,9 +48,9 @@ deny contains finding if {
 	lib.condition_key_is(c, "aws:sourceip")
 	private := [v | some [_, v] in lib.known_items(c.values); lib.cidr_is_private(v)]
 	count(private) > 0
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "conditions", j]),
-		sprintf("%s tests aws:SourceIp with %s against private addresses (%s), which no request carries: requests through a VPC endpoint have no aws:SourceIp and others come from public addresses. Use aws:SourceVpce, aws:SourceVpc or aws:VpcSourceIp.", [lib.statement_name(policy, s, i), c.operator, concat(", ", private)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "conditions", j]),
+		"message": sprintf("%s tests aws:SourceIp with %s against private addresses (%s), which no request carries: requests through a VPC endpoint have no aws:SourceIp and others come from public addresses. Use aws:SourceVpce, aws:SourceVpc or aws:VpcSourceIp.", [lib.statement_name(policy, s, i), c.operator, concat(", ", private)]),
+	}
 }

@@ -56,11 +56,11 @@ deny contains finding if {
 	p.value == "*" # cheap and selective: spares most principals the call below
 	lib.is_public_principal(p)
 	not lib.narrowed(s)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "principals", j]),
-		sprintf("%s allows any principal (\"*\") with no condition that limits the callers%s; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i), _private_ip_note(s)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "principals", j]),
+		"message": sprintf("%s allows any principal (\"*\") with no condition that limits the callers%s; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i), _private_ip_note(s)]),
+	}
 }
 
 # _private_ip_note(s) explains why a private aws:SourceIp condition of s
@@ -77,10 +77,10 @@ deny contains finding if {
 	policy.kind in {"resource", "trust"} # lib.resource_policies, inlined: not an array built per unit
 	s.effect == "Allow"
 	not lib.narrowed(s)
-	finding := lib.finding(
-		policy,
-		lib.path(["statements", i, "not_principals"]),
-		sprintf("%s allows every principal except those in NotPrincipal; name the allowed principals instead.", [lib.statement_name(policy, s, i)]),
-	)
+	finding := {
+		"resource": policy.id,
+		"attribute": lib.path(["statements", i, "not_principals"]),
+		"message": sprintf("%s allows every principal except those in NotPrincipal; name the allowed principals instead.", [lib.statement_name(policy, s, i)]),
+	}
 }
 

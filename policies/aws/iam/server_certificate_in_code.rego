@@ -48,8 +48,12 @@ import data.seclint.lib
 deny contains finding if {
 	some c in input.aws.iam.server_certificates
 	lib.is_true(c.private_key_literal)
-	finding := lib.finding(c, "private_key_literal", sprintf(
-		"IAM server certificate %s has its private key written in the code; use an ACM certificate, or pass the key in from a secret store and rotate it.",
-		[c.id],
-	))
+	finding := {
+		"resource": c.id,
+		"attribute": "private_key_literal",
+		"message": sprintf(
+			"IAM server certificate %s has its private key written in the code; use an ACM certificate, or pass the key in from a secret store and rotate it.",
+			[c.id],
+		),
+	}
 }

@@ -60,9 +60,9 @@ deny contains finding if {
 	some key in input.aws.kms.keys
 	lib.kms_rotation_supported(key)
 	lib.false_or_absent(key, "rotation_enabled")
-	finding := lib.finding(
-		key,
-		"rotation_enabled",
-		sprintf("KMS key %s does not rotate its key material automatically; set enable_key_rotation = true (CloudFormation EnableKeyRotation: true).", [key.id]),
-	)
+	finding := {
+		"resource": key.id,
+		"attribute": "rotation_enabled",
+		"message": sprintf("KMS key %s does not rotate its key material automatically; set enable_key_rotation = true (CloudFormation EnableKeyRotation: true).", [key.id]),
+	}
 }

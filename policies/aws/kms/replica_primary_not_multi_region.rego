@@ -61,9 +61,9 @@ deny contains finding if {
 	some replica in input.aws.kms.replica_keys
 	primary := lib.keys_by_id[replica.primary_key_ref]
 	lib.false_or_absent(primary, "multi_region")
-	finding := lib.finding(
-		replica,
-		"primary_key_arn",
-		sprintf("Replica key %s replicates %s, which is not a multi-Region key, so AWS KMS rejects the replica; set multi_region = true (CloudFormation MultiRegion: true) on %s.", [replica.id, primary.id, primary.id]),
-	)
+	finding := {
+		"resource": replica.id,
+		"attribute": "primary_key_arn",
+		"message": sprintf("Replica key %s replicates %s, which is not a multi-Region key, so AWS KMS rejects the replica; set multi_region = true (CloudFormation MultiRegion: true) on %s.", [replica.id, primary.id, primary.id]),
+	}
 }

@@ -61,9 +61,9 @@ deny contains finding if {
 	lib.is_true(key.rotation_enabled)
 	reasons := lib.kms_rotation_blockers(key)
 	count(reasons) > 0
-	finding := lib.finding(
-		key,
-		"rotation_enabled",
-		sprintf("KMS key %s enables automatic rotation, but it is %s, which AWS KMS cannot rotate automatically, so the deployment fails; remove enable_key_rotation / EnableKeyRotation.", [key.id, concat(" and ", sort(reasons))]),
-	)
+	finding := {
+		"resource": key.id,
+		"attribute": "rotation_enabled",
+		"message": sprintf("KMS key %s enables automatic rotation, but it is %s, which AWS KMS cannot rotate automatically, so the deployment fails; remove enable_key_rotation / EnableKeyRotation.", [key.id, concat(" and ", sort(reasons))]),
+	}
 }

@@ -76,10 +76,14 @@ deny contains finding if {
 	some db in databases
 	db.password_literal == true
 	not db.password_ignored == true
-	finding := lib.finding(db, "master_password", sprintf(
-		"The master password of %s is written in the code, where version control and state keep it in plain text; set manage_master_user_password = true (CloudFormation ManageMasterUserPassword: true) or take it from a secret.",
-		[db.id],
-	))
+	finding := {
+		"resource": db.id,
+		"attribute": "master_password",
+		"message": sprintf(
+			"The master password of %s is written in the code, where version control and state keep it in plain text; set manage_master_user_password = true (CloudFormation ManageMasterUserPassword: true) or take it from a secret.",
+			[db.id],
+		),
+	}
 }
 
 databases contains db if some db in input.aws.rds.instances

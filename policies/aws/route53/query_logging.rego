@@ -58,8 +58,12 @@ deny contains finding if {
 	lib.absent(z, "query_log_group")
 	count(z.query_logs) == 0
 	not unresolved_query_log
-	finding := lib.finding(z, "", sprintf(
-		"Public hosted zone %s has no DNS query logging: add an aws_route53_query_log (QueryLoggingConfig) that logs its queries to CloudWatch Logs.",
-		[z.id],
-	))
+	finding := {
+		"resource": z.id,
+		"attribute": "",
+		"message": sprintf(
+			"Public hosted zone %s has no DNS query logging: add an aws_route53_query_log (QueryLoggingConfig) that logs its queries to CloudWatch Logs.",
+			[z.id],
+		),
+	}
 }

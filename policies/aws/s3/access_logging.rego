@@ -54,5 +54,5 @@ deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	not bucket.logging
 	count(bucket.logged_by) == 0
-	finding := lib.finding(bucket, "", sprintf("Bucket %s has no server access logging; deliver its access logs to a log bucket.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "", "message": sprintf("Bucket %s has no server access logging; deliver its access logs to a log bucket.", [bucket.id])}
 }

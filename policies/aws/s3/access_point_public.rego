@@ -74,11 +74,11 @@ deny contains finding if {
 	some flag, name in flags
 	lib.is_false(ap.public_access_block[flag])
 	not blocked_elsewhere(ap, flag)
-	finding := lib.finding(
-		ap,
-		lib.path(["public_access_block", flag]),
-		sprintf("Access point %s turns off %s and neither its bucket nor the account blocks it in this scan; set it to true.", [ap.id, name]),
-	)
+	finding := {
+		"resource": ap.id,
+		"attribute": lib.path(["public_access_block", flag]),
+		"message": sprintf("Access point %s turns off %s and neither its bucket nor the account blocks it in this scan; set it to true.", [ap.id, name]),
+	}
 }
 
 deny contains finding if {
@@ -92,11 +92,11 @@ deny contains finding if {
 		name := lib.statement_name(p, s, i)
 	])
 	count(names) > 0
-	finding := lib.finding(
-		ap,
-		lib.path(["policies", k]),
-		sprintf("Access point %s is reachable from the internet and %s allows any principal; restrict the access point to a VPC or name the principals.", [ap.id, names[0]]),
-	)
+	finding := {
+		"resource": ap.id,
+		"attribute": lib.path(["policies", k]),
+		"message": sprintf("Access point %s is reachable from the internet and %s allows any principal; restrict the access point to a VPC or name the principals.", [ap.id, names[0]]),
+	}
 }
 
 public_statement(s) if {

@@ -68,7 +68,7 @@ owner_only_acls := {"private", "bucket-owner-full-control"}
 deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	[attribute, message] := reason(bucket)
-	finding := lib.finding(bucket, attribute, message)
+	finding := {"resource": bucket.id, "attribute": attribute, "message": message}
 }
 
 reason(bucket) := ["object_ownership", msg] if {
@@ -94,14 +94,14 @@ deny contains finding if {
 	not settings.bucket_ref
 	settings.object_ownership in acl_ownership
 	msg := sprintf("Ownership controls %s of %s set object ownership to %s, which keeps ACLs enabled; set it to BucketOwnerEnforced and grant access with policies.", [settings.id, lib.target_name(settings), settings.object_ownership])
-	finding := lib.finding(settings, "object_ownership", msg)
+	finding := {"resource": settings.id, "attribute": "object_ownership", "message": msg}
 }
 
 deny contains finding if {
 	some acl in input.aws.s3.bucket_acls
 	not acl.bucket_ref
 	[attribute, message] := orphan_acl_reason(acl)
-	finding := lib.finding(acl, attribute, message)
+	finding := {"resource": acl.id, "attribute": attribute, "message": message}
 }
 
 # An ACL resource alone does not show that ACLs are enabled (S3 accepts an

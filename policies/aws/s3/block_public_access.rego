@@ -54,11 +54,11 @@ deny contains finding if {
 	some flag, name in flags
 	lib.is_false(bucket.public_access_block[flag])
 	not flag in lib.account_blocked_flags
-	finding := lib.finding(
-		bucket,
-		lib.path(["public_access_block", flag]),
-		sprintf("Bucket %s turns off %s in its public access block; set it to true.", [bucket.id, name]),
-	)
+	finding := {
+		"resource": bucket.id,
+		"attribute": lib.path(["public_access_block", flag]),
+		"message": sprintf("Bucket %s turns off %s in its public access block; set it to true.", [bucket.id, name]),
+	}
 }
 
 # A block declared as a resource of its own, of a bucket in the scan or not.
@@ -67,9 +67,9 @@ deny contains finding if {
 	some flag, name in flags
 	lib.is_false(block[flag])
 	not flag in lib.account_blocked_flags
-	finding := lib.finding(
-		block,
-		flag,
-		sprintf("Public access block %s turns off %s for %s; set it to true.", [block.id, name, lib.target_name(block)]),
-	)
+	finding := {
+		"resource": block.id,
+		"attribute": flag,
+		"message": sprintf("Public access block %s turns off %s for %s; set it to true.", [block.id, name, lib.target_name(block)]),
+	}
 }

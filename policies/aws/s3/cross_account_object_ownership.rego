@@ -58,7 +58,7 @@ deny contains finding if {
 		name := lib.statement_name(p, s, i)
 	])
 	count(names) > 0
-	finding := lib.finding(bucket, "object_ownership", sprintf("Bucket %s has object ownership ObjectWriter and %s lets another account put objects, which then belong to that account; set object ownership to BucketOwnerEnforced.", [bucket.id, names[0]]))
+	finding := {"resource": bucket.id, "attribute": "object_ownership", "message": sprintf("Bucket %s has object ownership ObjectWriter and %s lets another account put objects, which then belong to that account; set object ownership to BucketOwnerEnforced.", [bucket.id, names[0]])}
 }
 
 # cross_account_put(s): an Allow of s3:PutObject (directly, through a

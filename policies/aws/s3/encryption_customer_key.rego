@@ -75,14 +75,14 @@ deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	not bucket.encryption
 	not _sse_s3_only(bucket)
-	finding := lib.finding(bucket, "", sprintf("Bucket %s has no default encryption, so S3 uses SSE-S3; configure SSE-KMS (aws:kms) with a customer managed key.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "", "message": sprintf("Bucket %s has no default encryption, so S3 uses SSE-S3; configure SSE-KMS (aws:kms) with a customer managed key.", [bucket.id])}
 }
 
 deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	bucket.encryption.algorithm == "AES256"
 	not _sse_s3_only(bucket)
-	finding := lib.finding(bucket, "encryption.algorithm", sprintf("Bucket %s uses SSE-S3 (AES256) for default encryption; use SSE-KMS (aws:kms) with a customer managed key.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "encryption.algorithm", "message": sprintf("Bucket %s uses SSE-S3 (AES256) for default encryption; use SSE-KMS (aws:kms) with a customer managed key.", [bucket.id])}
 }
 
 # A configuration with no default rule (no algorithm) also leaves SSE-S3.
@@ -91,7 +91,7 @@ deny contains finding if {
 	bucket.encryption
 	lib.absent(bucket.encryption, "algorithm")
 	not _sse_s3_only(bucket)
-	finding := lib.finding(bucket, "encryption", sprintf("Bucket %s sets no default encryption algorithm, so S3 uses SSE-S3; configure SSE-KMS (aws:kms) with a customer managed key.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "encryption", "message": sprintf("Bucket %s sets no default encryption algorithm, so S3 uses SSE-S3; configure SSE-KMS (aws:kms) with a customer managed key.", [bucket.id])}
 }
 
 # _sse_s3_only(bucket): the bucket receives logs whose delivery supports

@@ -76,7 +76,7 @@ deny contains finding if {
 	sev := public_canned[holder.acl]
 	not acls_ignored(bucket)
 	finding := object.union(
-		lib.finding(holder, "acl", sprintf("%s has the public canned ACL %q; remove it and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), holder.acl])),
+		{"resource": holder.id, "attribute": "acl", "message": sprintf("%s has the public canned ACL %q; remove it and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), holder.acl])},
 		{"severity": sev},
 	)
 }
@@ -88,7 +88,7 @@ deny contains finding if {
 	not acls_ignored(bucket)
 	sev := grant_severity(grant.permission)
 	finding := object.union(
-		lib.finding(holder, lib.path(["grants", i]), sprintf("%s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), grant.permission, who])),
+		{"resource": holder.id, "attribute": lib.path(["grants", i]), "message": sprintf("%s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), grant.permission, who])},
 		{"severity": sev},
 	)
 }

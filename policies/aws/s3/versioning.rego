@@ -48,7 +48,7 @@ deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	not bucket.versioning
 	not maybe_object_lock(bucket)
-	finding := lib.finding(bucket, "", sprintf("Bucket %s has no versioning; enable it so that overwritten and deleted objects can be recovered.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "", "message": sprintf("Bucket %s has no versioning; enable it so that overwritten and deleted objects can be recovered.", [bucket.id])}
 }
 
 deny contains finding if {
@@ -56,7 +56,7 @@ deny contains finding if {
 	status := bucket.versioning.status
 	status in {"Suspended", "Disabled"}
 	not maybe_object_lock(bucket)
-	finding := lib.finding(bucket, "versioning.status", sprintf("Bucket %s has versioning %s; set its status to Enabled so that overwritten and deleted objects can be recovered.", [bucket.id, status]))
+	finding := {"resource": bucket.id, "attribute": "versioning.status", "message": sprintf("Bucket %s has versioning %s; set its status to Enabled so that overwritten and deleted objects can be recovered.", [bucket.id, status])}
 }
 
 # Object Lock turns versioning on and keeps it on (S3 user guide, Object Lock). An unknown

@@ -60,5 +60,5 @@ import data.seclint.lib
 deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	bucket.website
-	finding := lib.finding(bucket, "website", sprintf("Bucket %s hosts a static website, whose endpoint serves HTTP only; serve it through CloudFront over HTTPS and keep the bucket private.", [bucket.id]))
+	finding := {"resource": bucket.id, "attribute": "website", "message": sprintf("Bucket %s hosts a static website, whose endpoint serves HTTP only; serve it through CloudFront over HTTPS and keep the bucket private.", [bucket.id])}
 }

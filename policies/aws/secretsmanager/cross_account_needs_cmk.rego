@@ -74,10 +74,14 @@ deny contains finding if {
 		name := lib.statement_name(p, st, i)
 	])
 	count(names) > 0
-	finding := lib.finding(s, "kms_key_id", sprintf(
-		"Secrets Manager secret %s is shared with another account by %s but is encrypted with the AWS managed key aws/secretsmanager, which other accounts cannot use; set kms_key_id (CloudFormation KmsKeyId) to a customer managed key whose policy allows that account to decrypt.",
-		[s.id, names[0]],
-	))
+	finding := {
+		"resource": s.id,
+		"attribute": "kms_key_id",
+		"message": sprintf(
+			"Secrets Manager secret %s is shared with another account by %s but is encrypted with the AWS managed key aws/secretsmanager, which other accounts cannot use; set kms_key_id (CloudFormation KmsKeyId) to a customer managed key whose policy allows that account to decrypt.",
+			[s.id, names[0]],
+		),
+	}
 }
 
 # Calls that read or write the secret value, and so need the KMS key.

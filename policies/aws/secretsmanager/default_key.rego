@@ -64,8 +64,12 @@ import data.seclint.lib
 deny contains finding if {
 	some s in input.aws.secretsmanager.secrets
 	lib.uses_aws_managed_key(s, "kms_key_id", "secretsmanager")
-	finding := lib.finding(s, "kms_key_id", sprintf(
-		"Secrets Manager secret %s is encrypted with the AWS managed key aws/secretsmanager, whose policy cannot be changed or shared across accounts; set kms_key_id (CloudFormation KmsKeyId) to a customer managed KMS key.",
-		[s.id],
-	))
+	finding := {
+		"resource": s.id,
+		"attribute": "kms_key_id",
+		"message": sprintf(
+			"Secrets Manager secret %s is encrypted with the AWS managed key aws/secretsmanager, whose policy cannot be changed or shared across accounts; set kms_key_id (CloudFormation KmsKeyId) to a customer managed KMS key.",
+			[s.id],
+		),
+	}
 }

@@ -72,8 +72,12 @@ deny contains finding if {
 	some v in input.aws.secretsmanager.secret_values
 	v.literal == true
 	not v.ignored == true
-	finding := lib.finding(v, "secret_string", sprintf(
-		"%s writes a secret value that is in the code, where version control and state keep it in plain text; generate it (GenerateSecretString, random_password) or take it from a sensitive variable.",
-		[v.id],
-	))
+	finding := {
+		"resource": v.id,
+		"attribute": "secret_string",
+		"message": sprintf(
+			"%s writes a secret value that is in the code, where version control and state keep it in plain text; generate it (GenerateSecretString, random_password) or take it from a sensitive variable.",
+			[v.id],
+		),
+	}
 }

@@ -73,8 +73,12 @@ import data.seclint.lib
 deny contains finding if {
 	some s in input.aws.secretsmanager.secrets
 	not s.rotation_configured == true
-	finding := lib.finding(s, "rotation_configured", sprintf(
-		"Secrets Manager secret %s has no automatic rotation; add an aws_secretsmanager_secret_rotation (CloudFormation AWS::SecretsManager::RotationSchedule) for it.",
-		[s.id],
-	))
+	finding := {
+		"resource": s.id,
+		"attribute": "rotation_configured",
+		"message": sprintf(
+			"Secrets Manager secret %s has no automatic rotation; add an aws_secretsmanager_secret_rotation (CloudFormation AWS::SecretsManager::RotationSchedule) for it.",
+			[s.id],
+		),
+	}
 }

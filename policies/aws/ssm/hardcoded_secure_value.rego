@@ -78,8 +78,12 @@ deny contains finding if {
 	p.parameter_type == "SecureString"
 	p.value_literal == true
 	not p.value_ignored == true
-	finding := lib.finding(p, "value", sprintf(
-		"SecureString parameter %s has its value written in the code, where version control and state keep it in plain text; take it from a sensitive variable or a generated password, or set it outside the code (lifecycle ignore_changes = [value] on a placeholder).",
-		[p.id],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "value",
+		"message": sprintf(
+			"SecureString parameter %s has its value written in the code, where version control and state keep it in plain text; take it from a sensitive variable or a generated password, or set it outside the code (lifecycle ignore_changes = [value] on a placeholder).",
+			[p.id],
+		),
+	}
 }

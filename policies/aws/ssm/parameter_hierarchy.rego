@@ -63,8 +63,12 @@ deny contains finding if {
 	p.name != ""
 	lib.not_startswith(p.name, "/")
 	name := lib.shown(p.name)
-	finding := lib.finding(p, "name", sprintf(
-		"SSM parameter %s is named %q, not a path; name it with a hierarchy such as /app/prod/%s so IAM policies and GetParametersByPath can scope access to it.",
-		[p.id, name, name],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "name",
+		"message": sprintf(
+			"SSM parameter %s is named %q, not a path; name it with a hierarchy such as /app/prod/%s so IAM policies and GetParametersByPath can scope access to it.",
+			[p.id, name, name],
+		),
+	}
 }

@@ -69,10 +69,14 @@ deny contains finding if {
 	is_string(p.policies)
 	not trim_space(p.policies) in {"", "[]"}
 	some tier in standard(p)
-	finding := lib.finding(p, "policies", sprintf(
-		"SSM parameter %s has parameter policies but %s, which does not allow them; set the tier to Advanced or Intelligent-Tiering.",
-		[p.id, tier],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "policies",
+		"message": sprintf(
+			"SSM parameter %s has parameter policies but %s, which does not allow them; set the tier to Advanced or Intelligent-Tiering.",
+			[p.id, tier],
+		),
+	}
 }
 
 standard(p) := {"no tier (Parameter Store's default tier is Standard)"} if lib.absent(p, "tier")

@@ -71,10 +71,14 @@ deny contains finding if {
 	is_number(p.value_length)
 	some limit, tier in limits(p)
 	p.value_length > limit
-	finding := lib.finding(p, "value", sprintf(
-		"SSM parameter %s has a value of %d characters, more than %s allows (%d); %s",
-		[p.id, p.value_length, tier, limit, advice(limit)],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "value",
+		"message": sprintf(
+			"SSM parameter %s has a value of %d characters, more than %s allows (%d); %s",
+			[p.id, p.value_length, tier, limit, advice(limit)],
+		),
+	}
 }
 
 # limits(p) maps the size limit that applies to p to a description of it.

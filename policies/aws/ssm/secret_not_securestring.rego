@@ -78,10 +78,14 @@ deny contains finding if {
 	p.parameter_type in {"String", "StringList"}
 	not lib.setting_value(object.get(p, "value", null))
 	some why in reasons(p)
-	finding := lib.finding(p, "parameter_type", sprintf(
-		"SSM parameter %s %s but is of type %s, stored in plain text; make it a SecureString with a customer managed key (in CloudFormation, which cannot create one, keep the secret in Secrets Manager and use a dynamic reference).",
-		[p.id, why, p.parameter_type],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "parameter_type",
+		"message": sprintf(
+			"SSM parameter %s %s but is of type %s, stored in plain text; make it a SecureString with a customer managed key (in CloudFormation, which cannot create one, keep the secret in Secrets Manager and use a dynamic reference).",
+			[p.id, why, p.parameter_type],
+		),
+	}
 }
 
 # reasons(p) holds one reason: the name when it looks like a secret, else

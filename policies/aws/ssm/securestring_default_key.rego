@@ -67,8 +67,12 @@ deny contains finding if {
 	some p in input.aws.ssm.parameters
 	p.parameter_type == "SecureString"
 	lib.uses_aws_managed_key(p, "key_id", "ssm")
-	finding := lib.finding(p, "key_id", sprintf(
-		"SecureString parameter %s is encrypted with the AWS managed key aws/ssm, whose policy cannot be changed or shared across accounts; set key_id to a customer managed KMS key.",
-		[p.id],
-	))
+	finding := {
+		"resource": p.id,
+		"attribute": "key_id",
+		"message": sprintf(
+			"SecureString parameter %s is encrypted with the AWS managed key aws/ssm, whose policy cannot be changed or shared across accounts; set key_id to a customer managed KMS key.",
+			[p.id],
+		),
+	}
 }

@@ -43,8 +43,12 @@ deny contains finding if {
 	x.entry.protocol == "-1"
 	lib.is_true(x.entry.public)
 	direction := {true: "outbound", false: "inbound"}[x.entry.egress]
-	finding := lib.finding(acl, x.attribute, sprintf(
-		"Default network ACL %s allows all %s traffic from anywhere: remove the rule, so that the default ACL denies everything, and give subnets a network ACL of their own.",
-		[acl.id, direction],
-	))
+	finding := {
+		"resource": acl.id,
+		"attribute": x.attribute,
+		"message": sprintf(
+			"Default network ACL %s allows all %s traffic from anywhere: remove the rule, so that the default ACL denies everything, and give subnets a network ACL of their own.",
+			[acl.id, direction],
+		),
+	}
 }

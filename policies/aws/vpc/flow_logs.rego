@@ -48,8 +48,12 @@ import data.seclint.lib
 deny contains finding if {
 	some v in input.aws.vpc.vpcs
 	count(v.flow_logs) == 0
-	finding := lib.finding(v, "", sprintf(
-		"VPC %s has no flow log: add an aws_flow_log (AWS::EC2::FlowLog with ResourceType VPC) that captures its traffic.",
-		[v.id],
-	))
+	finding := {
+		"resource": v.id,
+		"attribute": "",
+		"message": sprintf(
+			"VPC %s has no flow log: add an aws_flow_log (AWS::EC2::FlowLog with ResourceType VPC) that captures its traffic.",
+			[v.id],
+		),
+	}
 }

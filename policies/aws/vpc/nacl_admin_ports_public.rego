@@ -64,8 +64,12 @@ open[acl.id][x.attribute] contains port if {
 deny contains finding if {
 	some acl in input.aws.vpc.network_acls
 	some attribute, ports in open[acl.id]
-	finding := lib.finding(acl, attribute, sprintf(
-		"Network ACL %s lets the whole internet (0.0.0.0/0 or ::/0) reach port %s: allow known ranges only, or deny these ports from the internet with a lower rule number.",
-		[acl.id, concat(" and ", [sprintf("%d", [p]) | some p in sort(ports)])],
-	))
+	finding := {
+		"resource": acl.id,
+		"attribute": attribute,
+		"message": sprintf(
+			"Network ACL %s lets the whole internet (0.0.0.0/0 or ::/0) reach port %s: allow known ranges only, or deny these ports from the internet with a lower rule number.",
+			[acl.id, concat(" and ", [sprintf("%d", [p]) | some p in sort(ports)])],
+		),
+	}
 }

@@ -68,7 +68,7 @@ missing[acl.id] contains egress if {
 deny contains finding if {
 	some acl in input.aws.vpc.network_acls
 	ways := missing[acl.id]
-	finding := lib.finding(acl, "", message(acl.id, ways))
+	finding := {"resource": acl.id, "attribute": "", "message": message(acl.id, ways)}
 }
 
 message(id, ways) := sprintf(

@@ -49,7 +49,7 @@ deny contains finding if {
 	some acl in input.aws.wafv2.web_acls
 	count(object.get(acl, "logging_configurations", [])) == 0
 	not _unresolved_configuration
-	finding := lib.finding(acl, "", sprintf("Web ACL %s has no logging configuration; add an aws_wafv2_web_acl_logging_configuration (AWS::WAFv2::LoggingConfiguration) for it.", [acl.id]))
+	finding := {"resource": acl.id, "attribute": "", "message": sprintf("Web ACL %s has no logging configuration; add an aws_wafv2_web_acl_logging_configuration (AWS::WAFv2::LoggingConfiguration) for it.", [acl.id])}
 }
 
 # A logging configuration whose web ACL is neither linked nor known.

@@ -55,7 +55,7 @@ deny contains finding if {
 	some i, d in c.destinations
 	name := _name(d)
 	lib.pattern_not_startswith(name, "aws-waf-logs-")
-	finding := lib.finding(c, sprintf("destinations[%d]", [i]), sprintf("WAF logging destination %q of %s does not start with aws-waf-logs-: AWS WAF rejects it; rename the log group, bucket or Firehose stream.", [lib.shown_pattern(name), c.id]))
+	finding := {"resource": c.id, "attribute": sprintf("destinations[%d]", [i]), "message": sprintf("WAF logging destination %q of %s does not start with aws-waf-logs-: AWS WAF rejects it; rename the log group, bucket or Firehose stream.", [lib.shown_pattern(name), c.id])}
 }
 
 # The destination's name, as a pattern text (lib.pattern_text: what is known

@@ -73,7 +73,7 @@ deny contains finding if {
 	rules := object.get(acl, "rules", [])
 	is_array(rules)
 	not _protected(rules)
-	finding := lib.finding(acl, "", sprintf("Web ACL %s has no managed rule group against common exploits (e.g. AWSManagedRulesCommonRuleSet) and no SQL injection or XSS rule that blocks; add one (override action none).", [acl.id]))
+	finding := {"resource": acl.id, "attribute": "", "message": sprintf("Web ACL %s has no managed rule group against common exploits (e.g. AWSManagedRulesCommonRuleSet) and no SQL injection or XSS rule that blocks; add one (override action none).", [acl.id])}
 }
 
 _protected(rules) if {

@@ -66,7 +66,7 @@ deny contains finding if {
 	rules := object.get(acl, "rules", [])
 	is_array(rules)
 	not _may_limit(rules)
-	finding := lib.finding(acl, "", sprintf("Web ACL %s has no rate-based rule; add a rule with a rate_based_statement (RateBasedStatement) that blocks clients over a request limit.", [acl.id]))
+	finding := {"resource": acl.id, "attribute": "", "message": sprintf("Web ACL %s has no rate-based rule; add a rule with a rate_based_statement (RateBasedStatement) that blocks clients over a request limit.", [acl.id])}
 }
 
 _may_limit(rules) if {

@@ -74,7 +74,7 @@ deny contains finding if {
 	lib.internet_facing(lb)
 	not lb.id in _associated
 	not _unresolved_association
-	finding := lib.finding(lb, "", sprintf("Internet-facing load balancer %s has no WAF web ACL; associate one (aws_wafv2_web_acl_association / AWS::WAFv2::WebACLAssociation).", [lb.id]))
+	finding := {"resource": lb.id, "attribute": "", "message": sprintf("Internet-facing load balancer %s has no WAF web ACL; associate one (aws_wafv2_web_acl_association / AWS::WAFv2::WebACLAssociation).", [lb.id])}
 }
 
 deny contains finding if {
@@ -83,7 +83,7 @@ deny contains finding if {
 	_public(api)
 	not stage.id in _associated
 	not _unresolved_association
-	finding := lib.finding(stage, "", sprintf("API Gateway stage %s of the public REST API %s has no WAF web ACL; associate one (aws_wafv2_web_acl_association / AWS::WAFv2::WebACLAssociation).", [stage.id, api.id]))
+	finding := {"resource": stage.id, "attribute": "", "message": sprintf("API Gateway stage %s of the public REST API %s has no WAF web ACL; associate one (aws_wafv2_web_acl_association / AWS::WAFv2::WebACLAssociation).", [stage.id, api.id])}
 }
 
 _public(api) if lib.absent(api, "endpoint_types")
@@ -98,7 +98,7 @@ deny contains finding if {
 	some dist in input.aws.cloudfront.distributions
 	not _disabled(dist)
 	_no_web_acl(dist)
-	finding := lib.finding(dist, _path(dist), sprintf("Distribution %s has no WAF web ACL; set web_acl_id (WebACLId) to a web ACL of scope CLOUDFRONT.", [dist.id]))
+	finding := {"resource": dist.id, "attribute": _path(dist), "message": sprintf("Distribution %s has no WAF web ACL; set web_acl_id (WebACLId) to a web ACL of scope CLOUDFRONT.", [dist.id])}
 }
 
 _disabled(dist) if lib.is_false(dist.enabled)
