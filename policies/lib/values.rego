@@ -50,7 +50,9 @@ known_not_in(x, values) if {
 }
 
 # path joins attribute path segments: path(["statements", 0, "actions", 1])
-# is "statements[0].actions[1]".
+# is "statements[0].actions[1]". The built-in rules write the path with
+# sprintf("statements[%d].actions[%d]", [i, j]), whose indexes are always
+# integers: a third of the allocations of this call.
 path(segments) := concat("", [seg |
 	some i, s in segments
 	seg := _segment(i, s)

@@ -63,7 +63,7 @@ deny contains finding if {
 	_is_cloudtrail(p)
 	lib.allows_action(s, "s3:PutObject")
 	not _source_bound(s)
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i]), "message": sprintf("%s lets cloudtrail.amazonaws.com write objects from any trail of any account; add an aws:SourceArn (the trail's ARN) or aws:SourceAccount condition.", [lib.statement_name(policy, s, i)])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d]", [i]), "message": sprintf("%s lets cloudtrail.amazonaws.com write objects from any trail of any account; add an aws:SourceArn (the trail's ARN) or aws:SourceAccount condition.", [lib.statement_name(policy, s, i)])}
 }
 
 _is_cloudtrail(p) if {

@@ -53,7 +53,7 @@ deny contains finding if {
 	_management_only(insight)
 	kinds := lib.trail_management_events(trail)
 	not "write" in kinds
-	finding := {"resource": trail.id, "attribute": lib.path(["insight_selectors", i, "insight_type"]), "message": sprintf("Trail %s has ApiCallRateInsight, which analyses write management events, but records %s; record write management events or remove the selector.", [trail.id, _recorded(kinds)])}
+	finding := {"resource": trail.id, "attribute": sprintf("insight_selectors[%d].insight_type", [i]), "message": sprintf("Trail %s has ApiCallRateInsight, which analyses write management events, but records %s; record write management events or remove the selector.", [trail.id, _recorded(kinds)])}
 }
 
 deny contains finding if {
@@ -62,7 +62,7 @@ deny contains finding if {
 	insight.insight_type == "ApiErrorRateInsight"
 	_management_only(insight)
 	count(lib.trail_management_events(trail)) == 0
-	finding := {"resource": trail.id, "attribute": lib.path(["insight_selectors", i, "insight_type"]), "message": sprintf("Trail %s has ApiErrorRateInsight, which analyses management events, but records none; record management events or remove the selector.", [trail.id])}
+	finding := {"resource": trail.id, "attribute": sprintf("insight_selectors[%d].insight_type", [i]), "message": sprintf("Trail %s has ApiErrorRateInsight, which analyses management events, but records none; record management events or remove the selector.", [trail.id])}
 }
 
 # No EventCategories means Management; a list must be known and hold only

@@ -80,7 +80,7 @@ deny contains finding if {
 # selector that excludes management events.
 _excluding_path(trail) := "advanced_event_selectors" if count(object.get(trail, "advanced_event_selectors", [])) > 0
 
-_excluding_path(trail) := lib.path(["event_selectors", i, "include_management_events"]) if {
+_excluding_path(trail) := sprintf("event_selectors[%d].include_management_events", [i]) if {
 	count(object.get(trail, "advanced_event_selectors", [])) == 0
 	i := min({j | some j, sel in trail.event_selectors; lib.is_false(sel.include_management_events)})
 }
@@ -88,7 +88,7 @@ _excluding_path(trail) := lib.path(["event_selectors", i, "include_management_ev
 # The readOnly field of the first advanced management selector, or the
 # read_write_type of the first basic selector that records management
 # events.
-_narrowing_path(trail) := lib.path(["advanced_event_selectors", i, "field_selectors", j]) if {
+_narrowing_path(trail) := sprintf("advanced_event_selectors[%d].field_selectors[%d]", [i, j]) if {
 	count(object.get(trail, "advanced_event_selectors", [])) > 0
 	i := min({k |
 		some k, sel in trail.advanced_event_selectors
@@ -97,7 +97,7 @@ _narrowing_path(trail) := lib.path(["advanced_event_selectors", i, "field_select
 	j := min({k | some [k, _] in lib.field_selectors_of(trail.advanced_event_selectors[i], "readOnly")})
 }
 
-_narrowing_path(trail) := lib.path(["event_selectors", i, "read_write_type"]) if {
+_narrowing_path(trail) := sprintf("event_selectors[%d].read_write_type", [i]) if {
 	count(object.get(trail, "advanced_event_selectors", [])) == 0
 	i := min({j |
 		some j, sel in trail.event_selectors

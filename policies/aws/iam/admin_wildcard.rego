@@ -45,7 +45,7 @@ deny contains finding if {
 	lib.resource_is_all(resource)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "actions", j]),
+		"attribute": sprintf("statements[%d].actions[%d]", [i, j]),
 		"message": sprintf("%s allows every action (\"*\") on every resource (\"*\"); grant only the actions and resources that are needed.", [lib.statement_name(policy, s, i)]),
 	}
 }

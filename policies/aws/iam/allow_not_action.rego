@@ -53,7 +53,7 @@ deny contains finding if {
 	lib.allows(s)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "not_actions"]),
+		"attribute": sprintf("statements[%d].not_actions", [i]),
 		"message": sprintf("%s allows every action except those in NotAction%s; list the allowed actions in Action instead.", [lib.statement_name(policy, s, i), _listed(s.not_actions)]),
 	}
 }

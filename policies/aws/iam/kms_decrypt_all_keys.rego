@@ -78,7 +78,7 @@ deny contains finding if {
 	count(granted) > 0
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "actions", j]),
+		"attribute": sprintf("statements[%d].actions[%d]", [i, j]),
 		"message": sprintf("%s allows %s (Action %q) on every KMS key (Resource %q); allow decryption only on the ARNs of the keys that are needed.", [lib.statement_name(policy, s, i), concat(" and ", granted), action, resources[0]]),
 	}
 }

@@ -52,7 +52,7 @@ deny contains finding if {
 	not _denies_without_key(policy)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "conditions", j]),
+		"attribute": sprintf("statements[%d].conditions[%d]", [i, j]),
 		"message": sprintf("%s denies on Bool aws:MultiFactorAuthPresent = false, which does not match requests made with long-term access keys (they carry no such key); use BoolIfExists.", [lib.statement_name(policy, s, i)]),
 	}
 }

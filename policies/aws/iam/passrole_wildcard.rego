@@ -66,7 +66,7 @@ deny contains finding if {
 	_every_role(resource)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "actions", j]),
+		"attribute": sprintf("statements[%d].actions[%d]", [i, j]),
 		"message": sprintf("%s allows iam:PassRole (through %q) on %q, so the principal can pass any role, including the most privileged, to an AWS service; allow it only on the roles that must be passed.", [lib.statement_name(policy, s, i), action, resource]),
 	}
 }

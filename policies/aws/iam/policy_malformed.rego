@@ -80,14 +80,14 @@ deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	object.get(s, "effect", null) == null
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i]), "message": sprintf("%s has no Effect; write \"Allow\" or \"Deny\".", [lib.statement_name(policy, s, i)])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d]", [i]), "message": sprintf("%s has no Effect; write \"Allow\" or \"Deny\".", [lib.statement_name(policy, s, i)])}
 }
 
 deny contains finding if {
 	some policy in input.aws.iam.policies
 	some i, s in policy.statements
 	regex.match(`^(?:Allow|Deny)$`, s.effect) == false
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i, "effect"]), "message": sprintf("%s has Effect %q; it must be \"Allow\" or \"Deny\" (case-sensitive).", [lib.statement_name(policy, s, i), s.effect])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d].effect", [i]), "message": sprintf("%s has Effect %q; it must be \"Allow\" or \"Deny\" (case-sensitive).", [lib.statement_name(policy, s, i), s.effect])}
 }
 
 deny contains finding if {
@@ -96,7 +96,7 @@ deny contains finding if {
 	object.get(s, "actions", null) == null
 	object.get(s, "not_actions", null) == null
 	not _misspelled(policy, i, {"action", "notaction"})
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i]), "message": sprintf("%s has no Action or NotAction.", [lib.statement_name(policy, s, i)])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d]", [i]), "message": sprintf("%s has no Action or NotAction.", [lib.statement_name(policy, s, i)])}
 }
 
 deny contains finding if {
@@ -109,7 +109,7 @@ deny contains finding if {
 	field := trim_prefix(not_field, "not_")
 	is_array(s[field])
 	name := {"actions": "Action", "resources": "Resource", "principals": "Principal"}[field]
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i, not_field]), "message": sprintf("%s has both %s and Not%s; use one of them.", [lib.statement_name(policy, s, i), name, name])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d].%s", [i, not_field]), "message": sprintf("%s has both %s and Not%s; use one of them.", [lib.statement_name(policy, s, i), name, name])}
 }
 
 # A permissions boundary is written like an identity policy (IAM user
@@ -122,7 +122,7 @@ deny contains finding if {
 	object.get(s, "resources", null) == null
 	object.get(s, "not_resources", null) == null
 	not _misspelled(policy, i, {"resource", "notresource"})
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i]), "message": sprintf("%s has no Resource; a statement of an identity policy must name its resources (\"*\" for all).", [lib.statement_name(policy, s, i)])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d]", [i]), "message": sprintf("%s has no Resource; a statement of an identity policy must name its resources (\"*\" for all).", [lib.statement_name(policy, s, i)])}
 }
 
 deny contains finding if {
@@ -131,7 +131,7 @@ deny contains finding if {
 	some i, s in policy.statements
 	some field in ["principals", "not_principals"]
 	is_array(s[field])
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i, field]), "message": sprintf("%s has a %s, which an identity policy, permissions boundary or SCP cannot have: it applies to the users and roles it is attached to.", [lib.statement_name(policy, s, i), {"principals": "Principal", "not_principals": "NotPrincipal"}[field]])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d].%s", [i, field]), "message": sprintf("%s has a %s, which an identity policy, permissions boundary or SCP cannot have: it applies to the users and roles it is attached to.", [lib.statement_name(policy, s, i), {"principals": "Principal", "not_principals": "NotPrincipal"}[field]])}
 }
 
 # Resource policies (and role trust policies) must say whom they apply to,
@@ -143,7 +143,7 @@ deny contains finding if {
 	object.get(s, "principals", null) == null
 	object.get(s, "not_principals", null) == null
 	not _misspelled(policy, i, {"principal", "notprincipal"})
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i]), "message": sprintf("%s has no Principal; a statement of %s must name the principals it applies to.", [lib.statement_name(policy, s, i), object.get(lib.kind_names, policy.kind, "a resource policy")])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d]", [i]), "message": sprintf("%s has no Principal; a statement of %s must name the principals it applies to.", [lib.statement_name(policy, s, i), object.get(lib.kind_names, policy.kind, "a resource policy")])}
 }
 
 # One finding per unknown operator of a statement, at its first key.
@@ -169,7 +169,7 @@ deny contains finding if {
 	finding := _operator_finding(policy, i, s, op)
 }
 
-_operator_finding(policy, i, s, op) := {"resource": policy.id, "attribute": lib.path(["statements", i, "conditions", j]), "message": sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op])} if {
+_operator_finding(policy, i, s, op) := {"resource": policy.id, "attribute": sprintf("statements[%d].conditions[%d]", [i, j]), "message": sprintf("%s uses %q, which is not a condition operator (StringEquals, StringLike, ArnLike, IpAddress, Bool, Null, NumericLessThan, DateGreaterThan, ... with an optional IfExists suffix or ForAllValues:/ForAnyValue: prefix).", [lib.statement_name(policy, s, i), op])} if {
 	j := min({j | some j, c2 in s.conditions; c2.operator == op})
 }
 
@@ -184,7 +184,7 @@ deny contains finding if {
 	# costs a sixth of the time of a match for what is malformed (white
 	# space, no colon, two colons, an empty part) anywhere in the action.
 	regex.match(`^(?:\*|[^:\s]+:[^:\s]+)$`, action) == false
-	finding := {"resource": policy.id, "attribute": lib.path(["statements", i, field, j]), "message": sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action])}
+	finding := {"resource": policy.id, "attribute": sprintf("statements[%d].%s[%d]", [i, field, j]), "message": sprintf("%s has the action %q; an action is \"*\" or service:action, such as \"s3:GetObject\" or \"ec2:Describe*\".", [lib.statement_name(policy, s, i), action])}
 }
 
 # _misspelled(policy, i, names): statement i has an element name that the

@@ -50,7 +50,7 @@ deny contains finding if {
 	count(private) > 0
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "conditions", j]),
+		"attribute": sprintf("statements[%d].conditions[%d]", [i, j]),
 		"message": sprintf("%s tests aws:SourceIp with %s against private addresses (%s), which no request carries: requests through a VPC endpoint have no aws:SourceIp and others come from public addresses. Use aws:SourceVpce, aws:SourceVpc or aws:VpcSourceIp.", [lib.statement_name(policy, s, i), c.operator, concat(", ", private)]),
 	}
 }

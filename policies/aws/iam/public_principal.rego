@@ -58,7 +58,7 @@ deny contains finding if {
 	not lib.narrowed(s)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "principals", j]),
+		"attribute": sprintf("statements[%d].principals[%d]", [i, j]),
 		"message": sprintf("%s allows any principal (\"*\") with no condition that limits the callers%s; name the principals or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceAccount condition.", [lib.statement_name(policy, s, i), _private_ip_note(s)]),
 	}
 }
@@ -79,7 +79,7 @@ deny contains finding if {
 	not lib.narrowed(s)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "not_principals"]),
+		"attribute": sprintf("statements[%d].not_principals", [i]),
 		"message": sprintf("%s allows every principal except those in NotPrincipal; name the allowed principals instead.", [lib.statement_name(policy, s, i)]),
 	}
 }

@@ -52,7 +52,7 @@ deny contains finding if {
 	lib.resource_is_all(resource)
 	finding := {
 		"resource": policy.id,
-		"attribute": lib.path(["statements", i, "actions", j]),
+		"attribute": sprintf("statements[%d].actions[%d]", [i, j]),
 		"message": sprintf("%s allows every %s action (%q) on every resource (\"*\"); list the actions and resources that are needed.", [lib.statement_name(policy, s, i), service, action]),
 	}
 }

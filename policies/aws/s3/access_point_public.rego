@@ -76,7 +76,7 @@ deny contains finding if {
 	not blocked_elsewhere(ap, flag)
 	finding := {
 		"resource": ap.id,
-		"attribute": lib.path(["public_access_block", flag]),
+		"attribute": sprintf("public_access_block.%s", [flag]),
 		"message": sprintf("Access point %s turns off %s and neither its bucket nor the account blocks it in this scan; set it to true.", [ap.id, name]),
 	}
 }
@@ -94,7 +94,7 @@ deny contains finding if {
 	count(names) > 0
 	finding := {
 		"resource": ap.id,
-		"attribute": lib.path(["policies", k]),
+		"attribute": sprintf("policies[%d]", [k]),
 		"message": sprintf("Access point %s is reachable from the internet and %s allows any principal; restrict the access point to a VPC or name the principals.", [ap.id, names[0]]),
 	}
 }

@@ -74,14 +74,14 @@ deny contains finding if {
 reason(bucket) := ["object_ownership", msg] if {
 	bucket.object_ownership in acl_ownership
 	msg := sprintf("Bucket %s sets object ownership to %s, which keeps ACLs enabled; set it to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.object_ownership])
-} else := [lib.path(["acls", 0]), msg] if {
+} else := ["acls[0]", msg] if {
 	count(bucket.acls) > 0
 	msg := sprintf("Bucket %s has an ACL resource (%s) attached; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acls[0]])
 } else := ["acl", msg] if {
 	not owner_enforced(bucket)
 	lib.known_not_in(bucket.acl, owner_only_acls)
 	msg := sprintf("Bucket %s uses the canned ACL %q, which needs ACLs enabled; remove it, keep object ownership BucketOwnerEnforced and grant access with policies.", [bucket.id, bucket.acl])
-} else := [lib.path(["grants", 0]), msg] if {
+} else := ["grants[0]", msg] if {
 	not owner_enforced(bucket)
 	count(bucket.grants) > 0
 	msg := sprintf("Bucket %s has ACL grants, which need ACLs enabled; remove them, keep object ownership BucketOwnerEnforced and grant access with policies.", [bucket.id])
@@ -110,7 +110,7 @@ deny contains finding if {
 orphan_acl_reason(acl) := ["acl", msg] if {
 	lib.known_not_in(acl.acl, owner_only_acls)
 	msg := sprintf("ACL %s of %s sets the canned ACL %q, which needs ACLs enabled on the bucket; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [acl.id, lib.target_name(acl), acl.acl])
-} else := [lib.path(["grants", i]), msg] if {
+} else := [sprintf("grants[%d]", [i]), msg] if {
 	# The first such grant: one finding per ACL resource.
 	i := min({j | some j, grant in acl.grants; needs_acls(grant)})
 	msg := sprintf("ACL %s of %s grants access to someone other than the bucket owner, which needs ACLs enabled on the bucket; remove it, set object ownership to BucketOwnerEnforced and grant access with policies.", [acl.id, lib.target_name(acl)])

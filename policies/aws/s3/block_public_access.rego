@@ -56,7 +56,7 @@ deny contains finding if {
 	not flag in lib.account_blocked_flags
 	finding := {
 		"resource": bucket.id,
-		"attribute": lib.path(["public_access_block", flag]),
+		"attribute": sprintf("public_access_block.%s", [flag]),
 		"message": sprintf("Bucket %s turns off %s in its public access block; set it to true.", [bucket.id, name]),
 	}
 }

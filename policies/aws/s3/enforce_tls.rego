@@ -69,7 +69,7 @@ deny contains finding if {
 	some bucket in input.aws.s3.buckets
 	count(bucket.policies) > 0
 	not maybe_enforced(bucket)
-	finding := {"resource": bucket.id, "attribute": lib.path(["policies", 0]), "message": sprintf("No statement in the policy of bucket %s denies plain-HTTP requests; add a Deny statement on s3:* for aws:SecureTransport = false.", [bucket.id])}
+	finding := {"resource": bucket.id, "attribute": "policies[0]", "message": sprintf("No statement in the policy of bucket %s denies plain-HTTP requests; add a Deny statement on s3:* for aws:SecureTransport = false.", [bucket.id])}
 }
 
 # maybe_enforced(bucket): some statement of the bucket's policies is, or for

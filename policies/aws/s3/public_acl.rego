@@ -88,7 +88,7 @@ deny contains finding if {
 	not acls_ignored(bucket)
 	sev := grant_severity(grant.permission)
 	finding := object.union(
-		{"resource": holder.id, "attribute": lib.path(["grants", i]), "message": sprintf("%s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), grant.permission, who])},
+		{"resource": holder.id, "attribute": sprintf("grants[%d]", [i]), "message": sprintf("%s grants %s to %s; remove the grant and keep ACLs disabled (BucketOwnerEnforced).", [subject(holder), grant.permission, who])},
 		{"severity": sev},
 	)
 }
