@@ -42,8 +42,10 @@ type modInst struct {
 	res     map[string]*resState
 	calls   map[string]*callState
 	// typeVals, dataVals and modVals hold the value of each resource (by
-	// type and name), data source and module call. The context holds none
-	// of them until an expression reads them (bind).
+	// type and name), data source and module call; a resource or data
+	// source is entered when it is evaluated (rootName reads one declared
+	// but not evaluated yet unknown). The context holds none of them until
+	// an expression reads them (bind).
 	typeVals map[string]map[string]cty.Value
 	dataVals map[string]map[string]cty.Value
 	modVals  map[string]cty.Value
@@ -121,16 +123,6 @@ func (mi *modInst) buildContext() {
 	mi.e.scopes[mi.ctx] = mi
 	for _, c := range mi.mod.calls {
 		mi.modVals[c.name] = cty.DynamicVal
-	}
-	for _, r := range mi.mod.resources {
-		vals := mi.typeVals
-		if r.mode == dataResource {
-			vals = mi.dataVals
-		}
-		if vals[r.typ] == nil {
-			vals[r.typ] = map[string]cty.Value{}
-		}
-		vals[r.typ][r.name] = cty.DynamicVal
 	}
 	v := mi.ctx.Variables
 	v["path"] = mi.e.pathValue(mi.mod)
@@ -371,7 +363,7 @@ func (mi *modInst) bind(ts []hcl.Traversal) {
 			mi.bindData(data, t)
 			continue
 		default:
-			if _, ok := mi.typeVals[root]; !ok {
+			if mi.mod.resNames[root] == nil {
 				// Not a resource type of the module: count, each, path,
 				// an iterator of a child context, or an undeclared name
 				// that is to fail as it does in Terraform.
@@ -442,7 +434,9 @@ func (mi *modInst) rootName(root, name string) (cty.Value, bool) {
 	case "module":
 		v, ok = mi.moduleValue(name)
 	default:
-		v, ok = mi.typeVals[root][name]
+		if v, ok = mi.typeVals[root][name]; !ok && mi.mod.resNames[root][name] {
+			v, ok = cty.DynamicVal, true
+		}
 	}
 	return v, ok
 }
@@ -479,10 +473,10 @@ func (mi *modInst) bindData(b *binding, t hcl.Traversal) {
 		b.dataTypes(typ)
 		return
 	}
-	names, declared := mi.dataVals[typ]
+	names := mi.mod.dataNames[typ]
 	attrs := b.dataTypes(typ)
-	if !declared {
-		return
+	if names == nil {
+		return // not a declared type
 	}
 	if len(t) < 3 {
 		b.dataPartial[typ] = true
@@ -493,8 +487,10 @@ func (mi *modInst) bindData(b *binding, t hcl.Traversal) {
 		b.dataPartial[typ] = true
 		return
 	}
-	if v, ok := names[name.Name]; ok {
+	if v, ok := mi.dataVals[typ][name.Name]; ok {
 		attrs[name.Name] = v
+	} else if names[name.Name] {
+		attrs[name.Name] = cty.DynamicVal // not evaluated yet
 	}
 }
 

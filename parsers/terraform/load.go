@@ -113,6 +113,9 @@ type module struct {
 	calls        []*moduleCall
 	callByName   map[string]*moduleCall
 	providers    []*providerBlock
+	// resNames and dataNames are the names of the managed resources and
+	// of the data sources, by type (declareNames).
+	resNames, dataNames map[string]map[string]bool
 
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
@@ -216,8 +219,27 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 		}
 		m.collect(f.Body, errRanges, isOverride(path), diags)
 	}
+	m.declareNames()
 	m.scan()
 	return m
+}
+
+// declareNames indexes the resource names by type, for the instances of
+// the module to tell a declared resource not evaluated yet (unknown) from
+// an undeclared one.
+func (m *module) declareNames() {
+	m.resNames = map[string]map[string]bool{}
+	m.dataNames = map[string]map[string]bool{}
+	for _, r := range m.resources {
+		names := m.resNames
+		if r.mode == dataResource {
+			names = m.dataNames
+		}
+		if names[r.typ] == nil {
+			names[r.typ] = map[string]bool{}
+		}
+		names[r.typ][r.name] = true
+	}
 }
 
 func discover(dir string, diags *diagnostics) []string {

@@ -64,11 +64,14 @@ func (mi *modInst) evalResource(r *resource) {
 		vals = append(vals, mi.e.exposedValue(ri).Mark(ref(ri.id)))
 	}
 	v := rs.exp.collect(vals, refMarks(mi.prefix+r.addr))
+	byType := mi.typeVals
 	if r.mode == dataResource {
-		mi.dataVals[r.typ][r.name] = v
-		return
+		byType = mi.dataVals
 	}
-	mi.typeVals[r.typ][r.name] = v
+	if byType[r.typ] == nil {
+		byType[r.typ] = map[string]cty.Value{}
+	}
+	byType[r.typ][r.name] = v
 }
 
 // exposedValue is the object a resource instance offers in the context.
