@@ -249,11 +249,14 @@ func (e *evaluator) bind(ctx *hcl.EvalContext, expr hcl.Expression, ts []hcl.Tra
 // scope returns the module instance whose context ctx is, or descends
 // from; nil for a context of no instance.
 func (e *evaluator) scope(ctx *hcl.EvalContext) *modInst {
-	root := ctx
-	for root != nil && root.Parent() != nil {
-		root = root.Parent()
+	// An instance's context is the child of builtinContext that is the
+	// root of its descendants.
+	for c := ctx; c != nil; c = c.Parent() {
+		if mi, ok := e.scopes[c]; ok {
+			return mi
+		}
 	}
-	return e.scopes[root]
+	return nil
 }
 
 // variables returns the traversals expr reads, from a cache for a native

@@ -296,10 +296,12 @@ func (e *evaluator) templateContext(vars cty.Value) (*hcl.EvalContext, bool) {
 			m[k.AsString()] = v.WithMarks(marks)
 		}
 	}
-	funcs := make(map[string]function.Function, len(e.funcs))
-	for name, f := range e.funcs {
-		if name != "templatefile" && name != "core::templatefile" {
-			funcs[name] = f
+	funcs := make(map[string]function.Function, len(sharedFunctions)+len(e.funcs))
+	for _, table := range []map[string]function.Function{sharedFunctions, e.funcs} {
+		for name, f := range table {
+			if name != "templatefile" && name != "core::templatefile" {
+				funcs[name] = f
+			}
 		}
 	}
 	return &hcl.EvalContext{Variables: m, Functions: funcs}, true

@@ -146,14 +146,40 @@ var builtinFunctions = func() map[string]function.Function {
 	return fs
 }()
 
-// functions returns the unit's function table: the builtins, and the file
-// functions, bound to the evaluator because they read below the scan root
-// and resolve paths against the root module. Stubs for unimplemented
-// functions are added to it as they are found.
-func (e *evaluator) functions() map[string]function.Function {
-	fs := make(map[string]function.Function, len(builtinFunctions)+32)
+// sharedFunctions are the builtin functions that do not depend on the
+// evaluator: those that convert nothing and those whose conversion wrapper
+// never reports (builtinConversions). Read-only; builtinContext offers them
+// to every evaluation as the parent of each module instance's context.
+var sharedFunctions = func() map[string]function.Function {
+	fs := make(map[string]function.Function, len(builtinFunctions))
 	for name, f := range builtinFunctions {
-		fs[name] = f
+		switch b := builtinConversions[name]; {
+		case b.c == nil:
+			fs[name] = f
+		case b.shared != nil:
+			fs[name] = *b.shared
+		}
+	}
+	return fs
+}()
+
+// builtinContext is the root of every module instance's context: it holds
+// sharedFunctions, which HCL finds there when the instance's own table
+// (evaluator.funcs) does not have a function.
+var builtinContext = &hcl.EvalContext{Functions: sharedFunctions}
+
+// functions returns the unit's own function table, which overrides and
+// completes sharedFunctions (builtinContext): the builtins bound to the
+// evaluator because their conversion may report a warning, and the file
+// functions, bound because they read below the scan root and resolve
+// paths against the root module. Stubs for unimplemented functions are
+// added to it as they are found.
+func (e *evaluator) functions() map[string]function.Function {
+	fs := make(map[string]function.Function, len(builtinFunctions)-len(sharedFunctions)+32)
+	for name, f := range builtinFunctions {
+		if _, shared := sharedFunctions[name]; !shared {
+			fs[name] = f
+		}
 	}
 	for name, f := range e.fileFunctions() {
 		fs[name] = f
@@ -161,6 +187,25 @@ func (e *evaluator) functions() map[string]function.Function {
 	}
 	e.applyLimits(fs)
 	return fs
+}
+
+// function returns the implementation of the function named name in the
+// unit's contexts, and whether there is one.
+func (e *evaluator) function(name string) (function.Function, bool) {
+	if f, ok := e.funcs[name]; ok {
+		return f, true
+	}
+	f, ok := sharedFunctions[name]
+	return f, ok
+}
+
+// instanceContext returns a new root context of an evaluation in the unit,
+// with its function tables.
+func (e *evaluator) instanceContext() *hcl.EvalContext {
+	ctx := builtinContext.NewChild()
+	ctx.Variables = map[string]cty.Value{}
+	ctx.Functions = e.funcs
+	return ctx
 }
 
 // noteFunction makes sure a called function exists: an unimplemented one
@@ -172,7 +217,7 @@ func (e *evaluator) noteFunction(name string, r hcl.Range) {
 			fmt.Sprintf("%s() has a new value on every run; the values computed with it are treated as unknown", strings.TrimPrefix(name, "core::")), r)
 		return
 	}
-	if _, ok := e.funcs[name]; ok {
+	if _, ok := e.function(name); ok {
 		return // implemented, or already stubbed and noted
 	}
 	e.funcs[name] = unknownFunc

@@ -119,7 +119,7 @@ func (e *evaluator) newInstance(mod *module, parent *modInst, call *moduleCall, 
 // holds only path and terraform; the other roots are set just before each
 // evaluation, from the references of the expression (bind).
 func (mi *modInst) buildContext() {
-	mi.ctx = &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: mi.e.funcs}
+	mi.ctx = mi.e.instanceContext()
 	mi.e.scopes[mi.ctx] = mi
 	for _, c := range mi.mod.calls {
 		mi.modVals[c.name] = cty.DynamicVal

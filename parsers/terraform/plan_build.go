@@ -166,7 +166,7 @@ func (p *plan) instance(addr string) *modInst {
 		e:         p.e,
 		mod:       &module{dir: filepath.Dir(p.path), byAddr: map[string]*resource{}, varByName: map[string]*variable{}, localByName: map[string]*local{}, outputByName: map[string]*output{}, callByName: map[string]*moduleCall{}},
 		path:      addr,
-		ctx:       &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: p.e.funcs},
+		ctx:       p.e.instanceContext(),
 		vars:      map[string]cty.Value{},
 		locals:    map[string]cty.Value{},
 		outputs:   map[string]cty.Value{},
