@@ -16,7 +16,9 @@ func (a *adapter) adaptCloudFront() {
 	for _, r := range a.managed("aws_cloudfront_distribution") {
 		d := &model.Distribution{}
 		o := a.object(r, r.id, &d.Meta)
-		adapt.Distribution(o, d, a.node(r), target)
+		n := a.nodeOf(r, fieldNames(adapt.DistributionFields(d), adapt.DefaultCacheBehaviorKey.TF, adapt.OrderedCacheBehaviorsKey.TF,
+			adapt.ViewerCertificateKey.TF, adapt.DistributionLoggingKey.TF, adapt.OriginsKey.TF)...)
+		adapt.Distribution(o, d, n, target)
 		m.CloudFront.Distributions = append(m.CloudFront.Distributions, d)
 	}
 	for _, r := range a.managed("aws_cloudwatch_log_delivery_source") {

@@ -33,8 +33,9 @@ func (a *adapter) adaptKMS() {
 // arguments. aws_kms_key has no origin argument: a custom key store makes
 // it AWS_CLOUDHSM, or EXTERNAL_KEY_STORE with an xks_key_id.
 func (a *adapter) kmsKey(r *resInst) *model.KMSKey {
-	n := a.node(r)
 	k := &model.KMSKey{}
+	// Not the policy, which adaptPolicies reads from its expression.
+	n := a.nodeOf(r, fieldNames(adapt.KMSKeyFields(k), "xks_key_id")...)
 	o := a.object(r, r.id, &k.Meta)
 	o.Apply(n, adapt.KMSKeyFields(k))
 	if r.res.typ == "aws_kms_external_key" {

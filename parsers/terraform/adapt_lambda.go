@@ -12,7 +12,7 @@ import (
 // The function is not modelled: the policy has no owner.
 func (a *adapter) adaptLambdaPermissions() {
 	for _, r := range a.managed("aws_lambda_permission") {
-		n := a.node(r)
+		n := a.nodeOf(r, lambdaPermissionArgs...)
 		doc := adapt.LambdaPermission{
 			At:                  toRange(r.res.defRange),
 			Sid:                 field(n, "statement_id"),
@@ -32,6 +32,11 @@ func (a *adapter) adaptLambdaPermissions() {
 	a.adaptFunctionURLs()
 }
 
+// lambdaPermissionArgs are the arguments of an aws_lambda_permission that
+// adaptLambdaPermissions reads.
+var lambdaPermissionArgs = []string{"statement_id", "action", "principal", "function_name", "source_arn",
+	"source_account", "principal_org_id", "event_source_token", "function_url_auth_type"}
+
 // adaptFunctionURLs reads each aws_lambda_function_url whose
 // authorization_type is NONE as the permission the provider adds on
 // creation (statement FunctionURLAllowPublicAccess: principal "*", action
@@ -39,7 +44,7 @@ func (a *adapter) adaptLambdaPermissions() {
 // an unknown auth type adds nothing.
 func (a *adapter) adaptFunctionURLs() {
 	for _, r := range a.managed("aws_lambda_function_url") {
-		auth := field(a.node(r), "authorization_type")
+		auth := field(a.nodeOf(r, "authorization_type"), "authorization_type")
 		if auth == nil || auth.Kind != node.String || auth.Str != "NONE" {
 			continue
 		}
