@@ -92,10 +92,10 @@ func (mi *modInst) evalVariable(name string) {
 	}
 	v := mi.mod.varByName[name]
 	d := mi.mod.varDecl(v)
-	arg := attribute(mi.call.body, name)
+	arg := attrExpr(mi.call.body, name)
 	var val cty.Value
 	if arg != nil {
-		val = mi.parent.eval(arg.Expr, mi.callCtx)
+		val = mi.parent.eval(arg, mi.callCtx)
 	}
 	mi.vars[name] = mi.e.finishVariable(val, arg != nil, d, v.decl)
 }

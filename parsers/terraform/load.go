@@ -543,6 +543,22 @@ func attrExpr(body hcl.Body, name string) hcl.Expression {
 	return nil
 }
 
+// attrAndName returns the expression of the attribute name of body and the
+// range of its name, without copying the attribute as attribute does; a nil
+// expression when there is none.
+func attrAndName(body hcl.Body, name string) (hcl.Expression, hcl.Range) {
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		if a := sb.Attributes[name]; a != nil {
+			return a.Expr, a.NameRange
+		}
+		return nil, hcl.Range{}
+	}
+	if a := attribute(body, name); a != nil {
+		return a.Expr, a.NameRange
+	}
+	return nil, hcl.Range{}
+}
+
 // attribute returns the attribute name of body, or nil.
 func attribute(body hcl.Body, name string) *hcl.Attribute {
 	if body == nil {

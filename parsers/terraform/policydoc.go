@@ -67,15 +67,15 @@ func (e *evaluator) buildPolicyDocument(ri *resInst, depth int) *node.Node {
 // attrNode is the value node of an attribute, or nil when it is absent or
 // null.
 func (e *evaluator) attrNode(body hcl.Body, ctx *hcl.EvalContext, name string) *node.Node {
-	a := attribute(body, name)
-	if a == nil {
+	expr, nameRange := attrAndName(body, name)
+	if expr == nil {
 		return nil
 	}
-	n := e.valueNode(ctx, a.Expr)
+	n := e.valueNode(ctx, expr)
 	if n.Kind == node.Null {
 		return nil
 	}
-	n.KeyRange = toRange(a.NameRange)
+	n.KeyRange = toRange(nameRange)
 	return n
 }
 
