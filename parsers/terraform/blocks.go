@@ -69,20 +69,20 @@ var dynamicSchema = &hcl.BodySchema{
 // expandDynamic expands one dynamic block. A for_each that is not known
 // gives one unknown block; so does one with too many elements.
 func (e *evaluator) expandDynamic(typ string, body hcl.Body, ctx *hcl.EvalContext, defRange, typeRange hcl.Range) []block {
-	content, _, _ := body.PartialContent(dynamicSchema)
-	if content == nil || content.Attributes["for_each"] == nil || len(content.Blocks) == 0 {
+	forEach, iterator, contents := dynamicParts(body)
+	if forEach == nil || len(contents) == 0 {
 		return nil // Terraform rejects it
 	}
 	unknown := func(marks cty.ValueMarks) []block {
 		return []block{{typ: typ, ctx: ctx, defRange: defRange, typeRange: typeRange, refs: marksRefs(marks)}}
 	}
 	iter := typ
-	if a := content.Attributes["iterator"]; a != nil {
-		if kw := hcl.ExprAsKeyword(a.Expr); kw != "" {
+	if iterator != nil {
+		if kw := hcl.ExprAsKeyword(iterator); kw != "" {
 			iter = kw
 		}
 	}
-	v, marks := e.evalIn(ctx, content.Attributes["for_each"].Expr).Unmark()
+	v, marks := e.evalIn(ctx, forEach).Unmark()
 	if !v.IsKnown() || v.IsNull() || !v.CanIterateElements() {
 		return unknown(marks)
 	}
@@ -97,9 +97,46 @@ func (e *evaluator) expandDynamic(typ string, body hcl.Body, ctx *hcl.EvalContex
 			"key":   k.WithMarks(marks),
 			"value": el.WithMarks(marks),
 		})}
-		for _, c := range content.Blocks {
-			out = append(out, block{typ: typ, body: c.Body, ctx: child, defRange: defRange, typeRange: typeRange})
+		for _, c := range contents {
+			out = append(out, block{typ: typ, body: c, ctx: child, defRange: defRange, typeRange: typeRange})
 		}
 	}
 	return out
+}
+
+// dynamicParts returns the for_each and iterator expressions of a dynamic
+// block's body (nil when absent) and the bodies of its content blocks, as
+// PartialContent(dynamicSchema) finds them. A body of the syntax tree is
+// read directly, without the maps and the copy of the body PartialContent
+// makes: it hides nothing, and PartialContent leaves out a content block
+// with labels.
+func dynamicParts(body hcl.Body) (forEach, iterator hcl.Expression, contents []hcl.Body) {
+	if sb, ok := body.(*hclsyntax.Body); ok {
+		if a := sb.Attributes["for_each"]; a != nil {
+			forEach = a.Expr
+		}
+		if a := sb.Attributes["iterator"]; a != nil {
+			iterator = a.Expr
+		}
+		for _, b := range sb.Blocks {
+			if b.Type == "content" && len(b.Labels) == 0 {
+				contents = append(contents, b.Body)
+			}
+		}
+		return forEach, iterator, contents
+	}
+	content, _, _ := body.PartialContent(dynamicSchema)
+	if content == nil {
+		return nil, nil, nil
+	}
+	if a := content.Attributes["for_each"]; a != nil {
+		forEach = a.Expr
+	}
+	if a := content.Attributes["iterator"]; a != nil {
+		iterator = a.Expr
+	}
+	for _, b := range content.Blocks {
+		contents = append(contents, b.Body)
+	}
+	return forEach, iterator, contents
 }
