@@ -64,12 +64,12 @@ func (mi *modInst) evalResource(r *resource) {
 		vals = append(vals, mi.e.exposedValue(ri).Mark(ref(ri.id)))
 	}
 	v := rs.exp.collect(vals, refMarks(mi.prefix+r.addr))
-	byType := mi.typeVals
+	byType, declared := mi.typeVals, mi.mod.resNames
 	if r.mode == dataResource {
-		byType = mi.dataVals
+		byType, declared = mi.dataVals, mi.mod.dataNames
 	}
 	if byType[r.typ] == nil {
-		byType[r.typ] = map[string]cty.Value{}
+		byType[r.typ] = make(map[string]cty.Value, len(declared[r.typ]))
 	}
 	byType[r.typ][r.name] = v
 }
