@@ -51,8 +51,11 @@ type Engine struct {
 	compiler    *ast.Compiler
 	// queries holds one prepared query per set of rules that units have
 	// needed (subset.go).
-	queries sync.Map // string (ruleSet.key) → *preparedSet
-	input   inputConverter
+	// A map under a lock, not a sync.Map: looking a set up by its bytes
+	// (m[string(b)]) allocates no key.
+	queriesMu sync.RWMutex
+	queries   map[string]*preparedSet // by ruleSet.key
+	input     inputConverter
 	// caches holds the virtual caches of finished evaluations, emptied,
 	// for the next ones.
 	caches sync.Pool
@@ -105,7 +108,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields()}
+	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), queries: map[string]*preparedSet{}}
 	for _, rm := range rules {
 		e.rules = append(e.rules, rm.rule)
 		e.pkgs = append(e.pkgs, rm.pkg)

@@ -162,14 +162,18 @@ func (x collectionFields) ruleNeeds(r report.Rule) []int {
 // prepared returns the query for set, preparing it on first use. Concurrent
 // units that need a set not yet prepared wait for one preparation.
 func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error) {
-	key := set.key()
-	// Load first: every unit but the first of a set finds its query there,
-	// without allocating a preparedSet and its channel.
-	v, loaded := e.queries.Load(key)
+	// Every unit but the first of a set finds its query under the read lock.
+	e.queriesMu.RLock()
+	p, loaded := e.queries[string(set)]
+	e.queriesMu.RUnlock()
 	if !loaded {
-		v, loaded = e.queries.LoadOrStore(key, &preparedSet{ready: make(chan struct{})})
+		e.queriesMu.Lock()
+		if p, loaded = e.queries[string(set)]; !loaded {
+			p = &preparedSet{ready: make(chan struct{})}
+			e.queries[set.key()] = p
+		}
+		e.queriesMu.Unlock()
 	}
-	p := v.(*preparedSet)
 	if loaded {
 		select {
 		case <-p.ready:
