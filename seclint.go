@@ -156,7 +156,9 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		workers = runtime.GOMAXPROCS(0)
 	}
 	progress := newProgressCounter(opts.Progress, len(d.jobs))
-	parallel(workers, len(d.jobs), func(i int) {
+	run := terraformFirst(d.jobs)
+	parallel(workers, len(d.jobs), func(k int) {
+		i := run[k]
 		progress.start(d.jobs[i].path)
 		results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
 		progress.end(d.jobs[i].path)
@@ -228,6 +230,28 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	sortReport(rep)
 	rep.Duration = time.Since(start)
 	return rep, nil
+}
+
+// terraformFirst returns the order in which to run the jobs: Terraform
+// root modules first, then templates and policy files. Discovery parsed
+// the files that declare module calls, and the cache holds them until a
+// root module loads them; run first, the Terraform units let go of them
+// early, and the many small units that follow run with a smaller heap
+// (peak memory and the page faults of a fresh process go down). Results
+// are gathered by job index, so the order does not change the report.
+func terraformFirst(jobs []job) []int {
+	order := make([]int, 0, len(jobs))
+	for i, j := range jobs {
+		if j.src == nil {
+			order = append(order, i)
+		}
+	}
+	for i, j := range jobs {
+		if j.src != nil {
+			order = append(order, i)
+		}
+	}
+	return order
 }
 
 // parallel calls f(0) … f(n-1) on the given number of goroutines and
