@@ -53,7 +53,7 @@ func walkNodes(n hclsyntax.Node, enter hclsyntax.VisitFunc, exit func(hclsyntax.
 		_ = hclsyntax.Walk(n, funcWalker{enter, exit})
 		return
 	}
-	enter(n)
+	_ = enter(n) // the visit functions of this package report nothing
 	// The children in the order of the node's walkChildNodes.
 	switch x := n.(type) {
 	case *hclsyntax.FunctionCallExpr:
@@ -149,8 +149,7 @@ type funcWalker struct {
 }
 
 func (w funcWalker) Enter(n hclsyntax.Node) hcl.Diagnostics {
-	w.enter(n)
-	return nil
+	return w.enter(n)
 }
 
 func (w funcWalker) Exit(n hclsyntax.Node) hcl.Diagnostics {

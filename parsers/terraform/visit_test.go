@@ -18,13 +18,16 @@ import (
 func TestVisitAll(t *testing.T) {
 	n := 0
 	for _, root := range []string{"testdata", filepath.Join("..", "..", "testdata")} {
-		_ = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".tf") {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(path, ".tf") {
 				return nil
 			}
 			src, err := os.ReadFile(path)
 			if err != nil {
-				return nil
+				return err
 			}
 			f, _ := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 			if f == nil {
@@ -35,6 +38,9 @@ func TestVisitAll(t *testing.T) {
 			}
 			return nil
 		})
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 	if n == 0 {
 		t.Fatal("no expression visited")
