@@ -157,10 +157,11 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	}
 	progress := newProgressCounter(opts.Progress, len(d.jobs))
 	run := terraformFirst(d.jobs)
+	var quiet quietFiles
 	parallel(workers, len(d.jobs), func(k int) {
 		i := run[k]
 		progress.start(d.jobs[i].path)
-		results[i] = s.runJob(ctx, d.jobs[i], &opts, external)
+		results[i] = s.runJob(ctx, d.jobs[i], &opts, external, &quiet)
 		progress.end(d.jobs[i].path)
 	})
 	rep.Diagnostics = append(rep.Diagnostics, d.inputs.unused(opts.CLIVars, opts.CLIParams)...)
@@ -288,7 +289,7 @@ type unitResult struct {
 // runJob parses one unit, evaluates the rules on it and locates the findings.
 // A panic in a parser is a bug, but it must not take the other files down:
 // it becomes an error diagnostic on the unit.
-func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*ignore) (res unitResult) {
+func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*ignore, quiet *quietFiles) (res unitResult) {
 	defer func() {
 		if p := recover(); p != nil {
 			res = unitResult{diags: []model.Diagnostic{{
@@ -317,7 +318,7 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		cfnSpelling(res.findings)
 	}
 	res.checks = checks(u, cs, s.engine.Rules())
-	igs, diags := unitIgnores(u, j.path, j.src)
+	igs, diags := unitIgnores(u, j.path, j.src, quiet)
 	res.diags = append(res.diags, diags...)
 	for _, ig := range applyIgnores(res.findings, append(igs, external...), opts.Today) {
 		if opts.ReportUnusedIgnores && ig.kind == report.SuppressionInSource {

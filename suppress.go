@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -267,11 +268,37 @@ func applyIgnores(findings []report.Finding, igs []*ignore, today time.Time) []*
 	return unused
 }
 
+// quietFiles remembers, for one scan, the files found to hold no ignore
+// comment (most of them). A module that many roots call is read by each of
+// their units; its text is searched once per scan rather than once per unit.
+// Files that hold one are parsed again by each unit: the ignores stay the
+// unit's own, each tracking its use for the unused-ignore warnings.
+type quietFiles struct {
+	mu    sync.RWMutex
+	files map[string]bool
+}
+
+func (q *quietFiles) has(path string) bool {
+	q.mu.RLock()
+	defer q.mu.RUnlock()
+	return q.files[path]
+}
+
+func (q *quietFiles) add(path string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.files == nil {
+		q.files = map[string]bool{}
+	}
+	q.files[path] = true
+}
+
 // unitIgnores collects the suppressions of a unit: the ignore entries its
 // parser found (CloudFormation Metadata) and the ignore comments of its files.
 // src, when not nil, is the content of the file at path, already read;
-// the unit's Sources hold others, and any other file is read.
-func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Diagnostic) {
+// the unit's Sources hold others, and any other file is read. quiet holds
+// the files of the scan already known to hold no ignore comment.
+func unitIgnores(u *model.Unit, path string, src []byte, quiet *quietFiles) ([]*ignore, []model.Diagnostic) {
 	var igs []*ignore
 	var diags []model.Diagnostic
 	for _, s := range u.Suppressions {
@@ -288,6 +315,9 @@ func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Dia
 		igs = append(igs, ig)
 	}
 	for _, f := range u.Files {
+		if quiet.has(f) {
+			continue
+		}
 		text := src
 		if f != path || text == nil {
 			text = u.Sources[f]
@@ -297,6 +327,10 @@ func unitIgnores(u *model.Unit, path string, src []byte) ([]*ignore, []model.Dia
 			if text, err = os.ReadFile(f); err != nil {
 				continue // the parser already reported it
 			}
+		}
+		if !mayHoldIgnore(text) {
+			quiet.add(f)
+			continue
 		}
 		i, d := commentIgnores(f, text)
 		igs = append(igs, i...)
