@@ -74,8 +74,10 @@ type collections struct {
 	kinds map[string]string // policy ID → kind; nil without policies
 }
 
-func newCollections(m *model.Model, index map[string]int) collections {
-	cs := collections{all: m.Collections(), index: index}
+// newCollections lists m's collections into buf, which the caller keeps on
+// its stack: the list is built for every unit.
+func newCollections(m *model.Model, index map[string]int, buf []model.Collection) collections {
+	cs := collections{all: m.AppendCollections(buf[:0]), index: index}
 	if len(m.AWS.IAM.Policies) > 0 {
 		cs.kinds = make(map[string]string, len(m.AWS.IAM.Policies))
 	}

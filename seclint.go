@@ -306,7 +306,10 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 		res.included = u.Files[1:]
 	}
 	m := u.Model.Normalize()
-	cs := newCollections(m, s.collectionIndex)
+	// Room for every collection (model.Collections lists 51; more would
+	// still be right, only allocated), on this frame rather than the heap.
+	var buf [64]model.Collection
+	cs := newCollections(m, s.collectionIndex, buf[:])
 	res.resources = cs.resources()
 	raw, err := s.engine.Evaluate(ctx, m)
 	if err != nil {

@@ -11,12 +11,21 @@ type Collection struct {
 // objects, in a fixed order. It is the one place that knows them all: the
 // scanner counts resources, types findings and lists JUnit checks from it.
 func (m *Model) Collections() []Collection {
+	return m.AppendCollections(nil)
+}
+
+// AppendCollections appends the collections of Collections to dst and
+// returns the extended slice. The scanner lists them for every unit, and
+// the list itself (some fifty entries, most of them empty) was the larger
+// part of the cost; with a buffer the caller keeps, only the objects of
+// non-empty collections are allocated.
+func (m *Model) AppendCollections(dst []Collection) []Collection {
 	a := &m.AWS
 	accountBlocks := make([]Meta, 0, len(a.S3.AccountPublicAccessBlocks))
 	for _, b := range a.S3.AccountPublicAccessBlocks {
 		accountBlocks = append(accountBlocks, Meta{ID: b.ID, Type: "aws_s3_account_public_access_block"})
 	}
-	return []Collection{
+	return append(dst, []Collection{
 		{"aws.s3.buckets", metas(a.S3.Buckets, func(x *Bucket) Meta { return x.Meta })},
 		{"aws.s3.account_public_access_blocks", accountBlocks},
 		{"aws.s3.access_points", metas(a.S3.AccessPoints, func(x *AccessPoint) Meta { return x.Meta })},
@@ -68,7 +77,7 @@ func (m *Model) Collections() []Collection {
 		{"aws.vpc.network_acls", metas(a.VPC.NetworkACLs, func(x *NetworkACL) Meta { return x.Meta })},
 		{"aws.vpc.network_acl_rules", metas(a.VPC.NetworkACLRules, func(x *NetworkACLRule) Meta { return x.Meta })},
 		{"aws.vpc.network_acl_associations", metas(a.VPC.NetworkACLAssociations, func(x *NetworkACLAssociation) Meta { return x.Meta })},
-	}
+	}...)
 }
 
 func metas[T any](xs []*T, meta func(*T) Meta) []Meta {
