@@ -63,21 +63,17 @@ func Fingerprint(ruleID, unit, resource, attribute string) string {
 	return hex.EncodeToString(h[:16])
 }
 
-// collections indexes a unit's model collections by name, once per unit,
-// for the rules' METADATA names: "aws.s3.buckets", or
-// "aws.iam.policies[kind=identity]" for the policies of one kind.
+// collections are a unit's model collections, listed once per unit in
+// model.Collections' fixed order.
 type collections struct {
-	all []model.Collection
-	// index is the position of each collection in all, the same for every
-	// model (Scanner.collectionIndex).
-	index map[string]int
+	all   []model.Collection
 	kinds map[string]string // policy ID → kind; nil without policies
 }
 
 // newCollections lists m's collections into buf, which the caller keeps on
 // its stack: the list is built for every unit.
-func newCollections(m *model.Model, index map[string]int, buf []model.Collection) collections {
-	cs := collections{all: m.AppendCollections(buf[:0]), index: index}
+func newCollections(m *model.Model, buf []model.Collection) collections {
+	cs := collections{all: m.AppendCollections(buf[:0])}
 	if len(m.AWS.IAM.Policies) > 0 {
 		cs.kinds = make(map[string]string, len(m.AWS.IAM.Policies))
 	}
@@ -87,29 +83,12 @@ func newCollections(m *model.Model, index map[string]int, buf []model.Collection
 	return cs
 }
 
-// byName returns the objects of the collection name, without a filter.
-func (cs collections) byName(name string) []model.Meta {
-	if i, ok := cs.index[name]; ok {
-		return cs.all[i].Objects
+// at returns the objects of the collection at index i, none for -1.
+func (cs collections) at(i int) []model.Meta {
+	if i < 0 {
+		return nil
 	}
-	return nil
-}
-
-// objects lists the objects of the named collection.
-func (cs collections) objects(name string) []model.Meta {
-	name, filter, _ := strings.Cut(name, "[")
-	kind, _ := strings.CutPrefix(strings.TrimSuffix(filter, "]"), "kind=")
-	all := cs.byName(name)
-	if kind == "" {
-		return all
-	}
-	var out []model.Meta
-	for _, o := range all {
-		if cs.kinds[o.ID] == kind {
-			out = append(out, o)
-		}
-	}
-	return out
+	return cs.all[i].Objects
 }
 
 // types maps every object ID of the model to its source type.
@@ -127,24 +106,57 @@ func (cs collections) types() map[string]string {
 	return t
 }
 
+// ruleCollection is one collection a rule's METADATA names, resolved once
+// per scanner rather than looked up by name for every unit: "aws.s3.buckets",
+// or "aws.iam.policies[kind=identity]" for the policies of one kind.
+type ruleCollection struct {
+	index int    // position in model.Collections, -1 for an unknown name
+	kind  string // policy kind to keep, "" for every object
+}
+
+// ruleCollections resolves the collections of each rule: the result's
+// element i is for rules[i].
+func ruleCollections(rules []report.Rule) [][]ruleCollection {
+	index := map[string]int{}
+	for i, c := range (&model.Model{}).Collections() {
+		index[c.Name] = i
+	}
+	out := make([][]ruleCollection, len(rules))
+	for i, r := range rules {
+		for _, c := range r.Collections {
+			name, filter, _ := strings.Cut(c, "[")
+			kind, _ := strings.CutPrefix(strings.TrimSuffix(filter, "]"), "kind=")
+			rc := ruleCollection{index: -1, kind: kind}
+			if j, ok := index[name]; ok {
+				rc.index = j
+			}
+			out[i] = append(out[i], rc)
+		}
+	}
+	return out
+}
+
 // checks lists every (rule, object) pair a rule applies to, so JUnit shows
-// passing checks as well as failures.
-func checks(u *model.Unit, cs collections, rules []report.Rule) []report.Check {
+// passing checks as well as failures. targets[i] are the collections of
+// rules[i].
+func checks(u *model.Unit, cs collections, rules []report.Rule, targets [][]ruleCollection) []report.Check {
 	// At most one check per rule and object of its collections: sized once.
 	n := 0
-	for _, r := range rules {
-		for _, c := range r.Collections {
-			name, _, _ := strings.Cut(c, "[")
-			n += len(cs.byName(name))
+	for _, ts := range targets {
+		for _, t := range ts {
+			n += len(cs.at(t.index))
 		}
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]report.Check, 0, n)
-	for _, r := range rules {
-		for _, c := range r.Collections {
-			for _, o := range cs.objects(c) {
+	for i, r := range rules {
+		for _, t := range targets[i] {
+			for _, o := range cs.at(t.index) {
+				if t.kind != "" && cs.kinds[o.ID] != t.kind {
+					continue
+				}
 				rng, ok := u.Locations.Lookup(o.ID, "")
 				if !ok {
 					rng = model.Range{File: u.Path}

@@ -82,11 +82,11 @@ type Options struct {
 // editor integration) pay for compiling them once.
 type Scanner struct {
 	engine *policies.Engine
-	// severity is each rule's default severity and collectionIndex the
-	// position of each collection in model.Collections' fixed order: the
-	// same for every unit, so built once rather than per unit.
-	severity        map[string]report.Severity
-	collectionIndex map[string]int
+	// severity is each rule's default severity and targets the
+	// collections each rule applies to (targets[i] for rule i): the same
+	// for every unit, so built once rather than per unit.
+	severity map[string]report.Severity
+	targets  [][]ruleCollection
 }
 
 // NewScanner compiles the rules selected by opts.
@@ -100,12 +100,7 @@ func NewScanner(ctx context.Context, opts policies.Options) (*Scanner, error) {
 	for _, r := range rules {
 		sev[r.ID] = r.Severity
 	}
-	all := (&model.Model{}).Collections()
-	index := make(map[string]int, len(all))
-	for i, c := range all {
-		index[c.Name] = i
-	}
-	return &Scanner{engine: e, severity: sev, collectionIndex: index}, nil
+	return &Scanner{engine: e, severity: sev, targets: ruleCollections(rules)}, nil
 }
 
 // Rules documents the rules the scanner runs.
@@ -309,7 +304,7 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 	// Room for every collection (model.Collections lists 51; more would
 	// still be right, only allocated), on this frame rather than the heap.
 	var buf [64]model.Collection
-	cs := newCollections(m, s.collectionIndex, buf[:])
+	cs := newCollections(m, buf[:])
 	res.resources = cs.resources()
 	raw, err := s.engine.Evaluate(ctx, m)
 	if err != nil {
@@ -320,7 +315,7 @@ func (s *Scanner) runJob(ctx context.Context, j job, opts *Options, external []*
 	if u.Kind == model.UnitCloudFormation {
 		cfnSpelling(res.findings)
 	}
-	res.checks = checks(u, cs, s.engine.Rules())
+	res.checks = checks(u, cs, s.engine.Rules(), s.targets)
 	igs, diags := unitIgnores(u, j.path, j.src, quiet)
 	res.diags = append(res.diags, diags...)
 	for _, ig := range applyIgnores(res.findings, append(igs, external...), opts.Today) {
