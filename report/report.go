@@ -171,7 +171,10 @@ type Report struct {
 	Rules       []Rule             `json:"rules"`
 	Findings    []Finding          `json:"findings"`
 	Diagnostics []model.Diagnostic `json:"diagnostics"`
-	Checks      []Check            `json:"-"`
+	// Checks are the rules that passed on each object they checked, which
+	// JUnit output lists; a scan fills them only when asked
+	// (seclint.Options.Checks).
+	Checks []Check `json:"-"`
 	// Files is the number of files read; Resources the number of model objects.
 	Files     int `json:"files"`
 	Resources int `json:"resources"`

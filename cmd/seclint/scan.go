@@ -215,6 +215,7 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		Workers:             f.jobs,
 		CLIVars:             names(vars),
 		CLIParams:           names(flagParams),
+		Checks:              wantsChecks(outputs),
 	}
 	if cfg != nil {
 		opts.Vars = merged(cfg.Terraform.Vars, vars)
@@ -265,6 +266,17 @@ func runScan(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		}
 	}
 	return exitCode(rep, failOn), nil
+}
+
+// wantsChecks reports whether an output lists the rules that passed
+// (JUnit's passing test cases): only then does the scan build them.
+func wantsChecks(outs []output) bool {
+	for _, o := range outs {
+		if o.format == "junit" {
+			return true
+		}
+	}
+	return false
 }
 
 // output is one --format with its destination ("" = stdout).
