@@ -1,7 +1,6 @@
 package adapt
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -319,7 +318,7 @@ func WAFLoggingConfiguration(o Object, c *model.WAFLoggingConfiguration, n *node
 		if el.IsNull() {
 			continue
 		}
-		o.Set(fmt.Sprintf("destinations[%d]", len(ds)), el.Range)
+		o.Set(model.ElementPath("destinations", len(ds)), el.Range)
 		ds = append(ds, &model.WAFLogDestination{ARN: String(el), Target: target(el)})
 	}
 	c.Destinations = model.KnownOf(ds)

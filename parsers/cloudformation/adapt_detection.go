@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -77,7 +75,7 @@ func (a *adapter) guardDutyDetector(r *resource) *model.GuardDutyDetector {
 	}
 	for i, it := range items {
 		f := &model.GuardDutyFeatureSetting{}
-		prefix := fmt.Sprintf("features[%d]", i)
+		prefix := model.ElementPath("features", i)
 		o.At(prefix, it)
 		o.Apply(it, adapt.GuardDutyFeatureFields(prefix+".", f))
 		d.Features = append(d.Features, f)
@@ -113,7 +111,7 @@ func (a *adapter) registryScanning(r *resource) *model.ECRRegistryScanning {
 	}
 	for i, it := range items {
 		rule := &model.ECRScanningRule{}
-		prefix := fmt.Sprintf("rules[%d]", i)
+		prefix := model.ElementPath("rules", i)
 		o.At(prefix, it)
 		o.Apply(it, adapt.ECRScanningRuleFields(prefix+".", rule))
 		filters := get(it, "RepositoryFilters")

@@ -1,7 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -142,7 +141,7 @@ func (a *adapter) samRole(r *resource) {
 		if s, ok := arn.Get(); ok && !strings.HasPrefix(s, "arn:") {
 			arn = model.KnownOf("arn:" + partition + ":iam::aws:policy/" + s)
 		}
-		a.u.Locations.Set(id, fmt.Sprintf("managed_policy_arns[%d]", len(arns)), it.v.Range)
+		a.u.Locations.Set(id, model.ElementPath("managed_policy_arns", len(arns)), it.v.Range)
 		arns = append(arns, arn)
 	}
 	role.ManagedPolicyARNs = model.KnownOf(arns)
@@ -168,7 +167,7 @@ func (a *adapter) samPolicies(r *resource) {
 		}
 		logicalID := r.id + ".Policies"
 		if it.index >= 0 {
-			logicalID = fmt.Sprintf("%s.Policies[%d]", r.id, it.index)
+			logicalID = model.ElementPath(r.id+".Policies", it.index)
 		}
 		a.policy(r, logicalID, src, it.v, r.id+"Role")
 	}

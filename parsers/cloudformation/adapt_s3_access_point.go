@@ -1,8 +1,6 @@
 package cloudformation
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -22,7 +20,7 @@ func (a *adapter) accessPoints() {
 		ap := a.accessPoint(r)
 		if pid := a.id(r.id + ".Policy"); policies[pid] {
 			at, _ := a.u.Locations.Lookup(pid, "")
-			a.u.Locations.Set(ap.ID, fmt.Sprintf("policies[%d]", len(ap.Policies)), at)
+			a.u.Locations.Set(ap.ID, model.ElementPath("policies", len(ap.Policies)), at)
 			ap.Policies = append(ap.Policies, pid)
 		}
 		a.u.Model.AWS.S3.AccessPoints = append(a.u.Model.AWS.S3.AccessPoints, ap)

@@ -2,7 +2,6 @@ package cloudformation
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/seclint/seclint/parsers/model"
@@ -19,15 +18,7 @@ func showParts(v model.String) string {
 	case v.Parts == nil:
 		return "unknown"
 	}
-	var b strings.Builder
-	for _, p := range *v.Parts {
-		if p.Unknown {
-			fmt.Fprintf(&b, "${%s.%s}", strings.Join(p.Refs, ","), p.Attribute)
-			continue
-		}
-		b.WriteString(p.Text)
-	}
-	return b.String()
+	return v.Parts.String()
 }
 
 // TestSubJoinParts: a Sub or Join with unknown parts keeps its known text,

@@ -16,7 +16,6 @@
 package link
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/seclint/seclint/parsers/model"
@@ -311,7 +310,7 @@ func (l *linker) policies() {
 			// document is attached (Terraform's policy argument), which
 			// adapters record as the policy's "target"; else at the bucket.
 			if at, ok := l.locs[p.ID]["target"]; ok {
-				l.locs.Set(b.ID, fmt.Sprintf("policies[%d]", len(b.Policies)), at)
+				l.locs.Set(b.ID, model.ElementPath("policies", len(b.Policies)), at)
 			}
 			b.Policies = append(b.Policies, p.ID)
 		}

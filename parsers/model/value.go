@@ -14,6 +14,7 @@ package model
 
 import (
 	"encoding/json"
+	"strings"
 )
 
 // State says whether a value was written and whether it could be evaluated.
@@ -70,6 +71,24 @@ type Part struct {
 	// Terraform's "arn", "id", "bucket", CloudFormation's GetAtt "arn",
 	// and "ref" for a CloudFormation Ref of a resource.
 	Attribute string `json:"attribute,omitempty"`
+}
+
+// String writes the parts as a template, for messages and tests: known
+// text as it is, an unknown part as ${refs.attribute}.
+func (ps Parts) String() string {
+	var b strings.Builder
+	for _, p := range ps {
+		if !p.Unknown {
+			b.WriteString(p.Text)
+			continue
+		}
+		b.WriteString("${")
+		b.WriteString(strings.Join(p.Refs, ","))
+		b.WriteString(".")
+		b.WriteString(p.Attribute)
+		b.WriteString("}")
+	}
+	return b.String()
 }
 
 // PartlyKnown returns the unknown string made of parts, or an unknown string

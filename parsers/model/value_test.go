@@ -36,3 +36,16 @@ func TestPartlyKnown(t *testing.T) {
 		t.Errorf("PartlyKnown changed its input: %+v", in)
 	}
 }
+
+// TestPartsString: known text as it is, each unknown part as
+// ${refs.attribute}.
+func TestPartsString(t *testing.T) {
+	ps := Parts{
+		{Text: "arn:aws:s3:::"},
+		{Unknown: true, Refs: []string{"aws_s3_bucket.logs"}, Attribute: "bucket"},
+		{Text: "/*"},
+	}
+	if got, want := ps.String(), "arn:aws:s3:::${aws_s3_bucket.logs.bucket}/*"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+}

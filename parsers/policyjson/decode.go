@@ -266,7 +266,7 @@ func stringItems(p *model.Policy, v *node.Node, key, path string, locs model.Loc
 	}
 	for j, it := range v.List {
 		if it.Kind == node.Map || it.Kind == node.List {
-			addError(p, locs, fmt.Sprintf("%s[%d]", path, j), it.Range, fmt.Sprintf("%s must be a string or a list of strings; element %d is %s.", key, j, kindName(it.Kind)))
+			addError(p, locs, model.ElementPath(path, j), it.Range, fmt.Sprintf("%s must be a string or a list of strings; element %d is %s.", key, j, kindName(it.Kind)))
 		}
 	}
 }
@@ -302,7 +302,7 @@ func principals(p *model.Policy, n *node.Node, key, path string, locs model.Loca
 				if want := caseFold(principalTypes, typ); want != "" {
 					msg += fmt.Sprintf(" (case-sensitive: %q)", want)
 				}
-				addError(p, locs, fmt.Sprintf("%s[%d]", path, len(out)), r, msg+".")
+				addError(p, locs, model.ElementPath(path, len(out)), r, msg+".")
 			}
 			stringItems(p, v, key+" "+typ, model.ElementPath(path, len(out)), locs)
 			items, ok := v.Items()

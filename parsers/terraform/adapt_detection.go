@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 )
@@ -117,7 +115,7 @@ func (a *adapter) registryScanning(r *resInst) *model.ECRRegistryScanning {
 	}
 	for i, b := range blocks(n, "rule") {
 		rule := &model.ECRScanningRule{}
-		prefix := fmt.Sprintf("rules[%d]", i)
+		prefix := model.ElementPath("rules", i)
 		o.At(prefix, b)
 		o.Apply(b, adapt.ECRScanningRuleFields(prefix+".", rule))
 		filters := field(b, "repository_filter")

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
@@ -52,7 +50,7 @@ func (a *adapter) adaptNetwork() {
 				continue
 			}
 			for _, b := range blocks(n, dir) {
-				prefix := fmt.Sprintf("entries[%d]", len(acl.Entries))
+				prefix := model.ElementPath("entries", len(acl.Entries))
 				ent := &model.NetworkACLEntry{Egress: model.KnownOf(dir == "egress")}
 				o.At(prefix, b)
 				naclEntry(o, b, prefix+".", ent)
@@ -123,7 +121,7 @@ func sgPermissions(o adapt.Object, n *node.Node, dir string) ([]*model.SecurityG
 	}
 	var out []*model.SecurityGroupPermission
 	for i, b := range blocks(n, dir) {
-		prefix := fmt.Sprintf("%s[%d]", dir, i)
+		prefix := model.ElementPath(dir, i)
 		p := &model.SecurityGroupPermission{}
 		o.At(prefix, b)
 		sgPermission(o, b, prefix+".", p)

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
@@ -166,7 +164,7 @@ func legacyGrant(o adapt.Object, grants *[]*model.Grant, g *node.Node) {
 		items = []*node.Node{node.NewUnknown(perms.RangeOr(g.Range))}
 	}
 	for _, p := range items {
-		path := fmt.Sprintf("grants[%d]", len(*grants))
+		path := model.ElementPath("grants", len(*grants))
 		gr := &model.Grant{}
 		o.Set(path, g.Range)
 		o.Apply(g, granteeFields(path, gr))
@@ -223,7 +221,7 @@ func (a *adapter) bucketACL(r *resInst) *model.BucketACL {
 	o.String(&b.ACL, "acl", field(n, "acl"))
 	for _, acp := range blocks(n, "access_control_policy") {
 		for _, g := range blocks(acp, "grant") {
-			path := fmt.Sprintf("grants[%d]", len(b.Grants))
+			path := model.ElementPath("grants", len(b.Grants))
 			gr := &model.Grant{}
 			o.Set(path, g.Range)
 			grantee := first(g, "grantee")

@@ -1,8 +1,6 @@
 package terraform
 
 import (
-	"fmt"
-
 	"github.com/seclint/seclint/parsers/adapt"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
@@ -51,7 +49,7 @@ func (a *adapter) adaptS3AccessPoints() {
 // linkAccessPointPolicy adds a policy ID to the access point, located at
 // the attribute that holds the document.
 func (a *adapter) linkAccessPointPolicy(ap *model.AccessPoint, id string, r model.Range) {
-	a.locs.Set(ap.ID, fmt.Sprintf("policies[%d]", len(ap.Policies)), r)
+	a.locs.Set(ap.ID, model.ElementPath("policies", len(ap.Policies)), r)
 	ap.Policies = append(ap.Policies, id)
 }
 

@@ -1,7 +1,6 @@
 package terraform
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -18,15 +17,7 @@ func showParts(v model.String) string {
 	case v.Parts == nil:
 		return "unknown"
 	}
-	var b strings.Builder
-	for _, p := range *v.Parts {
-		if p.Unknown {
-			fmt.Fprintf(&b, "${%s.%s}", strings.Join(p.Refs, ","), p.Attribute)
-			continue
-		}
-		b.WriteString(p.Text)
-	}
-	return b.String()
+	return v.Parts.String()
 }
 
 // TestTemplateParts: a string template with unknown parts keeps its known
