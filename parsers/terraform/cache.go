@@ -62,26 +62,41 @@ func (c *Cache) Expect(dir string, n int) {
 	c.uses[dir] += n
 }
 
-// parse reads and parses one configuration file, once per cache. A nil
+// parse reads and parses one configuration file, once per cache; the
+// content keepRead kept is parsed instead of reading the file again. A nil
 // cache parses every time.
 func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-	return c.parseWith(path, func(read []byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-		if read != nil {
-			f, hd := parseContent(path, read)
-			return read, f, hd, nil
-		}
+	if c == nil {
 		return parseFile(path)
+	}
+	c.mu.Lock()
+	fe := c.files[path]
+	if fe == nil {
+		fe = &fileEntry{}
+		c.files[path] = fe
+	}
+	c.mu.Unlock()
+	fe.once.Do(func() {
+		if fe.read == nil {
+			fe.src, fe.file, fe.diags, fe.err = parseFile(path)
+			return
+		}
+		fe.src, fe.read = fe.read, nil
+		fe.file, fe.diags = parseContent(path, fe.src)
 	})
+	return fe.src, fe.file, fe.diags, fe.err
 }
 
 // parseRead is parse for a file the caller has just read (readFile) as
 // src: when the cache has not parsed it yet, it parses src instead of
 // reading the file again.
 func (c *Cache) parseRead(path string, src []byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-	return c.parseWith(path, func([]byte) ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	if c == nil {
 		f, hd := parseContent(path, src)
 		return src, f, hd, nil
-	})
+	}
+	c.keepRead(path, src)
+	return c.parse(path)
 }
 
 // keepRead keeps the content src of a file the caller has just read
@@ -96,26 +111,6 @@ func (c *Cache) keepRead(path string, src []byte) {
 	if c.files[path] == nil {
 		c.files[path] = &fileEntry{read: src}
 	}
-}
-
-// parseWith returns the cached parse of path, made with parse the first
-// time; parse is given the content keepRead kept, if any.
-func (c *Cache) parseWith(path string, parse func(read []byte) ([]byte, *hcl.File, hcl.Diagnostics, error)) ([]byte, *hcl.File, hcl.Diagnostics, error) {
-	if c == nil {
-		return parse(nil)
-	}
-	c.mu.Lock()
-	fe := c.files[path]
-	if fe == nil {
-		fe = &fileEntry{}
-		c.files[path] = fe
-	}
-	c.mu.Unlock()
-	fe.once.Do(func() {
-		fe.src, fe.file, fe.diags, fe.err = parse(fe.read)
-		fe.read = nil
-	})
-	return fe.src, fe.file, fe.diags, fe.err
 }
 
 func parseFile(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
