@@ -3,6 +3,7 @@ package terraform
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -29,7 +30,12 @@ type Cache struct {
 }
 
 type fileEntry struct {
+	path string
 	once sync.Once
+	// started is set by whoever parses the file first; a unit helping
+	// with a module another one loads (help) skips the files already
+	// started rather than wait for them.
+	started atomic.Bool
 	// read is the content of a file read but not parsed yet (keepRead),
 	// until the file is parsed.
 	read  []byte
@@ -43,6 +49,12 @@ type moduleEntry struct {
 	once  sync.Once
 	mod   *module
 	diags []model.Diagnostic
+	// files are the entries of the module's files while it loads, in load
+	// order; nil once it has loaded. Several roots of a repository call
+	// its top module, and two workers often need it at once: the second
+	// parses the files the first has not reached yet (help) instead of
+	// waiting idle for the whole load.
+	files []*fileEntry
 }
 
 // NewCache returns an empty cache.
@@ -70,21 +82,47 @@ func (c *Cache) parse(path string) ([]byte, *hcl.File, hcl.Diagnostics, error) {
 		return parseFile(path)
 	}
 	c.mu.Lock()
+	fe := c.fileLocked(path)
+	c.mu.Unlock()
+	return fe.parse()
+}
+
+// fileLocked returns the entry of path, adding it if there is none; c.mu
+// is held.
+func (c *Cache) fileLocked(path string) *fileEntry {
 	fe := c.files[path]
 	if fe == nil {
-		fe = &fileEntry{}
+		fe = &fileEntry{path: path}
 		c.files[path] = fe
 	}
-	c.mu.Unlock()
-	fe.once.Do(func() {
-		if fe.read == nil {
-			fe.src, fe.file, fe.diags, fe.err = parseFile(path)
-			return
-		}
-		fe.src, fe.read = fe.read, nil
-		fe.file, fe.diags = parseContent(path, fe.src)
-	})
+	return fe
+}
+
+// parse parses the file once, or waits for whoever is parsing it.
+func (fe *fileEntry) parse() ([]byte, *hcl.File, hcl.Diagnostics, error) {
+	fe.started.Store(true)
+	fe.once.Do(fe.load)
 	return fe.src, fe.file, fe.diags, fe.err
+}
+
+func (fe *fileEntry) load() {
+	if fe.read == nil {
+		fe.src, fe.file, fe.diags, fe.err = parseFile(fe.path)
+		return
+	}
+	fe.src, fe.read = fe.read, nil
+	fe.file, fe.diags = parseContent(fe.path, fe.src)
+}
+
+// help parses, last first, the files of a module that another unit is
+// loading from the first, skipping those someone has started: the two
+// meet in the middle, and the wait for the module that follows is short.
+func help(files []*fileEntry) {
+	for i := len(files) - 1; i >= 0; i-- {
+		if fe := files[i]; fe.started.CompareAndSwap(false, true) {
+			fe.once.Do(fe.load)
+		}
+	}
 }
 
 // parseRead is parse for a file the caller has just read (readFile) as
@@ -109,7 +147,7 @@ func (c *Cache) keepRead(path string, src []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.files[path] == nil {
-		c.files[path] = &fileEntry{read: src}
+		c.files[path] = &fileEntry{path: path, read: src}
 	}
 }
 
@@ -149,11 +187,20 @@ func (c *Cache) module(dir string, files []string, diags *diagnostics) *module {
 	}
 	c.mu.Lock()
 	me := c.modules[key]
+	var loading []*fileEntry
 	if me == nil {
 		me = &moduleEntry{}
 		c.modules[key] = me
+		// The files are known before the load only when the caller lists
+		// them (a called module); a root module lists its own.
+		for _, p := range loadOrder(files) {
+			me.files = append(me.files, c.fileLocked(p))
+		}
+	} else {
+		loading = me.files
 	}
 	c.mu.Unlock()
+	help(loading)
 	me.once.Do(func() {
 		local := &diagnostics{unit: &model.Unit{}}
 		me.mod = loadModule(dir, files, c, local)
@@ -163,6 +210,7 @@ func (c *Cache) module(dir string, files []string, diags *diagnostics) *module {
 		for _, p := range me.mod.paths {
 			delete(c.files, p)
 		}
+		me.files = nil
 		c.mu.Unlock()
 	})
 	c.mu.Lock()
