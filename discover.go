@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -46,6 +47,25 @@ type discovery struct {
 	root string
 	// tf groups Terraform files into root modules (discover_terraform.go).
 	tf *tfUnits
+	// candidates are the YAML/JSON files the walk found, classified
+	// after it (classifyAll).
+	candidates []candidate
+}
+
+// candidate is a YAML/JSON file found by discovery, not read yet.
+type candidate struct {
+	path string
+	// root is discovery.root when the walk found the file.
+	root     string
+	explicit bool
+}
+
+// emptyRoot is a directory argument under which the walk found no
+// Terraform file, only candidates[from:to]: if none of them is a template
+// or policy, nothing under it is scanned.
+type emptyRoot struct {
+	path     string
+	from, to int
 }
 
 // skipDirs are never IaC the user wrote: VCS data, Terraform's download
@@ -95,9 +115,10 @@ func discoverWith(paths []string, exclude []string, rootVarFiles map[string][]st
 			d.files++
 			d.tf.addVarFile(p)
 		case isTemplateCandidate(p):
-			d.classify(p, explicit)
+			d.candidates = append(d.candidates, candidate{path: p, root: d.root, explicit: explicit})
 		}
 	}
+	var empty []emptyRoot
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
@@ -109,7 +130,7 @@ func discoverWith(paths []string, exclude []string, rootVarFiles map[string][]st
 			visit(root, true)
 			continue
 		}
-		before := d.files
+		before, candidatesBefore := d.files, len(d.candidates)
 		walkRoot = cleanPath(root)
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
@@ -138,19 +159,38 @@ func discoverWith(paths []string, exclude []string, rootVarFiles map[string][]st
 			return nil, fmt.Errorf("walking %s: %w", root, err)
 		}
 		if d.files == before {
+			empty = append(empty, emptyRoot{path: root, from: candidatesBefore, to: len(d.candidates)})
+		}
+	}
+	// Reading and classifying the YAML/JSON files is serial, and the call
+	// graph of the Terraform modules keeps every core busy: the one runs
+	// beside the other, not before it. Neither reads what the other writes
+	// (the graph reads d.tf.dirs; classify writes the rest of d).
+	counted := make([]bool, len(d.candidates))
+	classified := make(chan struct{})
+	go func() {
+		defer close(classified)
+		for i, c := range d.candidates {
+			counted[i] = d.classify(c)
+		}
+	}()
+	graph := d.tf.graph()
+	<-classified
+	for _, e := range empty {
+		if !slices.Contains(counted[e.from:e.to], true) {
 			// Nothing to scan is not a failure (an empty repository, a
 			// directory of docs): a warning, exit code 0, as tflint does.
 			d.diags = append(d.diags, model.Diagnostic{
 				Severity: model.DiagWarning,
 				Summary:  "no Terraform, CloudFormation or policy files found",
 				Detail:   "nothing under this path was scanned; check the path and --exclude",
-				Range:    model.Range{File: root},
+				Range:    model.Range{File: e.path},
 			})
 		}
 	}
 	d.diags = append(d.diags, d.tf.resolveVarFiles()...)
 	// Terraform units are the root modules (discover_terraform.go).
-	d.jobs = append(d.jobs, d.tf.jobs(exclude)...)
+	d.jobs = append(d.jobs, d.tf.jobs(graph, exclude)...)
 	return d, nil
 }
 
@@ -168,41 +208,44 @@ func isTemplateCandidate(p string) bool {
 
 // classify reads a YAML/JSON file and queues it as a CloudFormation template
 // or a policy document; anything else is not ours and is skipped quietly,
-// unless the user named it explicitly.
-func (d *discovery) classify(p string, explicit bool) {
+// unless the user named it explicitly. It reports whether the file is
+// scanned.
+func (d *discovery) classify(c candidate) bool {
+	p, root := c.path, c.root
 	src, err := os.ReadFile(p)
 	if err != nil {
 		d.diags = append(d.diags, model.Diagnostic{Severity: model.DiagError, Summary: "cannot read", Detail: err.Error(), Range: model.Range{File: p}})
-		return
+		return false
 	}
 	switch {
 	case terraform.IsPlan(src):
 		// terraform show -json output: before the policy check, since a
 		// plan holds policy documents as strings.
-		d.files++
 		d.tf.addPlan(p)
-		root := d.root
 		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			return terraform.ParsePlan(p, src, terraform.Options{Vars: o.Vars, VarFiles: o.VarFiles, Env: o.Env, ScanRoot: root})
 		}})
 	case cloudformation.IsTemplate(src):
-		d.files++
-		root := d.root
 		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			u := cloudformation.Parse(p, src, cloudformation.Options{Params: o.CFNParams, Root: root})
 			d.inputs.addTemplate(u)
 			return u
 		}})
 	case strings.EqualFold(filepath.Ext(p), ".json") && policyjson.IsPolicy(src):
-		d.files++
 		d.jobs = append(d.jobs, job{path: p, src: src, parse: func(o *Options) *model.Unit {
 			return policyjson.ParseKinds(p, src, policyKindRules(o.PolicyKinds, o.ConfigPath))
 		}})
-	case explicit:
-		// pre-commit passes every changed YAML/JSON file (a workflow, a
-		// package.json): counted in the summary, without a message each.
-		d.skipped++
+	default:
+		if c.explicit {
+			// pre-commit passes every changed YAML/JSON file (a workflow,
+			// a package.json): counted in the summary, without a message
+			// each.
+			d.skipped++
+		}
+		return false
 	}
+	d.files++
+	return true
 }
 
 // matchAny reports whether a path matches one of the globs (doublestar

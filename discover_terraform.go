@@ -67,14 +67,27 @@ func (t *tfUnits) addExplicit(file string) { t.explicit = append(t.explicit, fil
 // addPlan records a plan JSON file.
 func (t *tfUnits) addPlan(file string) { t.plans[filepath.Dir(file)] = true }
 
-// jobs returns one job per root module.
-func (t *tfUnits) jobs(exclude []string) []job {
+// moduleGraph is the call graph of the walked modules, with the cache
+// that holds what building it parsed.
+type moduleGraph struct {
+	*terraform.Graph
+	cache *terraform.Cache
+}
+
+// graph builds the call graph of the walked modules.
+func (t *tfUnits) graph() moduleGraph {
 	cache := terraform.NewCache()
+	return moduleGraph{terraform.NewGraph(t.dirs, cache), cache}
+}
+
+// jobs returns one job per root module of g, the graph of the walked
+// modules.
+func (t *tfUnits) jobs(g moduleGraph, exclude []string) []job {
+	cache := g.cache
 	var out []job
 	// Modules that a walked root evaluates: every finding in them is
 	// reported already.
 	covered := map[string]bool{}
-	g := terraform.NewGraph(t.dirs, cache)
 	for _, root := range g.Roots() {
 		reach := g.Reach(root)
 		for _, d := range reach {

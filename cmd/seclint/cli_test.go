@@ -409,15 +409,27 @@ func TestNamedNonTemplatesSkipped(t *testing.T) {
 // line and exits 0; in JSON the warning is a diagnostic.
 func TestNothingToScan(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, map[string]string{"docs/README.md": "# docs\n", "empty/.keep": ""})
-	for _, sub := range []string{"docs", "empty"} {
+	writeFiles(t, dir, map[string]string{
+		"docs/README.md":          "# docs\n",
+		"empty/.keep":             "",
+		"compose/compose.yml":     "services:\n  web:\n    image: nginx\n",
+		"cfn/bucket.yaml":         "Resources:\n  B:\n    Type: AWS::S3::Bucket\n",
+		"cfn/docker-compose.yaml": "services: {}\n",
+	})
+	// A directory of YAML that is neither template nor policy has nothing
+	// to scan either; one with a template among such files does.
+	code, out, errOut := runIn(t, dir, "--no-color", "cfn")
+	if strings.Contains(out+errOut, "no Terraform, CloudFormation or policy files found") {
+		t.Errorf("cfn: exit %d, output %q, stderr %q: a template was found, want no warning", code, out, errOut)
+	}
+	for _, sub := range []string{"docs", "empty", "compose"} {
 		code, out, errOut := runIn(t, dir, "--no-color", sub)
 		want := sub + "  warning  no Terraform, CloudFormation or policy files found: nothing under this path was scanned; check the path and --exclude\n"
 		if code != exitOK || out != want || errOut != "" {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want 0 and %q", sub, code, out, errOut, want)
 		}
 	}
-	code, out, _ := runIn(t, dir, "-f", "json", "empty")
+	code, out, _ = runIn(t, dir, "-f", "json", "empty")
 	if code != exitOK || !strings.Contains(out, `"severity": "warning"`) || !strings.Contains(out, "no Terraform, CloudFormation or policy files found") {
 		t.Errorf("-f json: exit %d, output %s", code, out)
 	}
