@@ -3,10 +3,11 @@ package terraform
 import "fmt"
 
 // readTypes are the managed resource types the adapters read. The walk of
-// a module instance evaluates only these (and every data source); any
-// other resource is evaluated when an expression reads it. A resource no
-// rule can see and nothing reads costs nothing: on the corpus, skipping
-// them saves about a tenth of the scan.
+// a module instance evaluates only these; any other resource, and every
+// data source (the adapters reach those only through references, such as
+// a policy's data.aws_iam_policy_document.x.json), is evaluated when an
+// expression reads it. A resource no rule can see and nothing reads costs
+// nothing: on the corpus, skipping them saves about a tenth of the scan.
 //
 // The list is written once here; managed panics when an adapter asks for a
 // type it lacks, so a new adapter that forgets it fails every test rather
@@ -66,10 +67,10 @@ var readTypes = func() map[string]bool {
 	return m
 }()
 
-// walked reports whether the walk evaluates r: a data source, or a managed
-// resource of a type some adapter reads.
+// walked reports whether the walk evaluates r: a managed resource of a
+// type some adapter reads.
 func walked(r *resource) bool {
-	return r.mode == dataResource || readTypes[r.typ]
+	return r.mode == managedResource && readTypes[r.typ]
 }
 
 // checkReadTypes panics when an adapter asks for a type the walk skips: a
