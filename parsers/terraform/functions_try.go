@@ -19,18 +19,18 @@ import (
 // (see ref) through which an adapter links, say, a logging configuration
 // to the log bucket that try(module.logs.bucket_id, null) names, while the
 // name itself is unknown.
+//
+// HCL's try evaluates its arguments twice, once to tell the result's type
+// (go-cty asks a function for it before calling it) and once for the value,
+// so that a try nested in a try is evaluated four times. Nothing here asks
+// for a function's type without calling it, and any value conforms to the
+// dynamic type: each argument is evaluated once.
 var tryFunc = function.New(&function.Spec{
 	VarParam: &function.Parameter{
 		Name: "expressions",
 		Type: customdecode.ExpressionClosureType,
 	},
-	Type: func(args []cty.Value) (cty.Type, error) {
-		v, err := tryArgs(args)
-		if err != nil {
-			return cty.NilType, err
-		}
-		return v.Type(), nil
-	},
+	Type: function.StaticReturnType(cty.DynamicPseudoType),
 	Impl: func(args []cty.Value, _ cty.Type) (cty.Value, error) { return tryArgs(args) },
 })
 

@@ -41,7 +41,8 @@ func TestOraclePolicyDocuments(t *testing.T) {
 	if err := json.Unmarshal(out, &plan); err != nil {
 		t.Fatal(err)
 	}
-	unit, e := parseModule(dir, nil, Options{})
+	// The documents are read by outputs only, which the walk skips.
+	unit, e := parseModule(dir, nil, Options{walkAll: true})
 	noErrors(t, unit)
 	docs := map[string]*node.Node{}
 	for _, ri := range e.resInsts {
