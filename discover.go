@@ -31,6 +31,10 @@ type job struct {
 	// src is the file at path when discovery read it (a template, plan or
 	// policy file): its ignore comments are read from it, not read again.
 	src []byte
+	// shares are the module directories this Terraform root evaluates that
+	// other roots evaluate too (the top module of a repository that each of
+	// its examples calls); runJobs keeps two such roots apart.
+	shares []string
 }
 
 type discovery struct {

@@ -88,6 +88,9 @@ func (t *tfUnits) jobs(g moduleGraph, exclude []string) []job {
 	// Modules that a walked root evaluates: every finding in them is
 	// reported already.
 	covered := map[string]bool{}
+	// reached counts the roots that evaluate each module.
+	reached := map[string]int{}
+	var reaches [][]string
 	for _, root := range g.Roots() {
 		reach := g.Reach(root)
 		for _, d := range reach {
@@ -99,8 +102,17 @@ func (t *tfUnits) jobs(g moduleGraph, exclude []string) []job {
 		// The cache lets go of a module once every unit that reads it has.
 		for _, d := range reach {
 			cache.Expect(d, 1)
+			reached[d]++
 		}
+		reaches = append(reaches, reach)
 		out = append(out, tfJob(root, t.dirs[root], t.scanRoot[root], nil, t.varFilesFor(root), t.inputs, cache))
+	}
+	for i, reach := range reaches {
+		for _, d := range reach {
+			if reached[d] > 1 {
+				out[i].shares = append(out[i].shares, d)
+			}
+		}
 	}
 
 	only := map[string]map[string]bool{}

@@ -155,10 +155,8 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 		workers = runtime.GOMAXPROCS(0)
 	}
 	progress := newProgressCounter(opts.Progress, len(d.jobs))
-	run := terraformFirst(d.jobs)
 	var quiet quietFiles
-	parallel(workers, len(d.jobs), func(k int) {
-		i := run[k]
+	runJobs(d.jobs, workers, func(i int) {
 		progress.start(d.jobs[i].path)
 		results[i] = s.runJob(ctx, d.jobs[i], &opts, external, &quiet)
 		progress.end(d.jobs[i].path)
@@ -232,26 +230,102 @@ func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error
 	return rep, nil
 }
 
-// terraformFirst returns the order in which to run the jobs: Terraform
-// root modules first, then templates and policy files. Discovery parsed
-// the files that declare module calls, and the cache holds them until a
-// root module loads them; run first, the Terraform units let go of them
-// early, and the many small units that follow run with a smaller heap
-// (peak memory and the page faults of a fresh process go down). Results
-// are gathered by job index, so the order does not change the report.
-func terraformFirst(jobs []job) []int {
-	order := make([]int, 0, len(jobs))
+// runJobs calls run(i) for every job on the given number of goroutines
+// and returns when all calls have returned. Results are gathered by job
+// index, so the order of the calls does not change the report.
+//
+// Terraform root modules run first, then templates and policy files.
+// Discovery parsed the files that declare module calls, and the cache
+// holds them until a root module loads them; run first, the Terraform units
+// let go of them early, and the many small units that follow run with a
+// smaller heap (peak memory and the page faults of a fresh process go down).
+//
+// Roots are found in path order, so the examples of one repository come
+// together, and each calls the repository's top module: run side by side,
+// one loads the module while the other waits for it. A free worker takes
+// the first job, among the next few, that shares no module with a running
+// one (schedule.take).
+func runJobs(jobs []job, workers int, run func(int)) {
+	s := &schedule{jobs: jobs, running: map[string]int{}}
 	for i, j := range jobs {
 		if j.src == nil {
-			order = append(order, i)
+			s.pending = append(s.pending, i)
 		}
 	}
 	for i, j := range jobs {
 		if j.src != nil {
-			order = append(order, i)
+			s.pending = append(s.pending, i)
 		}
 	}
-	return order
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i, ok := s.take()
+				if !ok {
+					return
+				}
+				run(i)
+				s.done(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// schedule is the queue of runJobs.
+type schedule struct {
+	jobs []job
+	mu   sync.Mutex
+	// pending are the jobs not started, in order; running counts the
+	// running jobs that share each module (job.shares).
+	pending []int
+	running map[string]int
+}
+
+// take removes and returns the next job to run: the first of the next
+// lookahead pending jobs that shares no module with a running job, else
+// the first (looking a bounded distance ahead keeps the cost linear).
+func (s *schedule) take() (int, bool) {
+	const lookahead = 32
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.pending) == 0 {
+		return 0, false
+	}
+	pick := 0
+	for k := range min(len(s.pending), lookahead) {
+		if !s.busy(s.pending[k]) {
+			pick = k
+			break
+		}
+	}
+	i := s.pending[pick]
+	copy(s.pending[1:pick+1], s.pending[:pick])
+	s.pending = s.pending[1:]
+	for _, d := range s.jobs[i].shares {
+		s.running[d]++
+	}
+	return i, true
+}
+
+// busy reports whether job i shares a module with a running job.
+func (s *schedule) busy(i int) bool {
+	for _, d := range s.jobs[i].shares {
+		if s.running[d] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// done records that job i has finished.
+func (s *schedule) done(i int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.jobs[i].shares {
+		s.running[d]--
+	}
 }
 
 // parallel calls f(0) … f(n-1) on the given number of goroutines and
