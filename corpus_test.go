@@ -124,7 +124,7 @@ func BenchmarkParseOnly(b *testing.B) {
 			b.Fatal(err)
 		}
 		opts := &Options{Env: []string{}}
-		parallel(runtime.GOMAXPROCS(0), len(d.jobs), func(i int) { d.jobs[i].parse(opts) })
+		runJobs(d.jobs, runtime.GOMAXPROCS(0), func(i int) { d.jobs[i].parse(opts) })
 	}
 }
 
