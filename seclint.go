@@ -124,6 +124,9 @@ func Scan(ctx context.Context, opts Options) (*report.Report, error) {
 // exist); problems with the input are diagnostics in the report.
 func (s *Scanner) Scan(ctx context.Context, opts Options) (*report.Report, error) {
 	start := time.Now()
+	// The units' rule evaluations share one watcher of ctx.
+	ctx, stop := policies.WithCancel(ctx)
+	defer stop()
 	root, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("finding the working directory: %w", err)

@@ -16,6 +16,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/metrics"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/topdown"
 
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/report"
@@ -59,6 +60,9 @@ type Engine struct {
 	// caches holds the virtual caches of finished evaluations, emptied,
 	// for the next ones.
 	caches sync.Pool
+	// neverCancelled is the cancellation of evaluations whose context can
+	// never be done (cancel.go).
+	neverCancelled topdown.Cancel
 }
 
 // RawFinding is what a rule reports before the scanner locates it.
@@ -108,7 +112,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), queries: map[string]*preparedSet{}}
+	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), queries: map[string]*preparedSet{}, neverCancelled: topdown.NewCancel()}
 	for _, rm := range rules {
 		e.rules = append(e.rules, rm.rule)
 		e.pkgs = append(e.pkgs, rm.pkg)
@@ -128,6 +132,9 @@ func (e *Engine) Rules() []report.Rule { return e.rules }
 // Evaluate runs the selected rules against m: those that check a collection
 // m has objects in, and those that name no collection.
 func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluating rules: %w", err)
+	}
 	set := e.allRules()
 	if !e.evaluateAll {
 		set = e.rulesFor(m)
@@ -158,6 +165,7 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 		rego.EvalGenerateJSON(keepTerm),
 		rego.EvalVirtualCache(cache),
 		rego.EvalMetrics(metrics.NoOp()),
+		e.cancelFor(ctx),
 	)
 	cache.reset()
 	e.caches.Put(cache)
