@@ -174,10 +174,10 @@ func objectOrEmpty(m map[string]cty.Value) cty.Value {
 func (mi *modInst) walk() {
 	if mi.e.opts.walkAll {
 		for _, v := range mi.mod.variables {
-			mi.visit("var." + v.name)
+			mi.visit(v.key)
 		}
 		for _, l := range mi.mod.locals {
-			mi.visit("local." + l.name)
+			mi.visit(l.key)
 		}
 	}
 	for _, r := range mi.mod.resources {
@@ -186,7 +186,7 @@ func (mi *modInst) walk() {
 		}
 	}
 	for _, c := range mi.mod.calls {
-		mi.visit("module." + c.name)
+		mi.visit(c.key)
 		for _, child := range mi.calls[c.name].insts {
 			child.walk()
 		}
@@ -247,13 +247,15 @@ func (mi *modInst) needAll(ts []hcl.Traversal) {
 // need visits what one traversal reads.
 func (mi *modInst) need(t hcl.Traversal) {
 	switch root := t.RootName(); root {
+	// The keys are the declarations' own: a key built here would be a new
+	// string on every reference. An undeclared name has nothing to visit.
 	case "var":
-		if name := secondName(t); name != "" {
-			mi.visit("var." + name)
+		if v := mi.mod.varByName[secondName(t)]; v != nil {
+			mi.visit(v.key)
 		}
 	case "local":
-		if name := secondName(t); name != "" {
-			mi.visit("local." + name)
+		if l := mi.mod.localByName[secondName(t)]; l != nil {
+			mi.visit(l.key)
 		}
 	case "module":
 		mi.needModule(t)
@@ -269,10 +271,11 @@ func (mi *modInst) need(t hcl.Traversal) {
 // reads: module.NAME.OUT, module.NAME[KEY].OUT, or all of them.
 func (mi *modInst) needModule(t hcl.Traversal) {
 	name := secondName(t)
-	if mi.mod.callByName[name] == nil {
+	c := mi.mod.callByName[name]
+	if c == nil {
 		return
 	}
-	mi.visit("module." + name)
+	mi.visit(c.key)
 	cs := mi.calls[name]
 	if cs == nil {
 		return
@@ -300,11 +303,13 @@ func (mi *modInst) needModule(t hcl.Traversal) {
 	}
 	for _, child := range insts {
 		if out != "" {
-			child.visit("output." + out)
+			if o := child.mod.outputByName[out]; o != nil {
+				child.visit(o.key)
+			}
 			continue
 		}
 		for _, o := range child.mod.outputs {
-			child.visit("output." + o.name)
+			child.visit(o.key)
 		}
 	}
 }

@@ -45,6 +45,7 @@ type resource struct {
 
 type variable struct {
 	name     string
+	key      string         // "var.NAME", the instance's visit key (modInst.visit)
 	typeExpr hcl.Expression // nil when untyped
 	def      hcl.Expression // nil when there is no default
 	nullable hcl.Expression // nil when not written (nullable)
@@ -54,17 +55,20 @@ type variable struct {
 
 type local struct {
 	name string
+	key  string // "local.NAME"
 	expr hcl.Expression
 }
 
 type output struct {
 	name string
+	key  string         // "output.NAME"
 	expr hcl.Expression // nil when the block has no value
 }
 
 // moduleCall is a module block.
 type moduleCall struct {
 	name string
+	key  string // "module.NAME"
 	// source is the source argument, which Terraform requires to be a
 	// literal string; "" when it is missing or not a literal.
 	source      string
@@ -340,7 +344,7 @@ func (m *module) collectBlock(blk *hcl.Block, rng hcl.Range, override bool, diag
 		if len(blk.Labels) != 1 {
 			return
 		}
-		v := &variable{name: blk.Labels[0], decl: blk.DefRange}
+		v := &variable{name: blk.Labels[0], key: "var." + blk.Labels[0], decl: blk.DefRange}
 		if prev := m.varByName[v.name]; prev != nil {
 			if override {
 				prev.setBody(mergeBodies(prev.body(), blk.Body))
@@ -368,7 +372,7 @@ func (m *module) collectBlock(blk *hcl.Block, rng hcl.Range, override bool, diag
 			}
 			// An override file may add locals: Terraform merges locals by
 			// name and accepts new ones.
-			l := &local{name: a.Name, expr: a.Expr}
+			l := &local{name: a.Name, key: "local." + a.Name, expr: a.Expr}
 			m.localByName[a.Name] = l
 			m.locals = append(m.locals, l)
 		}
@@ -391,7 +395,7 @@ func (m *module) collectBlock(blk *hcl.Block, rng hcl.Range, override bool, diag
 			missingBase(diags, "output", name, blk.DefRange)
 			return
 		}
-		o := &output{name: name, expr: attrExpr(blk.Body, "value")}
+		o := &output{name: name, key: "output." + name, expr: attrExpr(blk.Body, "value")}
 		m.outputByName[name] = o
 		m.outputs = append(m.outputs, o)
 	case "module":
@@ -474,7 +478,7 @@ func (m *module) collectCall(blk *hcl.Block, rng hcl.Range, override bool, diags
 		missingBase(diags, "module", name, blk.DefRange)
 		return
 	}
-	c := &moduleCall{name: name, defRange: blk.DefRange, rng: rng}
+	c := &moduleCall{name: name, key: "module." + name, defRange: blk.DefRange, rng: rng}
 	c.setBody(blk.Body)
 	m.callByName[name] = c
 	m.calls = append(m.calls, c)

@@ -174,10 +174,11 @@ func (e *evaluator) referencedDoc(sc scope, tr hcl.Traversal, key hcl.Expression
 // output's expression, when it names one instance.
 func (e *evaluator) outputDoc(mi *modInst, tr hcl.Traversal, depth int) *node.Node {
 	name := secondName(tr)
-	if mi.mod.callByName[name] == nil {
+	c := mi.mod.callByName[name]
+	if c == nil {
 		return nil
 	}
-	mi.visit("module." + name)
+	mi.visit(c.key)
 	cs := mi.calls[name]
 	if cs == nil || cs.unavailable {
 		return nil
