@@ -439,7 +439,7 @@ func (mi *modInst) rootName(root, name string) (cty.Value, bool) {
 	case "module":
 		v, ok = mi.moduleValue(name)
 	default:
-		if v, ok = mi.typeVals[root][name]; !ok && mi.mod.resNames[root][name] {
+		if v, ok = mi.typeVals[root][name]; !ok && mi.mod.resNames[root][name] != nil {
 			v, ok = cty.DynamicVal, true
 		}
 	}
@@ -494,7 +494,7 @@ func (mi *modInst) bindData(b *binding, t hcl.Traversal) {
 	}
 	if v, ok := mi.dataVals[typ][name.Name]; ok {
 		attrs[name.Name] = v
-	} else if names[name.Name] {
+	} else if names[name.Name] != nil {
 		attrs[name.Name] = cty.DynamicVal // not evaluated yet
 	}
 }

@@ -117,9 +117,9 @@ type module struct {
 	calls        []*moduleCall
 	callByName   map[string]*moduleCall
 	providers    []*providerBlock
-	// resNames and dataNames are the names of the managed resources and
-	// of the data sources, by type (declareNames).
-	resNames, dataNames map[string]map[string]bool
+	// resNames and dataNames are the managed resources and the data
+	// sources by type and name (declareNames).
+	resNames, dataNames map[string]map[string]*resource
 
 	// What the module's expressions read, found by scan (scan.go).
 	refAttrs map[string]map[string]bool
@@ -232,17 +232,17 @@ func loadModule(dir string, files []string, cache *Cache, diags *diagnostics) *m
 // the module to tell a declared resource not evaluated yet (unknown) from
 // an undeclared one.
 func (m *module) declareNames() {
-	m.resNames = map[string]map[string]bool{}
-	m.dataNames = map[string]map[string]bool{}
+	m.resNames = map[string]map[string]*resource{}
+	m.dataNames = map[string]map[string]*resource{}
 	for _, r := range m.resources {
 		names := m.resNames
 		if r.mode == dataResource {
 			names = m.dataNames
 		}
 		if names[r.typ] == nil {
-			names[r.typ] = map[string]bool{}
+			names[r.typ] = map[string]*resource{}
 		}
-		names[r.typ][r.name] = true
+		names[r.typ][r.name] = r
 	}
 }
 

@@ -102,8 +102,10 @@ func (m *module) resourceOf(t hcl.Traversal) (string, hcl.Traversal) {
 	if len(t) < 2 {
 		return "", nil
 	}
+	// Looked up by type and name, not by an address built here: a new
+	// string for every reference.
 	root := t.RootName()
-	var addr string
+	var r *resource
 	var rest hcl.Traversal
 	switch {
 	case root == "data":
@@ -115,7 +117,7 @@ func (m *module) resourceOf(t hcl.Traversal) (string, hcl.Traversal) {
 		if !ok1 || !ok2 {
 			return "", nil
 		}
-		addr, rest = "data."+typ.Name+"."+name.Name, t[3:]
+		r, rest = m.dataNames[typ.Name][name.Name], t[3:]
 	case reservedRoots[root]:
 		return "", nil
 	default:
@@ -123,12 +125,12 @@ func (m *module) resourceOf(t hcl.Traversal) (string, hcl.Traversal) {
 		if !ok {
 			return "", nil
 		}
-		addr, rest = root+"."+name.Name, t[2:]
+		r, rest = m.resNames[root][name.Name], t[2:]
 	}
-	if m.byAddr[addr] == nil {
+	if r == nil {
 		return "", nil
 	}
-	return addr, rest
+	return r.addr, rest
 }
 
 // secondName returns the name after the root of t (local.NAME,
