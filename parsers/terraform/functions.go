@@ -147,17 +147,15 @@ var builtinFunctions = func() map[string]function.Function {
 }()
 
 // sharedFunctions are the builtin functions that do not depend on the
-// evaluator: those that convert nothing and those whose conversion wrapper
-// never reports (builtinConversions). Read-only; builtinContext offers them
-// to every evaluation as the parent of each module instance's context.
+// evaluator: all but those whose arguments may be too large to convert
+// (builtinConversions), which report it to their evaluator. Read-only;
+// builtinContext offers them to every evaluation as the parent of each
+// module instance's context.
 var sharedFunctions = func() map[string]function.Function {
 	fs := make(map[string]function.Function, len(builtinFunctions))
 	for name, f := range builtinFunctions {
-		switch b := builtinConversions[name]; {
-		case b.c == nil:
+		if builtinConversions[name].c == nil {
 			fs[name] = f
-		case b.shared != nil:
-			fs[name] = *b.shared
 		}
 	}
 	return fs

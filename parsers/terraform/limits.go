@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -73,19 +74,24 @@ func (e *evaluator) varConvertible(val cty.Value, has bool, d *varDecl, decl hcl
 // whose result converts it to a list, set or map.
 var convertFuncs = map[string]bool{"tolist": true, "toset": true, "tomap": true}
 
-// boundConversions wraps f, when it converts its arguments (a parameter
-// typed other than any, or tolist, toset, tomap), so that an argument of
-// more than maxConvert elements is not converted. The wrapper takes its
-// arguments as they are (marks, unknowns, nulls) and leaves every check,
-// and the result type, to f.
+// boundConversions wraps f, when a conversion of its arguments can be too
+// large (a parameter typed with elements of any, or tolist, toset, tomap),
+// so that an argument of more than maxConvert elements is not converted.
+// The wrapper takes its arguments as they are (marks, unknowns, nulls) and
+// leaves every check, and the result type, to f. Any other function is f
+// itself: HCL converts its arguments, in linear time.
 func (e *evaluator) boundConversions(name string, f function.Function) function.Function {
 	b, ok := builtinConversions[name]
 	c := b.c
 	if !ok || b.f != f {
-		// A function of the evaluator (file, range) under this name.
+		// A function of the evaluator (file, range) under this name: its
+		// parameters are the same in every evaluator, so whether it needs
+		// a wrapper is found once.
+		if v, known := evaluatorNeedsWrapper.Load(name); known && !v.(bool) {
+			return f
+		}
 		c = conversionOf(name, f)
-	} else if b.shared != nil {
-		return *b.shared
+		evaluatorNeedsWrapper.Store(name, c != nil)
 	}
 	if c == nil {
 		return f
@@ -93,8 +99,14 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	return e.bound(c)
 }
 
+// evaluatorNeedsWrapper records, by name, whether an evaluator's own
+// function needs boundConversions' wrapper. Shared by every evaluator.
+var evaluatorNeedsWrapper sync.Map
+
 // conversion is what the wrapper of boundConversions needs to know of a
-// function that converts its arguments. It depends on the function alone,
+// function whose arguments may be too large to convert: a parameter's type
+// has elements of type any (tooLargeToConvert), or the function is tolist,
+// toset or tomap. It depends on the function alone,
 // so for the builtin functions it is computed once and shared, read-only,
 // by every evaluator; only the wrapper, which reports to its evaluator, is
 // made per evaluator.
@@ -108,10 +120,6 @@ type conversion struct {
 	raw          []function.Parameter
 	rawVar       *function.Parameter
 	toCollection bool
-	// mayReport is whether an argument can be too large to convert: some
-	// parameter's type has elements of type any (tooLargeToConvert), or
-	// the function is tolist, toset or tomap.
-	mayReport bool
 }
 
 // builtinConversions are the conversions of the builtin functions, by
@@ -119,27 +127,21 @@ type conversion struct {
 var builtinConversions = func() map[string]builtinConversion {
 	cs := make(map[string]builtinConversion, len(builtinFunctions))
 	for name, f := range builtinFunctions {
-		b := builtinConversion{f: f, c: conversionOf(name, f)}
-		if b.c != nil && !b.c.mayReport {
-			w := b.c.wrapper(nil)
-			b.shared = &w
-		}
-		cs[name] = b
+		cs[name] = builtinConversion{f: f, c: conversionOf(name, f)}
 	}
 	return cs
 }()
 
 // builtinConversion is the conversion c of the builtin function f; nil
-// when f converts nothing. A wrapper that never reports depends on the
-// function alone, so it is built once, shared, when c cannot report.
+// when no conversion of its arguments can be too large.
 type builtinConversion struct {
-	f      function.Function
-	c      *conversion
-	shared *function.Function
+	f function.Function
+	c *conversion
 }
 
-// conversionOf computes the conversion of f; nil when f converts nothing
-// or receives expressions (try, can), which are left unwrapped.
+// conversionOf computes the conversion of f; nil when no conversion of its
+// arguments can be too large (mayReport), or when it receives expressions
+// (try, can), which are left unwrapped.
 func conversionOf(name string, f function.Function) *conversion {
 	params := f.Params()
 	vp := f.VarParam()
@@ -169,7 +171,10 @@ func conversionOf(name string, f function.Function) *conversion {
 	for _, p := range params {
 		mayReport = mayReport || elementsOfAny(p.Type)
 	}
-	return &conversion{name: name, f: f, params: params, vp: vp, raw: raw, rawVar: rawVar, toCollection: toCollection, mayReport: mayReport}
+	if !mayReport {
+		return nil
+	}
+	return &conversion{name: name, f: f, params: params, vp: vp, raw: raw, rawVar: rawVar, toCollection: toCollection}
 }
 
 // elementsOfAny reports whether converting to ty may unify element types,
@@ -202,8 +207,7 @@ func (e *evaluator) bound(c *conversion) function.Function {
 
 // wrapper is the wrapper of c's function: it converts the arguments as HCL
 // would have, unless one is too large to convert, which it reports with
-// tooLarge (nil when c cannot report: mayReport) and makes the result
-// unknown.
+// tooLarge and makes the result unknown.
 func (c *conversion) wrapper(tooLarge func()) function.Function {
 	return function.New(&function.Spec{
 		Description: c.f.Description(),
@@ -216,7 +220,7 @@ func (c *conversion) wrapper(tooLarge func()) function.Function {
 				if c.toCollection {
 					target = cty.List(cty.DynamicPseudoType)
 				}
-				if c.mayReport && tooLargeToConvert(a, target) {
+				if tooLargeToConvert(a, target) {
 					tooLarge()
 					return cty.DynamicVal, nil
 				}
