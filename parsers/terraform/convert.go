@@ -1,7 +1,8 @@
 package terraform
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -57,13 +58,11 @@ func (e *evaluator) syntaxBodyNode(sb *hclsyntax.Body, ctx *hcl.EvalContext, rng
 			entries = append(entries, entry{pos: b.TypeRange.Start.Byte, blk: b})
 		}
 	}
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i], entries[j]
-		fa, fb := entryFile(a.attr, a.blk), entryFile(b.attr, b.blk)
-		if fa != fb {
-			return fa < fb
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		if c := strings.Compare(entryFile(a.attr, a.blk), entryFile(b.attr, b.blk)); c != 0 {
+			return c
 		}
-		return a.pos < b.pos
+		return cmp.Compare(a.pos, b.pos)
 	})
 	for _, en := range entries {
 		if a := en.attr; a != nil {
