@@ -51,8 +51,8 @@ type discovery struct {
 	root string
 	// tf groups Terraform files into root modules (discover_terraform.go).
 	tf *tfUnits
-	// candidates are the YAML/JSON files the walk found, classified
-	// after it (classifyAll).
+	// candidates are the YAML/JSON files the walk found, read and
+	// classified after it (classify), beside the Terraform call graph.
 	candidates []candidate
 }
 
