@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/zclconf/go-cty/cty"
@@ -84,14 +83,11 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	b, ok := builtinConversions[name]
 	c := b.c
 	if !ok || b.f != f {
-		// A function of the evaluator (file, range) under this name: its
-		// parameters are the same in every evaluator, so whether it needs
-		// a wrapper is found once.
-		if v, known := evaluatorNeedsWrapper.Load(name); known && !v.(bool) {
+		// A function of the evaluator (file, range) under this name.
+		if needs, known := evaluatorNeedsWrapper[name]; known && !needs {
 			return f
 		}
 		c = conversionOf(name, f)
-		evaluatorNeedsWrapper.Store(name, c != nil)
 	}
 	if c == nil {
 		return f
@@ -99,9 +95,22 @@ func (e *evaluator) boundConversions(name string, f function.Function) function.
 	return e.bound(c)
 }
 
-// evaluatorNeedsWrapper records, by name, whether an evaluator's own
-// function needs boundConversions' wrapper. Shared by every evaluator.
-var evaluatorNeedsWrapper sync.Map
+// evaluatorNeedsWrapper says, by name, whether a function of the
+// evaluator's own (file, templatefile, range, ...) needs boundConversions'
+// wrapper. That depends on its parameters alone, the same in every
+// evaluator, so it is found once, from functions bound to no evaluator
+// (never called). Read-only.
+var evaluatorNeedsWrapper = func() map[string]bool {
+	var proto evaluator
+	fs := proto.fileFunctions()
+	fs["range"] = proto.rangeFunc()
+	needs := make(map[string]bool, 2*len(fs))
+	for name, f := range fs {
+		needs[name] = conversionOf(name, f) != nil
+		needs["core::"+name] = needs[name]
+	}
+	return needs
+}()
 
 // conversion is what the wrapper of boundConversions needs to know of a
 // function whose arguments may be too large to convert: a parameter's type
