@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
@@ -155,4 +156,26 @@ func BenchmarkSyntaxFloor(b *testing.B) {
 			_ = yaml.Unmarshal(src, &n)
 		})
 	}
+}
+
+// parallel calls f(0) … f(n-1) on the given number of goroutines and
+// returns when all calls have returned: the benchmarks' pool for work that
+// is not scan jobs (the scan itself uses runJobs).
+func parallel(workers, n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

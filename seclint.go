@@ -331,27 +331,6 @@ func (s *schedule) done(i int) {
 	}
 }
 
-// parallel calls f(0) … f(n-1) on the given number of goroutines and
-// returns when all calls have returned.
-func parallel(workers, n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
-
 type unitResult struct {
 	// included are the files the unit read besides its own path (nested
 	// CloudFormation templates).
