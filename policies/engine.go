@@ -42,8 +42,10 @@ type Options struct {
 // Engine evaluates the compiled rules. It is safe for concurrent use.
 type Engine struct {
 	rules []report.Rule
-	// pkgs[i] is the package of rules[i].
-	pkgs []ast.Ref
+	// denies[i] is the reference to rules[i]'s deny set
+	// (data.PACKAGE.deny), built once without source locations: the
+	// queries of every rule set share these terms (subset.go).
+	denies []*ast.Term
 	// needs[i] are the collections rules[i] checks, as indexes of
 	// collections; nil means it always runs.
 	needs       [][]int
@@ -115,7 +117,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), queries: map[string]*preparedSet{}, neverCancelled: topdown.NewCancel()}
 	for _, rm := range rules {
 		e.rules = append(e.rules, rm.rule)
-		e.pkgs = append(e.pkgs, rm.pkg)
+		e.denies = append(e.denies, denyRef(rm.pkg))
 		e.needs = append(e.needs, e.collections.ruleNeeds(rm.rule))
 	}
 	// Preparing the query of all rules now reports a broken query when the

@@ -185,21 +185,22 @@ func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error
 	defer close(p.ready)
 	// One expression and one variable, not one per rule: rego builds a
 	// result value per expression and per variable of every evaluation.
-	var q []string
+	// The query is built as a tree, not parsed from text: parsed, each of
+	// its terms would carry a source location, and the engine keeps every
+	// set's query for the rest of the process, where the collector marks
+	// it on every cycle.
+	var denies []*ast.Term
 	for i := range e.rules {
 		if set.has(i) {
 			p.rules = append(p.rules, i)
-			q = append(q, e.pkgs[i].String()+".deny")
+			denies = append(denies, e.denies[i])
 		}
 	}
-	if len(q) == 0 {
+	if len(denies) == 0 {
 		return p, nil
 	}
-	body, err := ast.ParseBody(findingsVar + " := [" + strings.Join(q, ", ") + "]")
-	if err != nil {
-		p.err = fmt.Errorf("building query: %w", err)
-		return p, p.err
-	}
+	body := ast.NewBody(ast.Assign.Expr(ast.VarTerm(findingsVar), ast.ArrayTerm(denies...)))
+	var err error
 	// The query is shared with later units: a cancelled scan must not leave
 	// a cancelled preparation behind.
 	p.query, err = rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(context.WithoutCancel(ctx))
@@ -207,4 +208,15 @@ func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error
 		p.err = fmt.Errorf("preparing query: %w", err)
 	}
 	return p, p.err
+}
+
+// denyRef is the reference to the deny set of the rules of package pkg,
+// without pkg's source locations. (The query compiler copies a query
+// before it rewrites it, so one term can serve every query.)
+func denyRef(pkg ast.Ref) *ast.Term {
+	ref := make(ast.Ref, 0, len(pkg)+1)
+	for _, t := range pkg {
+		ref = append(ref, ast.NewTerm(t.Value))
+	}
+	return ast.RefTerm(append(ref, ast.InternedTerm("deny"))...)
 }
