@@ -3,6 +3,7 @@ package policies
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -19,6 +20,17 @@ func loadPolicyDir(dir string, modules map[string]*ast.Module) error {
 	for name, m := range loaded {
 		if err := requireRuleMetadata(name, m); err != nil {
 			return err
+		}
+		// A module is known by its path as the user wrote it, which can
+		// be a built-in module's name ("policies/lib/values.rego" under
+		// --policy policies): it must not replace that module. Its errors
+		// still name the path as written.
+		if _, taken := modules[name]; taken {
+			abs, err := filepath.Abs(name)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			name = abs
 		}
 		modules[name] = m
 	}

@@ -146,3 +146,26 @@ func TestRunTestsErrors(t *testing.T) {
 		})
 	}
 }
+
+// A user's module is named by its path as written, which can be a built-in
+// module's: under --policy policies, policies/lib/values.rego is a user's
+// file and must not replace the built-in library of that name.
+func TestPolicyDirCannotReplaceBuiltinModules(t *testing.T) {
+	t.Chdir(writeDir(t, map[string]string{"policies/rule.rego": acmeRule, "policies/lib/values.rego": helperLib}))
+	e, err := New(t.Context(), Options{Dirs: []string{"policies"}})
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	if m := e.compiler.Modules["policies/lib/values.rego"]; m == nil || m.Package.Path.String() != "data.seclint.lib" {
+		t.Errorf("the built-in policies/lib/values.rego is %v", m)
+	}
+	helpers := 0
+	for _, m := range e.compiler.Modules {
+		if m.Package.Path.String() == "data.acme.helpers" {
+			helpers++
+		}
+	}
+	if helpers != 1 {
+		t.Errorf("the user's library compiled %d times, want once", helpers)
+	}
+}
