@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/open-policy-agent/opa/v1/ast"
+
 	"github.com/seclint/seclint/parsers/model"
 )
 
@@ -103,5 +105,39 @@ func TestCustomRuleErrorsNameTheFile(t *testing.T) {
 				t.Errorf("err = %v, want an error naming bad.rego", err)
 			}
 		})
+	}
+}
+
+// The engine forgets the source positions of the built-in modules (they
+// cost the collector and only compile errors read them), never those of a
+// user's module, even one under a built-in module's name.
+func TestEngineKeepsPositionsOfUsersModulesOnly(t *testing.T) {
+	t.Chdir(writeDir(t, map[string]string{"policies/rule.rego": acmeRule, "policies/lib/values.rego": helperLib}))
+	e, err := New(t.Context(), Options{Dirs: []string{"policies"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	users := 0
+	for name, m := range e.compiler.Modules {
+		located := 0
+		ast.WalkTerms(m, func(x *ast.Term) bool {
+			if x.Location != nil {
+				located++
+			}
+			return false
+		})
+		user := strings.HasPrefix(m.Package.Path.String(), "data.acme.")
+		if user {
+			users++
+		}
+		switch {
+		case user && (located == 0 || len(m.Comments) == 0):
+			t.Errorf("%s: a user's module lost its positions (%d located terms, %d comments)", name, located, len(m.Comments))
+		case !user && (located > 0 || len(m.Comments) > 0):
+			t.Errorf("%s: a built-in module kept %d located terms and %d comments", name, located, len(m.Comments))
+		}
+	}
+	if users != 2 {
+		t.Errorf("%d of the user's modules compiled, want 2", users)
 	}
 }
