@@ -333,25 +333,8 @@ func loadFS(fsys fs.FS, dir string, custom bool, into map[string]*ast.Module) er
 func forgetPositions(m *ast.Module) {
 	m.Comments = nil
 	ast.NewGenericVisitor(func(x any) bool {
-		switch x := x.(type) {
-		case *ast.Package:
-			x.Location = nil
-		case *ast.Import:
-			x.Location = nil
-		case *ast.Rule:
-			x.Location = nil
-		case *ast.Head:
-			x.Location = nil
-		case *ast.Expr:
-			x.Location = nil
-		case *ast.SomeDecl:
-			x.Location = nil
-		case *ast.Every:
-			x.Location = nil
-		case *ast.With:
-			x.Location = nil
-		case *ast.Term:
-			x.Location = nil
+		if n, ok := x.(interface{ SetLoc(*ast.Location) }); ok {
+			n.SetLoc(nil)
 		}
 		return false
 	}).Walk(m)
