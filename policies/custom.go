@@ -12,7 +12,9 @@ import (
 // modules. Every file must be a rule, with package METADATA naming its
 // custom.id, or say that it is a helper library (custom.library: true): a
 // file that is neither would otherwise be compiled and silently never run.
-func loadPolicyDir(dir string, modules map[string]*ast.Module) error {
+//
+// builtin holds the built-in modules among modules, by name.
+func loadPolicyDir(dir string, modules, builtin map[string]*ast.Module) error {
 	loaded := map[string]*ast.Module{}
 	if err := loadFS(os.DirFS(dir), dir, true, loaded); err != nil {
 		return err
@@ -24,8 +26,9 @@ func loadPolicyDir(dir string, modules map[string]*ast.Module) error {
 		// A module is known by its path as the user wrote it, which can
 		// be a built-in module's name ("policies/lib/values.rego" under
 		// --policy policies): it must not replace that module. Its errors
-		// still name the path as written.
-		if _, taken := modules[name]; taken {
+		// still name the path as written. (A directory named twice loads
+		// its files over themselves, as before.)
+		if builtin[name] != nil {
 			abs, err := filepath.Abs(name)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)

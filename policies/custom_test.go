@@ -168,4 +168,8 @@ func TestPolicyDirCannotReplaceBuiltinModules(t *testing.T) {
 	if helpers != 1 {
 		t.Errorf("the user's library compiled %d times, want once", helpers)
 	}
+	// The same directory named twice is loaded once.
+	if _, err := New(t.Context(), Options{Dirs: []string{"policies", "policies"}}); err != nil {
+		t.Errorf("New with a directory named twice: %v", err)
+	}
 }

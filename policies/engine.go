@@ -97,7 +97,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	builtins := maps.Clone(modules)
 	for _, dir := range opts.Dirs {
-		if err := loadPolicyDir(dir, modules); err != nil {
+		if err := loadPolicyDir(dir, modules, builtins); err != nil {
 			return nil, err
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -36,9 +37,10 @@ type TestResult struct {
 // when not empty, is a regular expression that selects tests by name.
 func RunTests(ctx context.Context, dirs []string, run string) ([]TestResult, error) {
 	modules := Library()
+	builtins := maps.Clone(modules)
 	tests := 0
 	for _, dir := range dirs {
-		if err := loadPolicyDir(dir, modules); err != nil {
+		if err := loadPolicyDir(dir, modules, builtins); err != nil {
 			return nil, err
 		}
 		n, err := loadTests(dir, modules)
