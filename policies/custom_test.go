@@ -173,3 +173,16 @@ func TestPolicyDirCannotReplaceBuiltinModules(t *testing.T) {
 		t.Errorf("New with a directory named twice: %v", err)
 	}
 }
+
+// seclint test loads the built-in library beside a user's files, which can
+// take one of its modules' names too.
+func TestRunTestsKeepsBuiltinModules(t *testing.T) {
+	t.Chdir(writeDir(t, map[string]string{"policies/rule.rego": acmeRule, "policies/lib/values.rego": helperLib, "policies/rule_test.rego": customTests}))
+	results, err := RunTests(t.Context(), []string{"policies"}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 3 {
+		t.Errorf("results %+v, want 3 tests", results)
+	}
+}
