@@ -7,12 +7,12 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclparse"
 	"gopkg.in/yaml.v3"
 
+	"github.com/seclint/seclint/internal/workpool"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/policies"
 )
@@ -143,7 +143,7 @@ func BenchmarkSyntaxFloor(b *testing.B) {
 	})
 	b.ReportAllocs()
 	for b.Loop() {
-		parallel(runtime.GOMAXPROCS(0), len(files), func(i int) {
+		workpool.Run(runtime.GOMAXPROCS(0), len(files), func(i int) {
 			src, err := os.ReadFile(files[i])
 			if err != nil {
 				return
@@ -156,26 +156,4 @@ func BenchmarkSyntaxFloor(b *testing.B) {
 			_ = yaml.Unmarshal(src, &n)
 		})
 	}
-}
-
-// parallel calls f(0) … f(n-1) on the given number of goroutines and
-// returns when all calls have returned: the benchmarks' pool for work that
-// is not scan jobs (the scan itself uses runJobs).
-func parallel(workers, n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/seclint/seclint/internal/workpool"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/policies"
 )
@@ -27,7 +28,7 @@ func BenchmarkRules(b *testing.B) {
 	}
 	opts := &Options{Env: []string{}}
 	models := make([]*model.Model, len(d.jobs))
-	parallel(runtime.GOMAXPROCS(0), len(d.jobs), func(i int) { models[i] = d.jobs[i].parse(opts).Model.Normalize() })
+	workpool.Run(runtime.GOMAXPROCS(0), len(d.jobs), func(i int) { models[i] = d.jobs[i].parse(opts).Model.Normalize() })
 	all, err := policies.New(ctx, policies.Options{})
 	if err != nil {
 		b.Fatal(err)

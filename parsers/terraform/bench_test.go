@@ -3,7 +3,10 @@ package terraform
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
+
+	"github.com/seclint/seclint/internal/workpool"
 )
 
 // BenchmarkParseModule measures one small module with a policy of each form.
@@ -70,6 +73,6 @@ func BenchmarkCorpusFloor(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		parallelDo(len(files), func(i int) { _, _, _, _ = parseFile(files[i]) })
+		workpool.Run(runtime.GOMAXPROCS(0), len(files), func(i int) { _, _, _, _ = parseFile(files[i]) })
 	}
 }

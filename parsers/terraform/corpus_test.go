@@ -7,13 +7,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/seclint/seclint/internal/workpool"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -52,22 +52,9 @@ func corpusModules(t testing.TB) map[string][]string {
 func parseRoots(roots []string, modules map[string][]string, cache *Cache) ([]*model.Unit, []*evaluator) {
 	units := make([]*model.Unit, len(roots))
 	evs := make([]*evaluator, len(roots))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				units[i], evs[i] = parseModule(roots[i], modules[roots[i]], Options{ScanRoot: corpusDir, Cache: cache})
-			}
-		}()
-	}
-	for i := range roots {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workpool.Run(runtime.GOMAXPROCS(0), len(roots), func(i int) {
+		units[i], evs[i] = parseModule(roots[i], modules[roots[i]], Options{ScanRoot: corpusDir, Cache: cache})
+	})
 	return units, evs
 }
 
@@ -92,7 +79,7 @@ func TestCorpus(t *testing.T) {
 		files = append(files, fs...)
 	}
 	start = time.Now()
-	parallelDo(len(files), func(i int) {
+	workpool.Run(runtime.GOMAXPROCS(0), len(files), func(i int) {
 		if src, err := os.ReadFile(files[i]); err == nil {
 			hclsyntax.ParseConfig(src, files[i], hcl.InitialPos)
 		}
@@ -198,25 +185,6 @@ func (c *attrCount) add(n *node.Node, top bool) {
 // elements are block maps with a key range of their own type keyword.
 func isBlockList(n *node.Node) bool {
 	return len(n.List) > 0 && n.KeyRange.Start.Line != 0 && (n.List[0].Kind == node.Map || n.List[0].Kind == node.Unknown) && n.Range == n.List[0].Range
-}
-
-func parallelDo(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // noteSubject shortens a note's detail to its quoted subject, to count

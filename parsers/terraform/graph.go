@@ -6,9 +6,10 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/hcl/v2"
+
+	"github.com/seclint/seclint/internal/workpool"
 )
 
 // Graph is the call graph of the module directories of a scan, through
@@ -32,22 +33,9 @@ func NewGraph(modules map[string][]string, cache *Cache) *Graph {
 	}
 	sort.Strings(g.dirs)
 	results := make([][]string, len(g.dirs))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				results[i] = localModuleCalls(g.dirs[i], modules[g.dirs[i]], cache)
-			}
-		}()
-	}
-	for i := range g.dirs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	workpool.Run(runtime.GOMAXPROCS(0), len(g.dirs), func(i int) {
+		results[i] = localModuleCalls(g.dirs[i], modules[g.dirs[i]], cache)
+	})
 	for i, dir := range g.dirs {
 		g.calls[dir] = results[i]
 	}

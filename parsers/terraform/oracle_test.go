@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/seclint/seclint/internal/workpool"
 	"github.com/seclint/seclint/parsers/model"
 	"github.com/seclint/seclint/parsers/node"
 )
@@ -606,7 +607,7 @@ func planAll(t *testing.T, o *oracle, roots []oracleRoot, scanRoot func(oracleRo
 	var mu sync.Mutex
 	var total agreement
 	var planned, failed []string
-	parallelDo2(len(roots), 2, func(i int) {
+	workpool.Run(2, len(roots), func(i int) {
 		r := roots[i]
 		out, err := o.plan(t, r.top, r.root)
 		mu.Lock()
@@ -640,25 +641,6 @@ func firstLine(err error) string {
 		return s[:i]
 	}
 	return s
-}
-
-func parallelDo2(n, workers int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // TestOracleFixtures plans every Terraform fixture and requires full
