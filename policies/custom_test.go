@@ -53,6 +53,9 @@ test_wrong if {
 }
 `
 
+// ruleHeader is the METADATA and package of a rule acme-x, for a body.
+const ruleHeader = "# METADATA\n# title: X\n# custom:\n#   id: acme-x\n#   severity: LOW\n#   kind: security\npackage acme.x\n\n"
+
 func writeDir(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -81,6 +84,11 @@ func TestPolicyDirNeedsRuleMetadata(t *testing.T) {
 		{"no METADATA", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": "package acme.helpers\n\nunnamed(b) if not b.name\n"}, "helpers.rego: no METADATA"},
 		{"METADATA without custom.id", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": "# METADATA\n# title: helpers\npackage acme.helpers\n\nunnamed(b) if not b.name\n"}, "helpers.rego: its METADATA has no custom.id"},
 		{"rule-scoped METADATA only", map[string]string{"x.rego": "package acme.x\n\n# METADATA\n# title: a rule's own\ndeny contains 1 if false\n"}, "x.rego: no METADATA"},
+		// A rule package without its deny set once silenced every rule of
+		// the units it was evaluated on: all their findings were lost.
+		{"rule without deny", map[string]string{"rule.rego": acmeRule, "lib/helpers.rego": helperLib, "x.rego": ruleHeader + "violation contains 1 if true\n"}, "x.rego: rule acme-x has no deny set"},
+		{"deny is not a set", map[string]string{"x.rego": ruleHeader + "deny := {\"resource\": \"r\", \"message\": \"m\"}\n"}, "x.rego: rule acme-x has no deny set"},
+		{"deny is a function", map[string]string{"x.rego": ruleHeader + "deny(x) := x\n"}, "x.rego: rule acme-x has no deny set"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -81,6 +81,7 @@ type RawFinding struct {
 type ruleModule struct {
 	rule report.Rule
 	pkg  ast.Ref
+	file string // the module's name: its path
 }
 
 // New parses and compiles the built-in rules and those in opts.Dirs, and
@@ -111,6 +112,11 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	rules, err := collectRules(modules)
 	if err != nil {
 		return nil, err
+	}
+	for _, rm := range rules {
+		if err := checkDeny(compiler, rm); err != nil {
+			return nil, err
+		}
 	}
 	for name, m := range compiler.Modules {
 		// A user's file may have taken a built-in module's name.
@@ -374,11 +380,26 @@ func collectRules(modules map[string]*ast.Module) ([]ruleModule, error) {
 				return nil, fmt.Errorf("%s: rule id %s is already defined in %s", name, r.ID, prev)
 			}
 			seen[r.ID] = name
-			out = append(out, ruleModule{rule: r, pkg: m.Package.Path})
+			out = append(out, ruleModule{rule: r, pkg: m.Package.Path, file: name})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].rule.ID < out[j].rule.ID })
 	return out, nil
+}
+
+// checkDeny reports a rule package that has no deny set: the engine reads a
+// rule's findings from it, and evaluates the rules a unit needs in one query,
+// in which a rule's missing deny would leave the others' findings undefined.
+func checkDeny(c *ast.Compiler, rm ruleModule) error {
+	rules := c.GetRulesExact(rm.pkg.Append(ast.InternedTerm("deny")))
+	ok := len(rules) > 0
+	for _, r := range rules {
+		ok = ok && len(r.Head.Args) == 0 && r.Head.RuleKind() == ast.MultiValue
+	}
+	if !ok {
+		return fmt.Errorf("%s: rule %s has no deny set: write its findings as `deny contains finding if { ... }`", rm.file, rm.rule.ID)
+	}
+	return nil
 }
 
 func ruleFromAnnotations(a *ast.Annotations) (report.Rule, error) {
