@@ -43,23 +43,25 @@ type Options struct {
 // Engine evaluates the compiled rules. It is safe for concurrent use.
 type Engine struct {
 	rules []report.Rule
-	// denies[i] is the reference to rules[i]'s deny set
-	// (data.PACKAGE.deny), built once without source locations: the
-	// queries of every rule set share these terms (subset.go).
-	denies []*ast.Term
+	// names[i] are the last names of rules[i]'s package, and group[i] the
+	// index in groups of the group of the package (subset.go).
+	names  []*ast.Term
+	group  []int
+	groups []packageGroup
 	// needs[i] are the collections rules[i] checks, as indexes of
 	// collections; nil means it always runs.
 	needs       [][]int
 	collections collectionFields
 	evaluateAll bool
 	compiler    *ast.Compiler
-	// queries holds one prepared query per set of rules that units have
-	// needed (subset.go).
-	// A map under a lock, not a sync.Map: looking a set up by its bytes
-	// (m[string(b)]) allocates no key.
-	queriesMu sync.RWMutex
-	queries   map[string]*preparedSet // by ruleSet.key
-	input     inputConverter
+	// query evaluates the rules of a selection (subset.go).
+	query rego.PreparedEvalQuery
+	// selections holds the selection of each set of rules that units have
+	// needed, by ruleSet.key. A map under a lock, not a sync.Map: looking a
+	// set up by its bytes (m[string(b)]) allocates no key.
+	selectionsMu sync.RWMutex
+	selections   map[string]*selection
+	input        inputConverter
 	// caches holds the virtual caches of finished evaluations, emptied,
 	// for the next ones.
 	caches sync.Pool
@@ -106,6 +108,10 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The rules query calls selectedPackages (subset.go).
+	caps := ast.CapabilitiesForThisVersion()
+	caps.Builtins = append(caps.Builtins, &ast.Builtin{Name: selectedPackagesName, Decl: selectedPackagesDecl.Decl})
+	compiler.WithCapabilities(caps)
 	if compiler.WithEnablePrintStatements(false).Compile(modules); compiler.Failed() {
 		return nil, fmt.Errorf("compiling rules: %w", compiler.Errors)
 	}
@@ -128,16 +134,30 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), queries: map[string]*preparedSet{}, neverCancelled: topdown.NewCancel()}
+	e := &Engine{compiler: compiler, evaluateAll: opts.EvaluateAll, collections: newCollectionFields(), selections: map[string]*selection{}, neverCancelled: topdown.NewCancel()}
+	groups := map[string]int{} // group → index in e.groups
 	for _, rm := range rules {
+		pg, names := splitPackage(rm.pkg)
+		key := fmt.Sprintf("%v/%d", pg.prefix, pg.names)
+		g, ok := groups[key]
+		if !ok {
+			g = len(e.groups)
+			groups[key] = g
+			e.groups = append(e.groups, pg)
+		}
 		e.rules = append(e.rules, rm.rule)
-		e.denies = append(e.denies, denyRef(rm.pkg))
+		e.names = append(e.names, names)
+		e.group = append(e.group, g)
 		e.needs = append(e.needs, e.collections.ruleNeeds(rm.rule))
 	}
-	// Preparing the query of all rules now reports a broken query when the
-	// engine is built, not on the first unit.
-	if _, err := e.prepared(ctx, e.allRules()); err != nil {
-		return nil, err
+	query, err := rulesQuery(e.groups)
+	if err != nil {
+		return nil, fmt.Errorf("building the rules query: %w", err)
+	}
+	e.query, err = rego.New(rego.ParsedQuery(query), rego.Compiler(compiler),
+		rego.Function1(selectedPackagesDecl, selectedPackages)).PrepareForEval(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("preparing the rules query: %w", err)
 	}
 	return e, nil
 }
@@ -158,10 +178,7 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	if set.empty() {
 		return nil, nil
 	}
-	q, err := e.prepared(ctx, set)
-	if err != nil {
-		return nil, err
-	}
+	sel := e.selectionOf(set)
 	input, err := e.Input(m)
 	if err != nil {
 		return nil, err
@@ -176,7 +193,7 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 	// values (rego's default) costs more than the rules that found nothing.
 	// Nothing reads the evaluation's metrics, which rego would otherwise
 	// allocate and time on every unit.
-	rs, err := q.query.Eval(ctx,
+	rs, err := e.query.Eval(context.WithValue(ctx, selectionKey{}, sel),
 		rego.EvalParsedInput(input),
 		rego.EvalGenerateJSON(keepTerm),
 		rego.EvalVirtualCache(cache),
@@ -192,30 +209,37 @@ func (e *Engine) Evaluate(ctx context.Context, m *model.Model) ([]RawFinding, er
 		return nil, nil
 	}
 	t, _ := rs[0].Bindings[findingsVar].(*ast.Term)
-	sets, ok := t.Value.(*ast.Array)
-	if !ok || sets.Len() != len(q.rules) {
+	groups, ok := t.Value.(*ast.Array)
+	if !ok || groups.Len() != len(sel.rules) {
 		return nil, fmt.Errorf("evaluating rules: unexpected result %v", t)
 	}
 	var out []RawFinding
-	for k, i := range q.rules {
-		set, _ := sets.Elem(k).Value.(ast.Set)
-		if set == nil || set.Len() == 0 {
-			// Most rules find nothing in a unit: skip the closure and its
-			// captured error, which escape to the heap on every iteration.
-			continue
+	for g, rules := range sel.rules {
+		sets, ok := groups.Elem(g).Value.(*ast.Array)
+		// checkDeny made every rule's deny a set: one for each rule.
+		if !ok || sets.Len() != len(rules) {
+			return nil, fmt.Errorf("evaluating rules: unexpected result %v", t)
 		}
-		var err error
-		set.Foreach(func(x *ast.Term) {
+		for k, i := range rules {
+			set, _ := sets.Elem(k).Value.(ast.Set)
+			if set == nil || set.Len() == 0 {
+				// Most rules find nothing in a unit: skip the closure and its
+				// captured error, which escape to the heap on every iteration.
+				continue
+			}
+			var err error
+			set.Foreach(func(x *ast.Term) {
+				if err != nil {
+					return
+				}
+				var f RawFinding
+				if f, err = decodeFinding(e.rules[i].ID, x); err == nil {
+					out = append(out, f)
+				}
+			})
 			if err != nil {
-				return
+				return nil, err
 			}
-			var f RawFinding
-			if f, err = decodeFinding(e.rules[i].ID, x); err == nil {
-				out = append(out, f)
-			}
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
 	return out, nil
@@ -387,9 +411,10 @@ func collectRules(modules map[string]*ast.Module) ([]ruleModule, error) {
 	return out, nil
 }
 
-// checkDeny reports a rule package that has no deny set: the engine reads a
-// rule's findings from it, and evaluates the rules a unit needs in one query,
-// in which a rule's missing deny would leave the others' findings undefined.
+// checkDeny reports a rule package that has no deny set, from which the
+// engine reads the rule's findings: without it the rule would never report
+// anything, and the query would fail on every unit that needs the rule
+// (subset.go).
 func checkDeny(c *ast.Compiler, rm ruleModule) error {
 	rules := c.GetRulesExact(rm.pkg.Append(ast.InternedTerm("deny")))
 	ok := len(rules) > 0

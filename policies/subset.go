@@ -1,7 +1,6 @@
 package policies
 
 import (
-	"context"
 	"fmt"
 	"reflect"
 	"slices"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/types"
 
 	"github.com/seclint/seclint/internal/jsonfields"
 	"github.com/seclint/seclint/parsers/model"
@@ -18,9 +18,8 @@ import (
 // A unit that declares only buckets need not pay for the KMS, SSM or IAM
 // rules. Every rule names in its METADATA the collections it checks
 // (custom.collections); a unit evaluates only the rules with at least one of
-// them non-empty, in one query prepared for exactly that set of rules. Units
-// repeat the same few sets, so each set's query is prepared once per engine
-// and shared.
+// them non-empty. Units repeat the same few sets, so each set's selection
+// (below) is built once per engine and shared.
 
 // ruleSet is a set of rules by index into Engine.rules, one bit each.
 type ruleSet []byte
@@ -39,17 +38,8 @@ func (s ruleSet) empty() bool {
 	return true
 }
 
-// key names the set in Engine.queries.
+// key names the set in Engine.selections.
 func (s ruleSet) key() string { return string(s) }
-
-// preparedSet is the query of one set of rules: findingsVar is bound to the
-// array of their deny sets, in the order of rules.
-type preparedSet struct {
-	ready chan struct{} // closed once query or err is set
-	rules []int
-	query rego.PreparedEvalQuery
-	err   error
-}
 
 const findingsVar = "findings"
 
@@ -159,64 +149,120 @@ func (x collectionFields) ruleNeeds(r report.Rule) []int {
 	return out
 }
 
-// prepared returns the query for set, preparing it on first use. Concurrent
-// units that need a set not yet prepared wait for one preparation.
-func (e *Engine) prepared(ctx context.Context, set ruleSet) (*preparedSet, error) {
-	// Every unit but the first of a set finds its query under the read lock.
-	e.queriesMu.RLock()
-	p, loaded := e.queries[string(set)]
-	e.queriesMu.RUnlock()
-	if !loaded {
-		e.queriesMu.Lock()
-		if p, loaded = e.queries[string(set)]; !loaded {
-			p = &preparedSet{ready: make(chan struct{})}
-			e.queries[set.key()] = p
-		}
-		e.queriesMu.Unlock()
-	}
-	if loaded {
-		select {
-		case <-p.ready:
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-		return p, p.err
-	}
-	defer close(p.ready)
-	// One expression and one variable, not one per rule: rego builds a
-	// result value per expression and per variable of every evaluation.
-	// The query is built as a tree, not parsed from text: parsed, each of
-	// its terms would carry a source location, and the engine keeps every
-	// set's query for the rest of the process, where the collector marks
-	// it on every cycle.
-	var denies []*ast.Term
-	for i := range e.rules {
-		if set.has(i) {
-			p.rules = append(p.rules, i)
-			denies = append(denies, e.denies[i])
-		}
-	}
-	if len(denies) == 0 {
-		return p, nil
-	}
-	body := ast.NewBody(ast.Assign.Expr(ast.VarTerm(findingsVar), ast.ArrayTerm(denies...)))
-	var err error
-	// The query is shared with later units: a cancelled scan must not leave
-	// a cancelled preparation behind.
-	p.query, err = rego.New(rego.ParsedQuery(body), rego.Compiler(e.compiler)).PrepareForEval(context.WithoutCancel(ctx))
-	if err != nil {
-		p.err = fmt.Errorf("preparing query: %w", err)
-	}
-	return p, p.err
+// The rules a unit needs are evaluated in one query, prepared once when the
+// engine is built, whatever the set. The rules' packages are grouped by
+// their path but the last two names (data.seclint.aws for every built-in
+// rule); for each group a comprehension reads the deny set of every package
+// of the group the set lists, by a reference whose last two names are bound
+// from the list, which the selectedPackages builtin reads from the
+// evaluation's context. (OPA copies the variable terms of a reference on
+// each evaluation: two, not one per name.) A query per set, as before, kept
+// about 355 objects per set for the life of the process (39,000 on the
+// corpus), which the collector marked on every cycle of every scan, and
+// cost a first scan 21 ms to prepare.
+
+// selection is what the query needs of a set of rules: per group (in the
+// order of Engine.groups), the rules by index into Engine.rules and the
+// array of their last names, which selectedPackages returns.
+type selection struct {
+	rules [][]int
+	names []*ast.Term
 }
 
-// denyRef is the reference to the deny set of the rules of package pkg,
-// without pkg's source locations. (The query compiler copies a query
-// before it rewrites it, so one term can serve every query.)
-func denyRef(pkg ast.Ref) *ast.Term {
-	ref := make(ast.Ref, 0, len(pkg)+1)
-	for _, t := range pkg {
-		ref = append(ref, ast.NewTerm(t.Value))
+// selectedPackagesName is the builtin through which the query reads the
+// selection of the evaluation: selectedPackages(g) is the array of the last
+// names of the packages of group g, each an array of one or two strings.
+const selectedPackagesName = "seclint.internal.selected_packages"
+
+var selectedPackagesDecl = &rego.Function{
+	Name: selectedPackagesName,
+	Decl: types.NewFunction(types.Args(types.N), types.NewArray(nil, types.NewArray(nil, types.S))),
+	// Its result depends on the evaluation, not on its argument alone.
+	Nondeterministic: true,
+}
+
+type selectionKey struct{}
+
+func selectedPackages(bctx rego.BuiltinContext, group *ast.Term) (*ast.Term, error) {
+	sel, _ := bctx.Context.Value(selectionKey{}).(*selection)
+	n, _ := group.Value.(ast.Number)
+	g, ok := n.Int()
+	if sel == nil || !ok || g < 0 || g >= len(sel.names) {
+		return nil, fmt.Errorf("%s(%v) outside an evaluation of the engine", selectedPackagesName, group)
 	}
-	return ast.RefTerm(append(ref, ast.InternedTerm("deny"))...)
+	return sel.names[g], nil
+}
+
+// splitPackage splits the path of package pkg into its group
+// (data.seclint.aws, two names) and the array of its last names (["s3",
+// "versioning"]); a package of one name is in the group of data alone.
+func splitPackage(pkg ast.Ref) (packageGroup, *ast.Term) {
+	cut := max(len(pkg)-2, 1)
+	prefix := make(ast.Ref, 0, cut)
+	for _, t := range pkg[:cut] {
+		prefix = append(prefix, ast.NewTerm(t.Value))
+	}
+	names := make([]*ast.Term, 0, len(pkg)-cut)
+	for _, t := range pkg[cut:] {
+		names = append(names, ast.NewTerm(t.Value))
+	}
+	return packageGroup{prefix: prefix, names: len(names)}, ast.ArrayTerm(names...)
+}
+
+// packageGroup is a group of rule packages: their path but the last names,
+// and the number of those (two, or one for a package with a single name).
+type packageGroup struct {
+	prefix ast.Ref
+	names  int
+}
+
+// rulesQuery is the query over the selection: one comprehension per group,
+// all in one array bound to findingsVar (rego builds a result value per
+// expression and per variable of every evaluation: one of each).
+func rulesQuery(groups []packageGroup) (ast.Body, error) {
+	var b strings.Builder
+	b.WriteString(findingsVar + " := [")
+	for g, pg := range groups {
+		if g > 0 {
+			b.WriteString(", ")
+		}
+		vars, ref := "[p0]", "[p0]"
+		if pg.names == 2 {
+			vars, ref = "[p0, p1]", "[p0][p1]"
+		}
+		fmt.Fprintf(&b, "[s | some %s in %s(%d); s := %s%s.deny]", vars, selectedPackagesName, g, pg.prefix, ref)
+	}
+	b.WriteString("]")
+	return ast.ParseBody(b.String())
+}
+
+// selectionOf returns the selection of set, building it on first use.
+func (e *Engine) selectionOf(set ruleSet) *selection {
+	// Every unit but the first of a set finds it under the read lock.
+	e.selectionsMu.RLock()
+	sel, ok := e.selections[string(set)]
+	e.selectionsMu.RUnlock()
+	if ok {
+		return sel
+	}
+	sel = &selection{rules: make([][]int, len(e.groups)), names: make([]*ast.Term, len(e.groups))}
+	names := make([][]*ast.Term, len(e.groups))
+	for i := range e.rules {
+		if set.has(i) {
+			g := e.group[i]
+			sel.rules[g] = append(sel.rules[g], i)
+			names[g] = append(names[g], e.names[i])
+		}
+	}
+	for g := range names {
+		sel.names[g] = ast.ArrayTerm(names[g]...)
+	}
+	e.selectionsMu.Lock()
+	if prev, ok := e.selections[string(set)]; ok {
+		sel = prev
+	} else {
+		e.selections[set.key()] = sel
+	}
+	e.selectionsMu.Unlock()
+	return sel
 }

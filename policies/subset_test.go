@@ -75,7 +75,7 @@ func TestRulesWithEmptyCollectionsAreNotEvaluated(t *testing.T) {
 	}
 	for _, c := range cases {
 		m := (&model.Model{AWS: c.aws}).Normalize()
-		// Twice: the second evaluation reuses the prepared query.
+		// Twice: the second evaluation reuses the selection.
 		for range 2 {
 			fs, err := engines[c.all].Evaluate(ctx, m)
 			if err != nil {
@@ -91,9 +91,9 @@ func TestRulesWithEmptyCollectionsAreNotEvaluated(t *testing.T) {
 			}
 		}
 	}
-	// One query for all rules (prepared by New) and one per distinct set.
-	if n := len(engines[false].queries); n != 5 {
-		t.Errorf("%d prepared queries, want 5 (all rules, then one per distinct set of the four cases)", n)
+	// One selection per distinct set of the four cases.
+	if n := len(engines[false].selections); n != 4 {
+		t.Errorf("%d selections, want 4 (one per distinct set of the four cases)", n)
 	}
 }
 
@@ -122,6 +122,63 @@ func TestCollectionsFoundByJSONPath(t *testing.T) {
 			if got, want := nonEmpty[x.index[c2.Name]], len(c2.Objects) > 0; got != want {
 				t.Errorf("with an object in %s, %s non-empty = %v, want %v", c.Name, c2.Name, got, want)
 			}
+		}
+	}
+}
+
+// The query reads each rule's deny set through its package's group (the
+// path but its last two names): rules in packages of every depth, in
+// groups of their own and in the built-ins' data.seclint.aws, each report
+// their own findings, whichever of them a unit needs.
+func TestRulesInPackagesOfAnyDepth(t *testing.T) {
+	packages := map[string]string{
+		"one-name":    "one",
+		"two-names":   "acme.two",
+		"three-names": "acme.x.three",
+		"five-names":  "acme.x.y.z.five",
+		"beside-ours": "seclint.aws.acme_beside",
+		"buckets":     "acme.x.y.z.buckets",
+	}
+	dir := t.TempDir()
+	var ids []string
+	for id, pkg := range packages {
+		ids = append(ids, id)
+		collections := ""
+		if id == "buckets" {
+			collections = "\n#   collections: [aws.s3.buckets]"
+		}
+		src := fmt.Sprintf("# METADATA\n# title: %[1]s\n# custom:\n#   id: %[1]s\n#   severity: LOW\n#   kind: security%[3]s\npackage %[2]s\n\ndeny contains {\"resource\": \"x\", \"message\": %[1]q}\n", id, pkg, collections)
+		if err := os.WriteFile(filepath.Join(dir, id+".rego"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// With the built-in rules too: one of them fires on the bucket.
+	e, err := New(t.Context(), Options{Dirs: []string{dir}, Enable: append(slices.Clone(ids), "aws-s3-versioning")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bucket := []*model.Bucket{{Meta: model.Meta{ID: "b"}}}
+	for _, tt := range []struct {
+		aws  model.AWS
+		want []string
+	}{
+		{model.AWS{}, []string{"beside-ours", "five-names", "one-name", "three-names", "two-names"}},
+		{model.AWS{S3: model.S3{Buckets: bucket}}, []string{"aws-s3-versioning", "beside-ours", "buckets", "five-names", "one-name", "three-names", "two-names"}},
+	} {
+		fs, err := e.Evaluate(t.Context(), (&model.Model{AWS: tt.aws}).Normalize())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range fs {
+			if f.RuleID != "aws-s3-versioning" && f.Message != f.RuleID {
+				t.Errorf("rule %s reported %q, another rule's finding", f.RuleID, f.Message)
+			}
+			got = append(got, f.RuleID)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("findings of %v, want %v", got, tt.want)
 		}
 	}
 }
