@@ -37,56 +37,6 @@ type inputConverter struct {
 	states sync.Pool
 	// memoIDs numbers the encoders that memoize their values (memoized).
 	memoIDs atomic.Int32
-	// shared holds the string terms of earlier conversions.
-	shared sharedStrings
-}
-
-// sharedStrings are string terms shared by the conversions of an engine:
-// most strings of a unit (types, kinds, effects, actions, service
-// principals, property values) are in other units too; a third of the
-// corpus's units' strings are in no other. Only short strings are kept, and
-// only so many (the corpus has 8,548 distinct strings), so that a
-// long-running process does not keep every string it has seen.
-type sharedStrings struct {
-	mu    sync.RWMutex
-	terms map[string]*ast.Term
-}
-
-const (
-	maxSharedStrings   = 1 << 14
-	maxSharedStringLen = 128
-)
-
-// term returns the term of s, shared when s is short enough.
-func (sh *sharedStrings) term(s string) *ast.Term {
-	if len(s) > maxSharedStringLen {
-		return stringTerm(s)
-	}
-	sh.mu.RLock()
-	t, ok := sh.terms[s]
-	full := len(sh.terms) >= maxSharedStrings
-	sh.mu.RUnlock()
-	if ok {
-		return t
-	}
-	if full {
-		return stringTerm(s)
-	}
-	// A copy: s may be part of a larger string, such as a source file's
-	// text, that the engine must not keep.
-	s = strings.Clone(s)
-	t = stringTerm(s)
-	sh.mu.Lock()
-	if prev, ok := sh.terms[s]; ok {
-		t = prev
-	} else if len(sh.terms) < maxSharedStrings {
-		if sh.terms == nil {
-			sh.terms = make(map[string]*ast.Term)
-		}
-		sh.terms[s] = t
-	}
-	sh.mu.Unlock()
-	return t
 }
 
 // encoderFunc converts one value of the type it was built for.
@@ -127,7 +77,7 @@ func (c *conversion) str(s string) *ast.Term {
 	if c.strings == nil {
 		c.strings = make(map[string]*ast.Term)
 	}
-	t := c.shared.term(s)
+	t := stringTerm(s)
 	c.strings[s] = t
 	return t
 }

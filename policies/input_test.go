@@ -389,7 +389,7 @@ func TestConverterMemoizedValues(t *testing.T) {
 }
 
 // TestConverterConcurrentConversions converts models concurrently with one
-// converter, whose plans and shared string terms all conversions use.
+// converter, whose plans all conversions use.
 func TestConverterConcurrentConversions(t *testing.T) {
 	c := &inputConverter{}
 	done := make(chan struct{})
