@@ -125,6 +125,7 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 		}
 	}
 	for name, m := range compiler.Modules {
+		adoptElseRules(m)
 		// A user's file may have taken a built-in module's name.
 		if builtins[name] != nil && builtins[name] == modules[name] {
 			forgetPositions(m)
@@ -352,6 +353,21 @@ func loadFS(fsys fs.FS, dir string, custom bool, into map[string]*ast.Module) er
 		into[name] = m
 		return nil
 	})
+}
+
+// adoptElseRules points the else rules of compiled module m at m. Compile
+// copies every module, and Module.Copy points the copy's rules at the copy
+// but leaves their else rules pointing at the parsed module, which then
+// stays reachable, with every term and source location of it, for as long
+// as the engine: seven built-in modules, 9,200 objects that the collector
+// marks on every cycle of every scan. OPA reads an else rule's Module only
+// for its package, which is the same.
+func adoptElseRules(m *ast.Module) {
+	for _, r := range m.Rules {
+		for e := r.Else; e != nil; e = e.Else {
+			e.Module = m
+		}
+	}
 }
 
 // forgetPositions drops the comments and source locations of a compiled

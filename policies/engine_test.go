@@ -141,3 +141,39 @@ func TestEngineKeepsPositionsOfUsersModulesOnly(t *testing.T) {
 		t.Errorf("%d of the user's modules compiled, want 2", users)
 	}
 }
+
+// OPA's Module.Copy, which Compile applies to every module, points the
+// copies of else rules at the parsed module, which then stays reachable
+// with all its terms for the life of the engine. New points them at the
+// compiled module; the test reads every else chain, the built-in ones and a
+// user's.
+func TestCompiledElseRulesBelongToTheirModule(t *testing.T) {
+	const withElse = `# METADATA
+# custom:
+#   library: true
+package acme.levels
+
+level(x) := "high" if x > 10
+else := "low"
+`
+	e, err := New(t.Context(), Options{Dirs: []string{writeDir(t, map[string]string{"levels.rego": withElse})}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chains := 0
+	for name, m := range e.compiler.Modules {
+		for _, r := range m.Rules {
+			if r.Else != nil {
+				chains++
+			}
+			for el := r.Else; el != nil; el = el.Else {
+				if el.Module != m {
+					t.Errorf("%s: an else rule of %s belongs to another module than its own", name, r.Head.Ref())
+				}
+			}
+		}
+	}
+	if chains < 2 {
+		t.Errorf("%d else chains, want the user's and the built-in ones", chains)
+	}
+}
