@@ -126,8 +126,9 @@ func New(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	for name, m := range compiler.Modules {
 		adoptElseRules(m)
-		// A user's file may have taken a built-in module's name.
-		if builtins[name] != nil && builtins[name] == modules[name] {
+		// A user's file never has a built-in module's name
+		// (loadPolicyDir).
+		if builtins[name] != nil {
 			forgetPositions(m)
 		}
 	}
